@@ -1,0 +1,514 @@
+"""The search: iterated local search over swaps, with O(1) swap scoring.
+
+People who must be together form a *unit*; every other person is a unit of
+one. The search works on units throughout:
+
+- ``W`` is the unit-by-unit effective similarity: summed Gower distance minus
+  the repeat penalty of pairs that were together in earlier periods.
+- ``GT[k, u]`` is the summed ``W`` from unit ``u`` to the members of group
+  ``k``, so swapping unit ``u`` (group a) and ``v`` (group b) changes the
+  objective by ``GT[b,u] - W[u,v] + GT[a,v] - W[u,v] - own[u] - own[v]``
+  where ``own[x] = GT[g[x], x] - W[x, x]`` (what ``x`` now contributes).
+  For one unit the deltas against every other unit are a handful of vector
+  operations; applying a swap updates two rows of ``GT``.
+- Hard rules hold by construction: the start is feasible and only swaps (or
+  moves, when sizes allow) that keep every rule are ever applied.
+- Local search is exact: a swap between groups a and b changes only the
+  deltas of swaps that involve a or b, so only units of "dirty" groups need
+  re-evaluation. Then perturbation (a few random feasible swaps among two or
+  three groups) followed by local search, keeping the result when it is not
+  worse and undoing it otherwise, until the work budget is used.
+
+The budget is counted in modelled work, not clock time, so a seed gives the
+same answer on every run; a clock cap only stops a much slower machine from
+overrunning.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from .problem import Problem, ProblemError
+
+F64 = npt.NDArray[np.float64]
+F32 = npt.NDArray[np.float32]
+I64 = npt.NDArray[np.int64]
+
+_EPS = 1e-6
+_NEG = -np.inf
+
+# Modelled seconds per unit evaluation: a fixed part plus a part per unit.
+# Measured on the development machine (2 cores); see docs/composition.md.
+EVAL_FIXED_S = 30e-6
+EVAL_PER_UNIT_S = 25e-9
+MATRIX_PER_CELL_S = 4e-9
+SAFETY = 0.85
+CLOCK_CAP = 1.25
+
+
+@dataclass
+class SearchStats:
+    evaluations: int = 0
+    swaps: int = 0
+    perturbations: int = 0
+    improvements: int = 0
+    stopped_by: str = "work_budget"
+
+
+class Search:
+    """State of the swap search over units; see the module docstring."""
+
+    def __init__(self, problem: Problem, w_person: F32, seed: int) -> None:
+        self.problem = problem
+        self.rng = np.random.default_rng(seed)
+        n = problem.n
+        self.k = problem.n_groups
+        self.low, self.high = problem.group_size_bounds()
+        self.n_big_allowed = n - self.low * self.k if self.high > self.low else 0
+
+        # Units: must-link groups first, then everybody else alone.
+        unit_of = np.full(n, -1, dtype=np.int64)
+        units: list[list[int]] = []
+        for linked in problem.must_link:
+            for person in linked:
+                unit_of[person] = len(units)
+            units.append(list(linked))
+        for person in range(n):
+            if unit_of[person] < 0:
+                unit_of[person] = len(units)
+                units.append([person])
+        self.units = units
+        self.unit_of = unit_of
+        u_count = len(units)
+        self.u = u_count
+        self.size = np.array([len(m) for m in units], dtype=np.int64)
+        self.multi = bool((self.size > 1).any())
+
+        if not self.multi:
+            self.w: F32 = w_person  # unit i is person i: no copy needed
+        else:
+            order = np.concatenate([np.asarray(m, dtype=np.int64) for m in units])
+            starts = np.concatenate([[0], np.cumsum(self.size)[:-1]])
+            rows = np.add.reduceat(w_person[order], starts, axis=0)
+            self.w = np.add.reduceat(rows[:, order], starts, axis=1).astype(np.float32)
+        self.diag: F64 = np.diagonal(self.w).astype(np.float64).copy()
+
+        # Fixed placements, per unit.
+        self.fixed_group = np.full(u_count, -1, dtype=np.int64)
+        for person, group in problem.fixed.items():
+            self.fixed_group[unit_of[person]] = group
+        self.fixed_idx = np.flatnonzero(self.fixed_group >= 0)
+        self.movable_idx = np.flatnonzero(self.fixed_group < 0)
+
+        # Cannot-link, between units (deduplicated).
+        partners: list[set[int]] = [set() for _ in range(u_count)]
+        for i, j in problem.cannot_link:
+            a, b = int(unit_of[i]), int(unit_of[j])
+            partners[a].add(b)
+            partners[b].add(a)
+        self.partners = [np.array(sorted(p), dtype=np.int64) for p in partners]
+        self.has_cannot = bool(problem.cannot_link)
+
+        # Minimum per group: members per unit that count, per rule.
+        self.min_rules: list[tuple[I64, int]] = []
+        for rule, holders in zip(
+            problem.min_per_group, problem.min_members, strict=True
+        ):
+            counts = np.zeros(u_count, dtype=np.int64)
+            np.add.at(counts, unit_of[np.asarray(holders, dtype=np.int64)], 1)
+            if rule.minimum > 0:
+                self.min_rules.append((counts, rule.minimum))
+
+        self.moves_possible = self.multi or self.high > self.low
+        self.stats = SearchStats()
+        self.work_s = 0.0
+        self.g = np.full(u_count, -1, dtype=np.int64)
+
+    # ----------------------------------------------------------------- start
+    def construct(self) -> None:
+        """Find a random feasible start, or raise ProblemError."""
+        for _attempt in range(60):
+            g = self._try_construct()
+            if g is not None:
+                self._load(g)
+                return
+        raise ProblemError(
+            "infeasible",
+            "Could not find groups that satisfy all rules together (must-link, "
+            "cannot-link, minimums and fixed placements); loosen one of them.",
+        )
+
+    def _try_construct(self) -> I64 | None:
+        k, rng = self.k, self.rng
+        g = np.full(self.u, -1, dtype=np.int64)
+        gsize = np.zeros(k, dtype=np.int64)
+        counts = [np.zeros(k, dtype=np.int64) for _ in self.min_rules]
+        taken: list[set[int]] = [set() for _ in range(k)]
+        big = 0
+
+        def fits(unit: int, group: int) -> bool:
+            new = gsize[group] + self.size[unit]
+            if new > self.high:
+                return False
+            if (
+                new > self.low
+                and gsize[group] <= self.low
+                and big >= self.n_big_allowed
+            ):
+                return False
+            return not any(int(p) in taken[group] for p in self.partners[unit])
+
+        def place(unit: int, group: int) -> None:
+            nonlocal big
+            if gsize[group] <= self.low < gsize[group] + self.size[unit]:
+                big += 1
+            g[unit] = group
+            gsize[group] += self.size[unit]
+            taken[group].add(unit)
+            for (unit_counts, _), group_counts in zip(
+                self.min_rules, counts, strict=True
+            ):
+                group_counts[group] += unit_counts[unit]
+
+        for fixed_unit in self.fixed_idx.tolist():
+            place(fixed_unit, int(self.fixed_group[fixed_unit]))
+
+        # Minimums first, scarcest rule first, so holders are not used up elsewhere.
+        order_rules = sorted(
+            range(len(self.min_rules)),
+            key=lambda r: (
+                int(self.min_rules[r][0].sum()) / (self.min_rules[r][1] * k),
+                r,
+            ),
+        )
+        for r in order_rules:
+            unit_counts, minimum = self.min_rules[r]
+            holders = [int(x) for x in rng.permutation(np.flatnonzero(unit_counts))]
+            for group in (int(x) for x in rng.permutation(k)):
+                while counts[r][group] < minimum:
+                    choice = next(
+                        (x for x in holders if g[x] < 0 and fits(x, group)), None
+                    )
+                    if choice is None:
+                        return None
+                    place(choice, int(group))
+
+        rest = [int(x) for x in rng.permutation(np.flatnonzero(g < 0))]
+        # Big units and units with many cannot-links are hardest to place.
+        rest.sort(key=lambda x: (-int(self.size[x]), -len(self.partners[x])))
+        for unit in rest:
+            new = gsize + self.size[unit]
+            ok = new <= self.high
+            if big >= self.n_big_allowed:
+                ok &= (new <= self.low) | (gsize > self.low)
+            placed_partners = g[self.partners[unit]]
+            ok[placed_partners[placed_partners >= 0]] = False
+            if not ok.any():
+                return None
+            # The emptiest group, ties broken at random, keeps the start balanced.
+            room = np.where(ok, self.high - gsize, -1)
+            best = np.flatnonzero(room == room.max())
+            place(unit, int(best[int(rng.integers(best.size))]))
+        if (gsize < self.low).any() or (gsize > self.high).any():
+            return None
+        return g
+
+    def _load(self, g: I64) -> None:
+        """Set the assignment and build the per-group sums from scratch."""
+        self.g = g.copy()
+        k = self.k
+        self.members: list[list[int]] = [[] for _ in range(k)]
+        for unit in range(self.u):
+            self.members[int(g[unit])].append(unit)
+        self.gsize = np.zeros(k, dtype=np.int64)
+        np.add.at(self.gsize, g, self.size)
+        self.gt = np.zeros((k, self.u), dtype=np.float64)
+        for group in range(k):
+            if self.members[group]:
+                # W is symmetric: summing member rows reads contiguous memory.
+                self.gt[group] = self.w[self.members[group]].sum(
+                    axis=0, dtype=np.float64
+                )
+        self.own = self.gt[g, np.arange(self.u)] - self.diag
+        self.clt = np.zeros((k, self.u), dtype=np.int64)
+        if self.has_cannot:
+            for unit in range(self.u):
+                for p in self.partners[unit]:
+                    self.clt[g[unit], p] += 1
+        self.min_counts = []
+        for unit_counts, _ in self.min_rules:
+            group_counts = np.zeros(k, dtype=np.int64)
+            np.add.at(group_counts, g, unit_counts)
+            self.min_counts.append(group_counts)
+        self.value = self.objective_from_scratch()
+
+    def objective_from_scratch(self) -> float:
+        """Sum of W over pairs within groups (penalties included)."""
+        # Each pair between units is summed twice (once from each side), and
+        # a unit's diagonal holds its internal pairs twice as well.
+        total = 0.0
+        for group in range(self.k):
+            total += float(self.gt[group, self.members[group]].sum())
+        return total / 2
+
+    # ------------------------------------------------------------ evaluation
+    def evaluate(self, u: int) -> tuple[float, int, int]:
+        """Best feasible swap or move for unit u: (delta, partner or -1, group)."""
+        self.stats.evaluations += 1
+        self.work_s += EVAL_FIXED_S + EVAL_PER_UNIT_S * self.u
+        g, a = self.g, int(self.g[u])
+        col = self.gt[:, u]
+        d = col[g]
+        d += self.gt[a]
+        d -= self.own
+        wu = self.w[u]
+        d -= wu
+        d -= wu
+        d -= self.own[u]
+        d[self.members[a]] = _NEG
+        if self.fixed_idx.size:
+            d[self.fixed_idx] = _NEG
+        if self.multi:
+            su = self.size[u]
+            new_a = self.gsize[a] - su + self.size
+            new_b = self.gsize[g] + su - self.size
+            d[(new_a < self.low) | (new_a > self.high)] = _NEG
+            d[(new_b < self.low) | (new_b > self.high)] = _NEG
+        if self.has_cannot:
+            partners = self.partners[u]
+            into_b = self.clt[:, u][g]
+            into_a = self.clt[a].copy()
+            if partners.size:
+                # The partner leaving is no longer a conflict in its own group.
+                into_b[partners] -= 1
+                into_a[partners] -= 1
+            d[(into_b > 0) | (into_a > 0)] = _NEG
+        for (unit_counts, minimum), group_counts in zip(
+            self.min_rules, self.min_counts, strict=True
+        ):
+            cu = unit_counts[u]
+            need_a = minimum - group_counts[a] + cu
+            if need_a > 0:
+                d[unit_counts < need_a] = _NEG
+            d[group_counts[g] - unit_counts + cu < minimum] = _NEG
+        v = int(np.argmax(d))
+        best, partner, target = float(d[v]), v, int(g[v])
+        if self.moves_possible:
+            md = col - self.own[u]
+            md[a] = _NEG
+            su = self.size[u]
+            if self.gsize[a] - su < self.low:
+                md[:] = _NEG
+            md[self.gsize + su > self.high] = _NEG
+            if self.has_cannot:
+                md[self.clt[:, u] > 0] = _NEG
+            for (unit_counts, minimum), group_counts in zip(
+                self.min_rules, self.min_counts, strict=True
+            ):
+                if group_counts[a] - unit_counts[u] < minimum:
+                    md[:] = _NEG
+            target_move = int(np.argmax(md))
+            if md[target_move] > best and self._move_keeps_balance(u, target_move):
+                best, partner, target = float(md[target_move]), -1, target_move
+        return best, partner, target
+
+    def _move_keeps_balance(self, u: int, target: int) -> bool:
+        """A move keeps sizes within [low, high] and the number of big groups."""
+        a, su = int(self.g[u]), int(self.size[u])
+        sizes = self.gsize.copy()
+        sizes[a] -= su
+        sizes[target] += su
+        return bool((sizes >= self.low).all() and (sizes <= self.high).all())
+
+    def swap_feasible(self, u: int, v: int) -> bool:
+        """Whether swapping units u and v keeps every rule (scalar check)."""
+        a, b = int(self.g[u]), int(self.g[v])
+        if a == b or self.fixed_group[u] >= 0 or self.fixed_group[v] >= 0:
+            return False
+        su, sv = int(self.size[u]), int(self.size[v])
+        if su != sv:
+            for new in (self.gsize[a] - su + sv, self.gsize[b] + su - sv):
+                if not self.low <= new <= self.high:
+                    return False
+        if self.has_cannot:
+            linked = v in set(self.partners[u].tolist())
+            if self.clt[b, u] - linked > 0 or self.clt[a, v] - linked > 0:
+                return False
+        for (unit_counts, minimum), group_counts in zip(
+            self.min_rules, self.min_counts, strict=True
+        ):
+            if group_counts[a] - unit_counts[u] + unit_counts[v] < minimum:
+                return False
+            if group_counts[b] - unit_counts[v] + unit_counts[u] < minimum:
+                return False
+        return True
+
+    def swap_delta(self, u: int, v: int) -> float:
+        """O(1) objective change of swapping units u and v (no feasibility check)."""
+        a, b = int(self.g[u]), int(self.g[v])
+        wuv = float(self.w[u, v])
+        return float(
+            self.gt[b, u] - wuv + self.gt[a, v] - wuv - self.own[u] - self.own[v]
+        )
+
+    # ------------------------------------------------------------- applying
+    def _relocate(self, unit: int, src: int, dst: int) -> None:
+        self.gt[src] -= self.w[unit]
+        self.gt[dst] += self.w[unit]
+        self.members[src].remove(unit)
+        self.members[dst].append(unit)
+        self.g[unit] = dst
+        self.gsize[src] -= self.size[unit]
+        self.gsize[dst] += self.size[unit]
+        if self.has_cannot:
+            for p in self.partners[unit]:
+                self.clt[src, p] -= 1
+                self.clt[dst, p] += 1
+        for (unit_counts, _), group_counts in zip(
+            self.min_rules, self.min_counts, strict=True
+        ):
+            group_counts[src] -= unit_counts[unit]
+            group_counts[dst] += unit_counts[unit]
+
+    def _refresh_own(self, *groups: int) -> None:
+        idx = np.asarray(
+            [x for grp in groups for x in self.members[grp]], dtype=np.int64
+        )
+        if idx.size:
+            self.own[idx] = self.gt[self.g[idx], idx] - self.diag[idx]
+
+    def apply(self, u: int, partner: int, target: int, delta: float) -> None:
+        """Swap u with partner (or move u to target when partner is -1)."""
+        a = int(self.g[u])
+        self._relocate(u, a, target)
+        if partner >= 0:
+            self._relocate(partner, target, a)
+        self._refresh_own(a, target)
+        self.value += delta
+        self.stats.swaps += 1
+        self.work_s += EVAL_FIXED_S + 2 * EVAL_PER_UNIT_S * self.u
+
+    # --------------------------------------------------------------- search
+    def descend(self, dirty_groups: list[int], log: list[tuple[int, int, int]]) -> None:
+        """Best-improvement local search until no improving swap or move is left.
+
+        Applied moves are appended to ``log`` as (unit, from group, partner).
+        """
+        queue = deque(dirty_groups)
+        queued = np.zeros(self.k, dtype=bool)
+        queued[dirty_groups] = True
+        while queue:
+            group = queue.popleft()
+            queued[group] = False
+            for u in list(self.members[group]):
+                if self.g[u] != group or self.fixed_group[u] >= 0:
+                    continue
+                delta, partner, target = self.evaluate(u)
+                if delta > _EPS:
+                    log.append((u, group, partner))
+                    self.apply(u, partner, target, delta)
+                    for changed in (group, target):
+                        if not queued[changed]:
+                            queued[changed] = True
+                            queue.append(changed)
+
+    def undo(self, log: list[tuple[int, int, int]]) -> None:
+        """Reverse the logged moves, newest first."""
+        for u, origin, partner in reversed(log):
+            current = int(self.g[u])
+            self._relocate(u, current, origin)
+            if partner >= 0:
+                self._relocate(partner, origin, current)
+            self._refresh_own(origin, current)
+            self.work_s += EVAL_FIXED_S + 2 * EVAL_PER_UNIT_S * self.u
+        log.clear()
+
+    def perturb(self, log: list[tuple[int, int, int]]) -> list[int]:
+        """A few random feasible swaps among two or three random groups."""
+        rng = self.rng
+        count = 2 if self.k < 3 else int(rng.integers(2, 4))
+        groups = [int(x) for x in rng.choice(self.k, size=count, replace=False)]
+        n_swaps = int(rng.integers(1, 2 * count + 1))
+        for _ in range(n_swaps):
+            a, b = (int(x) for x in rng.choice(groups, size=2, replace=False))
+            if not self.members[a] or not self.members[b]:
+                continue
+            u = self.members[a][int(rng.integers(len(self.members[a])))]
+            v = self.members[b][int(rng.integers(len(self.members[b])))]
+            if self.swap_feasible(u, v):
+                delta = self.swap_delta(u, v)
+                log.append((u, a, v))
+                self.apply(u, v, b, delta)
+        return groups
+
+    def run(self, work_budget_s: float, clock_deadline: float) -> None:
+        """Local search to a local optimum, then perturbations within the budget."""
+        log: list[tuple[int, int, int]] = []
+        self.descend([int(x) for x in self.rng.permutation(self.k)], log)
+        log.clear()
+        self.value = self.objective_from_scratch()
+        if self.movable_idx.size < 2 or self.k < 2:
+            self.stats.stopped_by = "nothing_to_search"
+            return
+        best = self.value
+        stall = 0
+        stall_limit = 2000 + 20 * self.u
+        while True:
+            if self.work_s >= work_budget_s:
+                self.stats.stopped_by = "work_budget"
+                break
+            if stall >= stall_limit:
+                self.stats.stopped_by = "converged"
+                break
+            if (
+                self.stats.perturbations % 16 == 0
+                and time.perf_counter() > clock_deadline
+            ):
+                self.stats.stopped_by = "clock_cap"
+                break
+            self.stats.perturbations += 1
+            groups = self.perturb(log)
+            self.descend(groups, log)
+            if self.value > best + _EPS:
+                best = self.value
+                self.stats.improvements += 1
+                stall = 0
+                log.clear()
+            elif self.value >= best - _EPS:
+                stall += 1
+                log.clear()
+            else:
+                stall += 1
+                self.undo(log)
+                self.value = best
+
+    def person_groups(self) -> list[list[int]]:
+        """The groups as sorted lists of person positions."""
+        groups: list[list[int]] = [[] for _ in range(self.k)]
+        for unit, members in enumerate(self.units):
+            groups[int(self.g[unit])].extend(members)
+        return [sorted(group) for group in groups]
+
+
+def apply_repeat_penalty(problem: Problem, w: F32) -> None:
+    """Subtract the repeat penalty, in place, from pairs that were together before."""
+    for penalty, period in zip(
+        problem.period_penalties(), problem.previous_groups, strict=True
+    ):
+        for group in period:
+            members = np.asarray(sorted(set(group)), dtype=np.int64)
+            if members.size >= 2:
+                w[np.ix_(members, members)] -= np.float32(penalty)
+    if problem.previous_groups:
+        np.fill_diagonal(w, 0.0)
+
+
+def modelled_matrix_seconds(problem: Problem) -> float:
+    """Deterministic estimate of the time the distance matrix takes."""
+    attributes = max(1, len(problem.numeric) + len(problem.categorical))
+    return MATRIX_PER_CELL_S * problem.n * problem.n * attributes
