@@ -1,0 +1,58 @@
+from typing import Any
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from .models import Language, User
+
+
+class LoginForm(AuthenticationForm):
+    """E-mail login; one message for every failure, so nothing is enumerated."""
+
+    username = forms.EmailField(
+        label=_("E-mail address"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+    error_messages = {
+        "invalid_login": _(
+            "This e-mail address and password do not match an account. "
+            "Check both and try again."
+        ),
+        "inactive": _(
+            "This e-mail address and password do not match an account. "
+            "Check both and try again."
+        ),
+    }
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language"), choices=Language)
+    next = forms.CharField(required=False)
+
+
+class AccountCreationForm(forms.ModelForm[User]):
+    """Creates the account of someone accepting an invitation."""
+
+    password = forms.CharField(
+        label=_("Password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+    )
+
+    class Meta:
+        model = User
+        fields = ["display_name", "preferred_language"]
+
+    def clean_password(self) -> str:
+        password: str = self.cleaned_data["password"]
+        password_validation.validate_password(password, self.instance)
+        return password
+
+    def save(self, commit: bool = True) -> Any:
+        user = super().save(commit=False)
+        user.set_password(self.cleaned_data["password"])
+        if commit:
+            user.save()
+        return user

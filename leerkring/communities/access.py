@@ -1,0 +1,85 @@
+"""Who may see and manage organisations and communities.
+
+Roles are rows: a ``Membership`` in a community, an ``OrganisationRole`` in an
+organisation. Superusers administer; they never read private content (that is
+refused by the content apps' own rules, which do not mention superusers).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from leerkring.core.access import deny, get_allowed, rule
+
+from .models import Community, Membership, Organisation, OrganisationRole
+
+
+def membership_of(user: Any, community: Community) -> Membership | None:
+    """The user's active membership of the community, if any."""
+    if not user.is_authenticated:
+        return None
+    return Membership.objects.active().filter(community=community, user=user).first()
+
+
+def is_programme_lead(user: Any, organisation_id: int) -> bool:
+    return OrganisationRole.objects.filter(
+        user=user,
+        organisation_id=organisation_id,
+        role=OrganisationRole.Role.PROGRAMME_LEAD,
+    ).exists()
+
+
+def is_coach_of(user: Any, community: Community) -> bool:
+    membership = membership_of(user, community)
+    return membership is not None and membership.is_coaching
+
+
+@rule(Organisation, "view", "manage")
+def can_lead_organisation(user: Any, organisation: Organisation) -> bool:
+    return user.is_superuser or is_programme_lead(user, organisation.pk)
+
+
+@rule(Community, "view")
+def can_view_community(user: Any, community: Community) -> bool:
+    return (
+        user.is_superuser
+        or membership_of(user, community) is not None
+        or is_programme_lead(user, community.organisation_id)
+    )
+
+
+@rule(Community, "manage")
+def can_manage_community(user: Any, community: Community) -> bool:
+    """Invite members and change roles: its coaches and its programme leads."""
+    return (
+        user.is_superuser
+        or is_coach_of(user, community)
+        or is_programme_lead(user, community.organisation_id)
+    )
+
+
+def access_organisation(user: Any, organisation_id: int, *, need: str) -> Organisation:
+    return get_allowed(user, Organisation.objects.all(), organisation_id, need)
+
+
+def access_community(
+    user: Any, community_id: int, *, need: str
+) -> tuple[Community, Membership | None]:
+    """The community and the viewer's own membership (None for leads/admins)."""
+    community = get_allowed(
+        user, Community.objects.select_related("organisation"), community_id, need
+    )
+    return community, membership_of(user, community)
+
+
+def access_membership(user: Any, membership_id: int, *, need: str) -> Membership:
+    """A membership, reached through the right to ``need`` on its community."""
+    membership = (
+        Membership.objects.select_related("community__organisation", "user")
+        .filter(pk=membership_id)
+        .first()
+    )
+    if membership is None:
+        deny(user, f"communities.membership:{membership_id}:{need}")
+    access_community(user, membership.community_id, need=need)
+    return membership

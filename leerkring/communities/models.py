@@ -1,0 +1,269 @@
+"""Organisations, their learning communities, who belongs to them, and periods."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from leerkring.accounts.models import User
+
+MAX_PARTICIPANTS = 12
+MAX_COACHES = 2
+
+
+class Organisation(models.Model):
+    """A university or other organisation that runs Community leren."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OrganisationRole(models.Model):
+    """A role someone holds in an organisation as a whole (roles are rows)."""
+
+    class Role(models.TextChoices):
+        PROGRAMME_LEAD = "programme_lead", _("Programme lead")
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="roles"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="organisation_roles",
+    )
+    role = models.CharField(_("role"), max_length=32, choices=Role)
+
+    class Meta:
+        verbose_name = _("organisation role")
+        verbose_name_plural = _("organisation roles")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "user", "role"], name="unique_org_role"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} ({self.organisation})"
+
+
+class CommunityQuerySet(models.QuerySet["Community"]):
+    def visible_to(self, user: User) -> CommunityQuerySet:
+        """Communities whose page the user may open."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        return self.filter(
+            Q(
+                memberships__user=user,
+                memberships__status=Membership.Status.ACTIVE,
+            )
+            | Q(
+                organisation__roles__user=user,
+                organisation__roles__role=OrganisationRole.Role.PROGRAMME_LEAD,
+            )
+        ).distinct()
+
+    def with_counts(self) -> CommunityQuerySet:
+        active = Q(memberships__status__in=Membership.HOLDS_A_PLACE)
+        return self.annotate(
+            participant_count=models.Count(
+                "memberships",
+                filter=active & Q(memberships__role=Membership.Role.PARTICIPANT),
+            ),
+            coach_count=models.Count(
+                "memberships",
+                filter=active & Q(memberships__role=Membership.Role.COACH),
+            ),
+        )
+
+
+class Community(models.Model):
+    """A learning community: at most 12 participants and, in a leergang, 2 coaches."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="communities"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CommunityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("learning community")
+        verbose_name_plural = _("learning communities")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "name"], name="unique_community_name"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def current_period(self, today: date | None = None) -> LearningPeriod | None:
+        """The running period, else the next one, else the last one."""
+        today = today or timezone.localdate()
+        periods = list(self.periods.all())
+        for period in periods:
+            if period.start_date <= today <= period.end_date:
+                return period
+        upcoming = [p for p in periods if p.start_date > today]
+        if upcoming:
+            return min(upcoming, key=lambda p: p.start_date)
+        return max(periods, key=lambda p: p.end_date, default=None)
+
+
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def active(self) -> MembershipQuerySet:
+        return self.filter(status=Membership.Status.ACTIVE)
+
+    def holding_a_place(self) -> MembershipQuerySet:
+        return self.filter(status__in=Membership.HOLDS_A_PLACE)
+
+    def participants(self) -> MembershipQuerySet:
+        return self.filter(role=Membership.Role.PARTICIPANT)
+
+    def coaching(self) -> MembershipQuerySet:
+        return self.filter(role__in=Membership.COACHING_ROLES)
+
+
+class Membership(models.Model):
+    """Someone's place in a community, with a role and a status."""
+
+    class Role(models.TextChoices):
+        PARTICIPANT = "participant", _("Participant")
+        COACH = "coach", _("Coach")
+        APPRENTICE_COACH = "apprentice_coach", _("Apprentice coach")
+
+    class Status(models.TextChoices):
+        INVITED = "invited", _("Invited")
+        ACTIVE = "active", _("Active")
+        LEFT = "left", _("Left")
+
+    HOLDS_A_PLACE = (Status.INVITED, Status.ACTIVE)
+    COACHING_ROLES = (Role.COACH, Role.APPRENTICE_COACH)
+
+    community = models.ForeignKey(
+        Community, on_delete=models.CASCADE, related_name="memberships"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=32, choices=Role)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status, default=Status.INVITED
+    )
+    joined_on = models.DateField(_("joined on"), null=True, blank=True)
+    left_on = models.DateField(_("left on"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["role", "user__display_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["community", "user"], name="one_membership_per_community"
+            ),
+            models.CheckConstraint(
+                condition=Q(left_on__isnull=True)
+                | Q(joined_on__isnull=True)
+                | Q(left_on__gte=models.F("joined_on")),
+                name="membership_left_after_joined",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} ({self.community})"
+
+    @property
+    def is_coaching(self) -> bool:
+        return self.role in self.COACHING_ROLES
+
+    @property
+    def is_participant(self) -> bool:
+        return self.role == self.Role.PARTICIPANT
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.ACTIVE
+
+
+class LearningPeriod(models.Model):
+    """A learning period with a clear start and a fixed end."""
+
+    class Kind(models.TextChoices):
+        LEERGANG = "leergang", _("Coached leergang")
+        SELF_RUN = "self_run", _("Self-run period")
+
+    community = models.ForeignKey(
+        Community, on_delete=models.CASCADE, related_name="periods"
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("learning period")
+        verbose_name_plural = _("learning periods")
+        ordering = ["start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gt=models.F("start_date")),
+                name="period_ends_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title or f"{self.get_kind_display()} {self.start_date:%Y}"
+
+    @property
+    def is_leergang(self) -> bool:
+        return self.kind == self.Kind.LEERGANG
+
+
+class Invitation(models.Model):
+    """An e-mailed, signed, expiring, single-use link to a membership."""
+
+    membership = models.OneToOneField(
+        Membership, on_delete=models.CASCADE, related_name="invitation"
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    nonce = models.CharField(max_length=32, unique=True)
+    sent_at = models.DateTimeField(default=timezone.now)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self) -> str:
+        return str(self.membership)

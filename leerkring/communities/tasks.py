@@ -1,0 +1,42 @@
+"""Background work for communities: invitation e-mails."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.tasks import task
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from .models import Invitation
+from .tokens import make_token
+
+
+@task()
+def send_invitation(invitation_id: int) -> None:
+    """E-mail the invitation link, in the invitee's language."""
+    invitation = (
+        Invitation.objects.select_related(
+            "membership__user", "membership__community", "invited_by"
+        )
+        .filter(pk=invitation_id, accepted_at__isnull=True)
+        .first()
+    )
+    if invitation is None:
+        return
+    user = invitation.membership.user
+    path = reverse("communities:invitation-accept", args=[make_token(invitation)])
+    context = {
+        "invitation": invitation,
+        "membership": invitation.membership,
+        "accept_url": settings.SITE_URL.rstrip("/") + path,
+        "max_age_days": settings.INVITATION_MAX_AGE_DAYS,
+    }
+    with translation.override(user.preferred_language):
+        subject = render_to_string("communities/email/invitation_subject.txt", context)
+        text = render_to_string("communities/email/invitation.txt", context)
+        html = render_to_string("communities/email/invitation.html", context)
+    message = EmailMultiAlternatives(" ".join(subject.split()), text, to=[user.email])
+    message.attach_alternative(html, "text/html")
+    message.send()

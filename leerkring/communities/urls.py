@@ -1,0 +1,33 @@
+from django.urls import path
+
+from . import views
+
+app_name = "communities"
+urlpatterns = [
+    path(
+        "organisations/<int:organisation_id>/",
+        views.organisation_detail,
+        name="organisation-detail",
+    ),
+    path(
+        "organisations/<int:organisation_id>/communities/new/",
+        views.community_create,
+        name="community-create",
+    ),
+    path(
+        "communities/<int:community_id>/",
+        views.community_detail,
+        name="community-detail",
+    ),
+    path(
+        "communities/<int:community_id>/invite/",
+        views.member_invite,
+        name="member-invite",
+    ),
+    path(
+        "memberships/<int:membership_id>/edit/",
+        views.membership_edit,
+        name="membership-edit",
+    ),
+    path("invitations/<str:token>/", views.invitation_accept, name="invitation-accept"),
+]

@@ -1,0 +1,63 @@
+"""The one entry point for permissions: ``allowed(user, action, resource)``.
+
+Each app states its rules in its own ``access.py`` with ``@rule(Model, "action")``
+and offers ``access_<noun>(user, id, need=...)`` helpers for its views. A denial
+answers 404 — the same as "does not exist" — and is written to the audit log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, NoReturn, TypeVar
+
+from django.db.models import Model, QuerySet
+from django.http import Http404
+
+from . import audit
+from .models import AuditAction
+
+Rule = Callable[[Any, Any], bool]
+R = TypeVar("R", bound=Rule)
+
+_rules: dict[tuple[type[Model], str], Rule] = {}
+
+
+def rule(model: type[Model], *actions: str) -> Callable[[R], R]:
+    """Register ``func(user, obj) -> bool`` as the rule for ``model`` and actions."""
+
+    def register(func: R) -> R:
+        for action in actions:
+            key = (model, action)
+            if key in _rules:
+                raise ValueError(f"A rule for {model.__name__}.{action} exists.")
+            _rules[key] = func
+        return func
+
+    return register
+
+
+def allowed(user: Any, action: str, resource: Model) -> bool:
+    """May ``user`` do ``action`` on ``resource``? Unknown pairs are refused."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    check = _rules.get((type(resource), action))
+    return bool(check and check(user, resource))
+
+
+def deny(user: Any, target: str) -> NoReturn:
+    """Record the denial and answer as if the thing did not exist."""
+    audit.record(AuditAction.ACCESS_DENIED, actor=user, target=target)
+    raise Http404
+
+
+def require(user: Any, action: str, resource: Model) -> None:
+    if not allowed(user, action, resource):
+        deny(user, f"{resource._meta.label_lower}:{resource.pk}:{action}")
+
+
+def get_allowed[M: Model](user: Any, queryset: QuerySet[M], pk: object, need: str) -> M:
+    """The object with ``pk`` if ``user`` may ``need`` it; else 404 (audited)."""
+    obj = queryset.filter(pk=pk).first()
+    if obj is None or not allowed(user, need, obj):
+        deny(user, f"{queryset.model._meta.label_lower}:{pk}:{need}")
+    return obj

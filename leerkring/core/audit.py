@@ -1,0 +1,65 @@
+"""Writing the audit log. Records identities and actions, never content."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import signals
+from django.http import HttpRequest
+
+from .models import AuditAction, AuditEvent
+
+
+def client_ip(request: HttpRequest | None) -> str | None:
+    if request is None:
+        return None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def record(
+    action: AuditAction,
+    *,
+    actor: Any = None,
+    target: object = "",
+    request: HttpRequest | None = None,
+    **detail: Any,
+) -> AuditEvent:
+    """Append one event; ``target`` is a label such as ``community:12``."""
+    if actor is not None and not getattr(actor, "is_authenticated", False):
+        actor = None
+    return AuditEvent.objects.create(
+        action=action,
+        actor=actor,
+        target=str(target)[:200],
+        detail=detail,
+        ip_address=client_ip(request),
+    )
+
+
+def _logged_in(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
+    record(AuditAction.LOGIN, actor=user, target=f"user:{user.pk}", request=request)
+
+
+def _logged_out(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
+    if user is not None:
+        record(
+            AuditAction.LOGOUT, actor=user, target=f"user:{user.pk}", request=request
+        )
+
+
+def _login_failed(
+    sender: Any,
+    credentials: dict[str, Any],
+    request: HttpRequest | None = None,
+    **kw: Any,
+) -> None:
+    # The attempted address is an identity, not content; the password never is kept.
+    email = str(credentials.get("username") or credentials.get("email") or "")
+    record(AuditAction.LOGIN_FAILED, target=f"email:{email.lower()}", request=request)
+
+
+def connect_auth_signals() -> None:
+    """Django's own authentication signals feed the log (infrastructure, not logic)."""
+    signals.user_logged_in.connect(_logged_in, dispatch_uid="audit_login")
+    signals.user_logged_out.connect(_logged_out, dispatch_uid="audit_logout")
+    signals.user_login_failed.connect(_login_failed, dispatch_uid="audit_login_failed")

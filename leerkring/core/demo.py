@@ -1,0 +1,208 @@
+"""A realistic demo organisation: one learning community in the middle of its
+leergang. The same builder is the test fixture (``demo_community`` in conftest).
+
+Other apps add their part of the story in ``<app>/demo.py`` (a ``populate(demo)``
+function), called from ``build_demo`` below in the order of the method.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from leerkring.accounts.models import User
+from leerkring.communities.models import (
+    Community,
+    LearningPeriod,
+    Membership,
+    Organisation,
+    OrganisationRole,
+)
+from leerkring.meetings.models import Meeting, PartOfDay
+
+DEMO_PASSWORD = "leerkring-demo"  # noqa: S105  (demo data only; printed by make run)
+DEMO_DOMAIN = "demo.leerkring.nl"
+DEMO_LOGINS = {
+    "coach": f"coach@{DEMO_DOMAIN}",
+    "participant": f"deelnemer@{DEMO_DOMAIN}",
+    "programme_lead": f"programmaleider@{DEMO_DOMAIN}",
+}
+ORGANISATION_NAME = "Hogeschool Oostland"
+CURRENT_SESSION = 4
+
+# (e-mail local part, name, what they do) — diverse in role, age and discipline.
+PARTICIPANTS = [
+    ("deelnemer", "Sanne de Vries", "docent verpleegkunde"),
+    ("youssef", "Youssef El Amrani", "student technische bedrijfskunde"),
+    ("anouk", "Anouk Jansen", "teamleider ICT"),
+    ("pieter", "Pieter Bakker", "docent wiskunde"),
+    ("lotte", "Lotte Visser", "studieadviseur"),
+    ("mehmet", "Mehmet Yılmaz", "student social work"),
+    ("ingrid", "Ingrid Mulder", "opleidingsmanager"),
+    ("daan", "Daan Smit", "onderwijskundige"),
+    ("fatima", "Fatima Ouali", "docent rechten"),
+    ("joris", "Joris van Dijk", "student honours creative media"),
+]
+COACHES = [
+    ("coach", "Marieke Hendriks", Membership.Role.COACH),
+    ("ruben", "Ruben Kok", Membership.Role.COACH),
+]
+
+
+@dataclass
+class Demo:
+    """Handles on everything the demo holds, for tests and for apps' populate()."""
+
+    today: date
+    organisation: Organisation
+    community: Community
+    period: LearningPeriod
+    meetings: list[Meeting]
+    coaches: list[User]
+    participants: list[User]
+    programme_lead: User
+    forming_community: Community
+    descriptions: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def coach(self) -> User:
+        return self.coaches[0]
+
+    @property
+    def participant(self) -> User:
+        return self.participants[0]
+
+    @property
+    def current_meeting(self) -> Meeting:
+        return self.meetings[CURRENT_SESSION - 1]
+
+
+def _person(local: str, name: str, password_hash: str) -> User:
+    user = User(
+        email=f"{local}@{DEMO_DOMAIN}", display_name=name, password=password_hash
+    )
+    user.save()
+    return user
+
+
+def meeting_dates(start: date, count: int, current: int, today: date) -> list[date]:
+    """Every three weeks, placed so that session ``current`` falls on ``today``."""
+    step = timedelta(weeks=3)
+    first = today - step * (current - 1)
+    first = max(first, start)
+    return [first + step * i for i in range(count)]
+
+
+@transaction.atomic
+def build_demo(today: date | None = None) -> Demo:
+    """Create the demo organisation; the caller ensures it does not exist yet."""
+    from django.contrib.auth.hashers import make_password
+
+    today = today or timezone.localdate()
+    password_hash = make_password(DEMO_PASSWORD)
+    organisation = Organisation.objects.create(name=ORGANISATION_NAME)
+    lead = _person("programmaleider", "Hanneke Willems", password_hash)
+    OrganisationRole.objects.create(
+        organisation=organisation, user=lead, role=OrganisationRole.Role.PROGRAMME_LEAD
+    )
+    community = Community.objects.create(
+        organisation=organisation,
+        name="Samen beter beoordelen",
+        description=(
+            "Docenten, studenten en staf die samen werken aan toetsing die "
+            "studenten helpt leren: van afvinken naar feedback die telt."
+        ),
+    )
+    start = today - timedelta(weeks=3 * (CURRENT_SESSION - 1) + 3)
+    period = LearningPeriod.objects.create(
+        community=community,
+        kind=LearningPeriod.Kind.LEERGANG,
+        title="Leergang 2026–2027",
+        start_date=start,
+        end_date=start + timedelta(days=183),
+    )
+    joined = start - timedelta(days=14)
+    coaches = []
+    for local, name, role in COACHES:
+        user = _person(local, name, password_hash)
+        Membership.objects.create(
+            community=community,
+            user=user,
+            role=role,
+            status=Membership.Status.ACTIVE,
+            joined_on=joined,
+        )
+        coaches.append(user)
+    participants = []
+    descriptions = {}
+    for local, name, description in PARTICIPANTS:
+        user = _person(local, name, password_hash)
+        Membership.objects.create(
+            community=community,
+            user=user,
+            role=Membership.Role.PARTICIPANT,
+            status=Membership.Status.ACTIVE,
+            joined_on=joined,
+        )
+        participants.append(user)
+        descriptions[user.pk] = description
+    meetings = [
+        Meeting.objects.create(
+            period=period,
+            number=number,
+            date=day,
+            part_of_day=PartOfDay.AFTERNOON,
+            location="Oostland Campus, lokaal B2.14",
+        )
+        for number, day in enumerate(
+            meeting_dates(start, 8, CURRENT_SESSION, today), start=1
+        )
+    ]
+    forming = Community.objects.create(
+        organisation=organisation,
+        name="Honours thuisgroep 2027",
+        description="Een nieuwe thuisgroep van honoursstudenten en docenten.",
+    )
+    apprentice = _person("ruben.alumnus", "Eva Peters", password_hash)
+    Membership.objects.create(
+        community=forming,
+        user=coaches[1],
+        role=Membership.Role.COACH,
+        status=Membership.Status.ACTIVE,
+        joined_on=today,
+    )
+    Membership.objects.create(
+        community=forming,
+        user=apprentice,
+        role=Membership.Role.APPRENTICE_COACH,
+        status=Membership.Status.ACTIVE,
+        joined_on=today,
+    )
+    demo = Demo(
+        today=today,
+        organisation=organisation,
+        community=community,
+        period=period,
+        meetings=meetings,
+        coaches=coaches,
+        participants=participants,
+        programme_lead=lead,
+        forming_community=forming,
+        descriptions=descriptions,
+    )
+    for populate in _populators():
+        populate(demo)
+    return demo
+
+
+def _populators() -> list[Callable[[Demo], None]]:
+    """Each app's contribution to the demo story, in the order of the method."""
+    return []
+
+
+def demo_exists() -> bool:
+    return Organisation.objects.filter(name=ORGANISATION_NAME).exists()

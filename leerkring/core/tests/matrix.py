@@ -1,0 +1,163 @@
+"""The role × object × action authorization matrix (DESIGN.md §5).
+
+Every URL pattern of the project has a ``Row`` here or in an app's
+``tests/authz.py`` (a module-level ``ROWS`` list and, optionally, an
+``extend(world)`` that adds the objects its rows need). The test
+``tests/test_authorization_matrix.py`` fails for a URL pattern without a row.
+
+A ``World`` holds two organisations: community A (a participant, two coaches, an
+apprentice coach, a programme lead), community A2 in the same organisation (its own
+participant and coach), organisation B with its own programme lead, and a
+superuser. Each actor's request is made on a fresh world.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.apps import apps
+
+from leerkring.accounts.models import User
+from leerkring.accounts.tests.factories import UserFactory
+from leerkring.communities.models import Community, Membership, Organisation
+from leerkring.communities.tests.factories import (
+    CommunityFactory,
+    LearningPeriodFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    ProgrammeLeadFactory,
+)
+from leerkring.meetings.tests.factories import MeetingFactory
+
+ANON = "anonymous"
+PARTICIPANT = "participant"
+OTHER_PARTICIPANT = "participant_other_community"
+COACH = "coach"
+OTHER_COACH = "coach_other_community"
+APPRENTICE = "apprentice_coach"
+LEAD = "programme_lead"
+OTHER_LEAD = "programme_lead_other_org"
+SUPERUSER = "superuser"
+ACTORS = (
+    ANON,
+    PARTICIPANT,
+    OTHER_PARTICIPANT,
+    COACH,
+    OTHER_COACH,
+    APPRENTICE,
+    LEAD,
+    OTHER_LEAD,
+    SUPERUSER,
+)
+MEMBERS = (PARTICIPANT, COACH, APPRENTICE)
+COACHING = (COACH, APPRENTICE)
+LOGIN = "login"  # a redirect to the login page
+
+
+@dataclass
+class World:
+    organisation: Organisation
+    other_organisation: Organisation
+    community: Community
+    other_community: Community
+    users: dict[str, User]
+    participant_membership: Membership
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.__dict__["extra"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+@dataclass(frozen=True)
+class Row:
+    """Expected outcome per actor for one URL pattern."""
+
+    name: str
+    url: Callable[[World], str]
+    expect: dict[str, int | str]
+    method: str = "get"
+    data: Callable[[World], dict[str, Any]] | None = None
+    htmx: bool = False
+
+
+def allow(*actors: str, ok: int = 200, denied: int | str = 404) -> dict[str, int | str]:
+    """``ok`` for the listed actors, a login redirect for anonymous, else 404."""
+    expect: dict[str, int | str] = dict.fromkeys(ACTORS, denied)
+    expect[ANON] = LOGIN
+    for actor in actors:
+        expect[actor] = ok
+    return expect
+
+
+def everyone(status: int | str) -> dict[str, int | str]:
+    return dict.fromkeys(ACTORS, status)
+
+
+def build_world() -> World:
+    organisation = OrganisationFactory(name="Organisation A")
+    other_organisation = OrganisationFactory(name="Organisation B")
+    community = CommunityFactory(organisation=organisation, name="Community A")
+    other_community = CommunityFactory(organisation=organisation, name="Community A2")
+    period = LearningPeriodFactory(community=community)
+    other_period = LearningPeriodFactory(community=other_community)
+    users = {actor: UserFactory(email=f"{actor}@example.nl") for actor in ACTORS[1:]}
+    roles = [
+        (PARTICIPANT, community, Membership.Role.PARTICIPANT),
+        (COACH, community, Membership.Role.COACH),
+        (APPRENTICE, community, Membership.Role.APPRENTICE_COACH),
+        (OTHER_PARTICIPANT, other_community, Membership.Role.PARTICIPANT),
+        (OTHER_COACH, other_community, Membership.Role.COACH),
+    ]
+    memberships = {
+        actor: MembershipFactory(community=where, user=users[actor], role=role)
+        for actor, where, role in roles
+    }
+    ProgrammeLeadFactory(organisation=organisation, user=users[LEAD])
+    ProgrammeLeadFactory(organisation=other_organisation, user=users[OTHER_LEAD])
+    superuser = users[SUPERUSER]
+    superuser.is_superuser = superuser.is_staff = True
+    superuser.save()
+    world = World(
+        organisation=organisation,
+        other_organisation=other_organisation,
+        community=community,
+        other_community=other_community,
+        users=users,
+        participant_membership=memberships[PARTICIPANT],
+        extra={
+            "period": period,
+            "other_period": other_period,
+            "meeting": MeetingFactory(period=period, number=1),
+            "other_meeting": MeetingFactory(period=other_period, number=1),
+            "memberships": memberships,
+        },
+    )
+    for module in authz_modules():
+        extend = getattr(module, "extend", None)
+        if extend is not None:
+            extend(world)
+    return world
+
+
+def authz_modules() -> list[Any]:
+    """Every installed Leerkring app's ``tests/authz.py`` module."""
+    modules = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("leerkring."):
+            continue
+        try:
+            modules.append(importlib.import_module(f"{config.name}.tests.authz"))
+        except ModuleNotFoundError as error:
+            if error.name != f"{config.name}.tests.authz":
+                raise
+    return modules
+
+
+def all_rows() -> list[Row]:
+    return [row for module in authz_modules() for row in module.ROWS]

@@ -1,0 +1,73 @@
+"""Home, health and error pages."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from django.contrib.auth.decorators import login_required
+from django.db import InterfaceError, OperationalError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.views.decorators.cache import never_cache
+
+from leerkring.communities.models import OrganisationRole
+from leerkring.core.http import AuthenticatedHttpRequest
+from leerkring.meetings.models import Meeting
+
+logger = logging.getLogger(__name__)
+
+
+@login_required
+def home(request: AuthenticatedHttpRequest) -> HttpResponse:
+    memberships = (
+        request.user.memberships.active()
+        .select_related("community__organisation")
+        .order_by("community__name")
+    )
+    next_meetings = Meeting.objects.next_per_community(
+        [m.community_id for m in memberships]
+    )
+    led = (
+        OrganisationRole.objects.filter(
+            user=request.user, role=OrganisationRole.Role.PROGRAMME_LEAD
+        )
+        .select_related("organisation")
+        .order_by("organisation__name")
+    )
+    rows = [(m, next_meetings.get(m.community_id)) for m in memberships]
+    return render(
+        request,
+        "core/home.html",
+        {"rows": rows, "led_roles": led},
+    )
+
+
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Liveness and database readiness, for load balancers and monitoring."""
+    try:
+        connection.ensure_connection()
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        database = "ok"
+    except (OperationalError, InterfaceError) as error:
+        # Django closes the broken connection when the request finishes and opens
+        # a new one on the next request, so the app recovers by itself.
+        logger.warning("Health check: database unavailable: %s", error)
+        database = "unavailable"
+    status = 200 if database == "ok" else 503
+    return JsonResponse({"app": "ok", "database": database}, status=status)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """500 handler; a lost database answers 503 so clients and proxies retry.
+
+    The pages are rendered without the request context: they must not touch the
+    database that may just have failed.
+    """
+    if isinstance(sys.exception(), OperationalError | InterfaceError):
+        html = render_to_string("503.html")
+        return HttpResponse(html, status=503, headers={"Retry-After": "30"})
+    return HttpResponse(render_to_string("500.html"), status=500)

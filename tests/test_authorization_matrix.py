@@ -1,0 +1,72 @@
+"""Every URL × every actor gives the expected answer (DESIGN.md §5).
+
+A URL pattern without a row fails ``test_every_url_pattern_has_a_row``: a new
+view cannot ship without saying who may use it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from leerkring.core.tests.matrix import ACTORS, ANON, LOGIN, Row, all_rows, build_world
+
+ROWS = all_rows()
+# The admin site guards itself (staff only); one row covers its entry point.
+SELF_GUARDED_NAMESPACES = {"admin"}
+
+
+def url_names(patterns: list[Any], namespace: str = "") -> set[str]:
+    names: set[str] = set()
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = pattern.namespace or ""
+            if inner in SELF_GUARDED_NAMESPACES:
+                names.add(f"{inner}:index")
+                continue
+            prefix = (
+                f"{namespace}:{inner}" if namespace and inner else inner or namespace
+            )
+            names |= url_names(pattern.url_patterns, prefix)
+        elif isinstance(pattern, URLPattern):
+            if pattern.name is None:
+                raise AssertionError(f"URL pattern {pattern.pattern} has no name.")
+            names.add(f"{namespace}:{pattern.name}" if namespace else pattern.name)
+    return names
+
+
+def test_every_url_pattern_has_a_row() -> None:
+    """The matrix is complete: no URL pattern is left without expectations."""
+    covered = {row.name for row in ROWS}
+    missing = url_names(get_resolver().url_patterns) - covered
+    assert not missing, f"URL patterns without an authorization row: {sorted(missing)}"
+
+
+def test_every_row_covers_every_actor() -> None:
+    for row in ROWS:
+        assert set(row.expect) == set(ACTORS), row.name
+
+
+@pytest.mark.parametrize(
+    ("row", "actor"),
+    [(row, actor) for row in ROWS for actor in ACTORS],
+    ids=[f"{row.name}[{row.method}]-{actor}" for row in ROWS for actor in ACTORS],
+)
+@pytest.mark.django_db
+def test_authorization(client: Any, row: Row, actor: str) -> None:
+    """The actor gets exactly the expected answer; denials look like 'not found'."""
+    world = build_world()
+    if actor != ANON:
+        client.force_login(world.users[actor])
+    headers = {"HX-Request": "true"} if row.htmx else {}
+    data = row.data(world) if row.data else {}
+    response = getattr(client, row.method)(row.url(world), data=data, headers=headers)
+    expected = row.expect[actor]
+    if expected == LOGIN:
+        assert response.status_code == 302, response.status_code
+        assert response.url.startswith(reverse(settings.LOGIN_URL))
+    else:
+        assert response.status_code == expected
