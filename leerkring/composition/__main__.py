@@ -14,8 +14,10 @@ from . import STARTED_AT  # first: the budget counts from the package import
 from .api import compose
 from .problem import ProblemError, parse_problem
 
-# The interpreter has started before the package could note the time.
-STARTUP_ALLOWANCE_S = 0.03
+# Reserved for starting the interpreter and importing numpy (0.1-0.2 s here),
+# so the whole process stays within the budget. A fixed amount, not a
+# measurement, keeps the answer deterministic.
+STARTUP_ALLOWANCE_S = 0.12
 
 
 def main(stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:

@@ -79,7 +79,10 @@ def compose(
         - startup_allowance_s
         - engine.modelled_matrix_seconds(problem)
     )
-    search.run(work_budget, start + budget * engine.CLOCK_CAP)
+    # The clock only guards against a much slower (or overloaded) machine;
+    # normally the modelled work budget ends the search, deterministically.
+    deadline = start + budget * engine.CLOCK_CAP + engine.CLOCK_CAP_EXTRA_S
+    search.run(work_budget, deadline)
     penalised = search.objective_from_scratch()
     del w, search.w
     positions = search.person_groups()

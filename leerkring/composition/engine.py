@@ -42,18 +42,23 @@ I64 = npt.NDArray[np.int64]
 _EPS = 1e-6
 _NEG = -np.inf
 
-# Modelled seconds per unit evaluation: a fixed part plus a part per unit.
-# Measured on the development machine (2 cores); see docs/composition.md.
-EVAL_FIXED_S = 30e-6
-EVAL_PER_UNIT_S = 25e-9
-MATRIX_PER_CELL_S = 4e-9
-SAFETY = 0.85
-CLOCK_CAP = 1.25
+# Modelled cost of the search, fitted on the development machine (2 cores) with
+# bench runs from N=60 to N=2,000; see docs/composition.md. A group evaluation
+# costs a fixed part plus a part per (member x unit) cell, an applied swap a
+# fixed part.
+EVAL_FIXED_S = 40e-6
+EVAL_PER_CELL_S = 6.5e-9
+SWAP_S = 45e-6
+MATRIX_PER_CELL_S = 8e-9
+SAFETY = 0.95
+CLOCK_CAP = 2.0
+CLOCK_CAP_EXTRA_S = 0.1
 
 
 @dataclass
 class SearchStats:
     evaluations: int = 0
+    cells: int = 0
     swaps: int = 0
     perturbations: int = 0
     improvements: int = 0
@@ -103,6 +108,10 @@ class Search:
         for person, group in problem.fixed.items():
             self.fixed_group[unit_of[person]] = group
         self.fixed_idx = np.flatnonzero(self.fixed_group >= 0)
+        # Units that may not move right now: fixed ones, plus those a
+        # perturbation just moved (so the descent cannot simply undo it).
+        self.frozen = self.fixed_group >= 0
+        self.frozen_idx = self.fixed_idx
         self.movable_idx = np.flatnonzero(self.fixed_group < 0)
 
         # Cannot-link, between units (deduplicated).
@@ -257,78 +266,78 @@ class Search:
         return total / 2
 
     # ------------------------------------------------------------ evaluation
-    def evaluate(self, u: int) -> tuple[float, int, int]:
-        """Best feasible swap or move for unit u: (delta, partner or -1, group)."""
+    def evaluate_group(self, a: int) -> tuple[float, int, int, int]:
+        """Best feasible swap or move for any unit of group a.
+
+        Returns (delta, unit, partner or -1 for a move, target group); the
+        delta is -inf when nothing is feasible. All members are scored against
+        all units at once: an (m x U) block of the swap formula.
+        """
+        idx = np.asarray(
+            [x for x in self.members[a] if not self.frozen[x]], dtype=np.int64
+        )
+        if idx.size == 0:
+            return _NEG, -1, -1, -1
         self.stats.evaluations += 1
-        self.work_s += EVAL_FIXED_S + EVAL_PER_UNIT_S * self.u
-        g, a = self.g, int(self.g[u])
-        col = self.gt[:, u]
-        d = col[g]
-        d += self.gt[a]
-        d -= self.own
-        wu = self.w[u]
-        d -= wu
-        d -= wu
-        d -= self.own[u]
-        d[self.members[a]] = _NEG
-        if self.fixed_idx.size:
-            d[self.fixed_idx] = _NEG
+        self.stats.cells += idx.size * self.u
+        self.work_s += EVAL_FIXED_S + EVAL_PER_CELL_S * idx.size * self.u
+        g = self.g
+        rows = self.gt[:, idx].T.copy()  # m x K: each member's sum per group
+        d = np.take(rows, g, axis=1)  # m x U: G[i, g_v]
+        d += self.gt[a] - self.own  # + G[v, a] - own[v]
+        d -= self.own[idx][:, None]
+        d -= self.w[idx] * np.float32(2.0)
+        d[:, self.members[a]] = _NEG
+        if self.frozen_idx.size:
+            d[:, self.frozen_idx] = _NEG
+        size_i = self.size[idx][:, None]
         if self.multi:
-            su = self.size[u]
-            new_a = self.gsize[a] - su + self.size
-            new_b = self.gsize[g] + su - self.size
+            new_a = self.gsize[a] - size_i + self.size[None, :]
+            new_b = self.gsize[g][None, :] + size_i - self.size[None, :]
             d[(new_a < self.low) | (new_a > self.high)] = _NEG
             d[(new_b < self.low) | (new_b > self.high)] = _NEG
         if self.has_cannot:
-            partners = self.partners[u]
-            into_b = self.clt[:, u][g]
-            into_a = self.clt[a].copy()
-            if partners.size:
+            into_b = self.clt[:, idx][g].T
+            into_a = np.repeat(self.clt[a][None, :], idx.size, axis=0)
+            for row, unit in enumerate(idx.tolist()):
+                partners = self.partners[unit]
                 # The partner leaving is no longer a conflict in its own group.
-                into_b[partners] -= 1
-                into_a[partners] -= 1
+                into_b[row, partners] -= 1
+                into_a[row, partners] -= 1
             d[(into_b > 0) | (into_a > 0)] = _NEG
         for (unit_counts, minimum), group_counts in zip(
             self.min_rules, self.min_counts, strict=True
         ):
-            cu = unit_counts[u]
+            cu = unit_counts[idx][:, None]
             need_a = minimum - group_counts[a] + cu
-            if need_a > 0:
-                d[unit_counts < need_a] = _NEG
-            d[group_counts[g] - unit_counts + cu < minimum] = _NEG
-        v = int(np.argmax(d))
-        best, partner, target = float(d[v]), v, int(g[v])
+            d[unit_counts[None, :] < need_a] = _NEG
+            d[(group_counts[g] - unit_counts)[None, :] + cu < minimum] = _NEG
+        flat = int(np.argmax(d))
+        row, partner = divmod(flat, self.u)
+        unit, target = int(idx[row]), int(g[partner])
+        best = float(d[row, partner])
         if self.moves_possible:
-            md = col - self.own[u]
-            md[a] = _NEG
-            su = self.size[u]
-            if self.gsize[a] - su < self.low:
-                md[:] = _NEG
-            md[self.gsize + su > self.high] = _NEG
+            md = rows - self.own[idx][:, None]  # m x K
+            md[:, a] = _NEG
+            md[self.gsize[a] - self.size[idx] < self.low, :] = _NEG
+            md[self.gsize[None, :] + size_i > self.high] = _NEG
             if self.has_cannot:
-                md[self.clt[:, u] > 0] = _NEG
+                md[self.clt[:, idx].T > 0] = _NEG
             for (unit_counts, minimum), group_counts in zip(
                 self.min_rules, self.min_counts, strict=True
             ):
-                if group_counts[a] - unit_counts[u] < minimum:
-                    md[:] = _NEG
-            target_move = int(np.argmax(md))
-            if md[target_move] > best and self._move_keeps_balance(u, target_move):
-                best, partner, target = float(md[target_move]), -1, target_move
-        return best, partner, target
-
-    def _move_keeps_balance(self, u: int, target: int) -> bool:
-        """A move keeps sizes within [low, high] and the number of big groups."""
-        a, su = int(self.g[u]), int(self.size[u])
-        sizes = self.gsize.copy()
-        sizes[a] -= su
-        sizes[target] += su
-        return bool((sizes >= self.low).all() and (sizes <= self.high).all())
+                md[group_counts[a] - unit_counts[idx] < minimum, :] = _NEG
+            move_flat = int(np.argmax(md))
+            move_row, move_target = divmod(move_flat, self.k)
+            if float(md[move_row, move_target]) > best:
+                best = float(md[move_row, move_target])
+                unit, partner, target = int(idx[move_row]), -1, move_target
+        return best, unit, partner, target
 
     def swap_feasible(self, u: int, v: int) -> bool:
         """Whether swapping units u and v keeps every rule (scalar check)."""
         a, b = int(self.g[u]), int(self.g[v])
-        if a == b or self.fixed_group[u] >= 0 or self.fixed_group[v] >= 0:
+        if a == b or self.frozen[u] or self.frozen[v]:
             return False
         su, sv = int(self.size[u]), int(self.size[v])
         if su != sv:
@@ -391,13 +400,15 @@ class Search:
         self._refresh_own(a, target)
         self.value += delta
         self.stats.swaps += 1
-        self.work_s += EVAL_FIXED_S + 2 * EVAL_PER_UNIT_S * self.u
+        self.work_s += SWAP_S
 
     # --------------------------------------------------------------- search
     def descend(self, dirty_groups: list[int], log: list[tuple[int, int, int]]) -> None:
-        """Best-improvement local search until no improving swap or move is left.
+        """Local search until no improving swap or move is left.
 
-        Applied moves are appended to ``log`` as (unit, from group, partner).
+        Each dirty group applies its best feasible swap while one improves;
+        the other group of that swap becomes dirty. Applied moves are appended
+        to ``log`` as (unit, from group, partner).
         """
         queue = deque(dirty_groups)
         queued = np.zeros(self.k, dtype=bool)
@@ -405,17 +416,15 @@ class Search:
         while queue:
             group = queue.popleft()
             queued[group] = False
-            for u in list(self.members[group]):
-                if self.g[u] != group or self.fixed_group[u] >= 0:
-                    continue
-                delta, partner, target = self.evaluate(u)
-                if delta > _EPS:
-                    log.append((u, group, partner))
-                    self.apply(u, partner, target, delta)
-                    for changed in (group, target):
-                        if not queued[changed]:
-                            queued[changed] = True
-                            queue.append(changed)
+            while True:
+                delta, u, partner, target = self.evaluate_group(group)
+                if delta <= _EPS:
+                    break
+                log.append((u, group, partner))
+                self.apply(u, partner, target, delta)
+                if not queued[target]:
+                    queued[target] = True
+                    queue.append(target)
 
     def undo(self, log: list[tuple[int, int, int]]) -> None:
         """Reverse the logged moves, newest first."""
@@ -425,26 +434,33 @@ class Search:
             if partner >= 0:
                 self._relocate(partner, origin, current)
             self._refresh_own(origin, current)
-            self.work_s += EVAL_FIXED_S + 2 * EVAL_PER_UNIT_S * self.u
+            self.work_s += SWAP_S
         log.clear()
 
-    def perturb(self, log: list[tuple[int, int, int]]) -> list[int]:
-        """A few random feasible swaps among two or three random groups."""
+    def freeze(self, units: list[int]) -> None:
+        """Keep these units where they are (besides the fixed ones)."""
+        self.frozen = self.fixed_group >= 0
+        self.frozen[units] = True
+        self.frozen_idx = np.flatnonzero(self.frozen)
+
+    def perturb(self, log: list[tuple[int, int, int]]) -> tuple[list[int], list[int]]:
+        """One random feasible swap between two random groups.
+
+        Returns the two groups and the units moved. Small kicks worked better
+        than several swaps among three groups in the bench: the descent after
+        a kick already makes ~20 follow-up swaps.
+        """
         rng = self.rng
-        count = 2 if self.k < 3 else int(rng.integers(2, 4))
-        groups = [int(x) for x in rng.choice(self.k, size=count, replace=False)]
-        n_swaps = int(rng.integers(1, 2 * count + 1))
-        for _ in range(n_swaps):
-            a, b = (int(x) for x in rng.choice(groups, size=2, replace=False))
-            if not self.members[a] or not self.members[b]:
-                continue
+        a, b = (int(x) for x in rng.choice(self.k, size=2, replace=False))
+        for _attempt in range(8):
             u = self.members[a][int(rng.integers(len(self.members[a])))]
             v = self.members[b][int(rng.integers(len(self.members[b])))]
             if self.swap_feasible(u, v):
                 delta = self.swap_delta(u, v)
                 log.append((u, a, v))
                 self.apply(u, v, b, delta)
-        return groups
+                return [a, b], [u, v]
+        return [a, b], []
 
     def run(self, work_budget_s: float, clock_deadline: float) -> None:
         """Local search to a local optimum, then perturbations within the budget."""
@@ -456,6 +472,7 @@ class Search:
             self.stats.stopped_by = "nothing_to_search"
             return
         best = self.value
+        best_g = self.g.copy()
         stall = 0
         stall_limit = 2000 + 20 * self.u
         while True:
@@ -472,20 +489,33 @@ class Search:
                 self.stats.stopped_by = "clock_cap"
                 break
             self.stats.perturbations += 1
-            groups = self.perturb(log)
-            self.descend(groups, log)
+            before = self.value
+            groups, moved = self.perturb(log)
+            if moved:
+                # First settle with the kicked units held in place, so the
+                # descent cannot simply swap them back; then let them move.
+                self.freeze(moved)
+                self.descend(groups, log)
+                self.freeze([])
+                self.descend(groups, log)
+            else:
+                self.descend(groups, log)
             if self.value > best + _EPS:
                 best = self.value
+                best_g = self.g.copy()
                 self.stats.improvements += 1
                 stall = 0
                 log.clear()
             elif self.value >= best - _EPS:
+                # Equally good: walk on (helps cross plateaus).
                 stall += 1
                 log.clear()
             else:
                 stall += 1
                 self.undo(log)
-                self.value = best
+                self.value = before
+        if best > self.value + _EPS:
+            self._load(best_g)
 
     def person_groups(self) -> list[list[int]]:
         """The groups as sorted lists of person positions."""

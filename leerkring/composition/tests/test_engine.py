@@ -109,16 +109,17 @@ def test_group_evaluation_matches_scalar_deltas() -> None:
     problem = parse_problem(raw)
     search = Search(problem, distance_matrix(encode(problem)), seed=2)
     search.construct()
-    for u in range(problem.n):
-        delta, partner, _ = search.evaluate(u)
+    for group in range(problem.n_groups):
+        delta, unit, partner, _ = search.evaluate_group(group)
         feasible = [
             search.swap_delta(u, v)
+            for u in search.members[group]
             for v in range(problem.n)
             if search.swap_feasible(u, v)
         ]
         if feasible:
             assert delta == pytest.approx(max(feasible), abs=1e-6)
-            assert search.swap_feasible(u, partner)
+            assert search.swap_feasible(unit, partner)
         else:
             assert delta == -np.inf
 

@@ -1,0 +1,1 @@
+"""Benchmark support for leerkring.composition: cohorts, exact reference, runner."""
