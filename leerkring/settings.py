@@ -28,11 +28,20 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 # Leerkring's apps come first: their templates and translations win over
 # Django's own (e.g. "Log in" is "Inloggen" here, not the admin's "Aanmelden").
+# Their order is the order of the method: demo data is built in this order.
 INSTALLED_APPS = [
     "leerkring.core",
     "leerkring.accounts",
     "leerkring.communities",
     "leerkring.meetings",
+    "leerkring.intake",
+    "leerkring.agreements",
+    "leerkring.tracks",
+    "leerkring.assignments",
+    "leerkring.journal",
+    "leerkring.pulses",
+    "leerkring.reports",
+    "leerkring.cohorts",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

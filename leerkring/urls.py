@@ -5,6 +5,15 @@ urlpatterns = [
     path("", include("leerkring.core.urls")),
     path("accounts/", include("leerkring.accounts.urls")),
     path("", include("leerkring.communities.urls")),
+    path("", include("leerkring.meetings.urls")),
+    path("", include("leerkring.intake.urls")),
+    path("", include("leerkring.agreements.urls")),
+    path("", include("leerkring.tracks.urls")),
+    path("", include("leerkring.assignments.urls")),
+    path("", include("leerkring.journal.urls")),
+    path("", include("leerkring.pulses.urls")),
+    path("", include("leerkring.reports.urls")),
+    path("", include("leerkring.cohorts.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -7,4 +7,10 @@ class CommunitiesConfig(AppConfig):
     verbose_name = _("Communities")
 
     def ready(self) -> None:
+        from leerkring.core import navigation
+
         from . import access  # noqa: F401  (registers the permission rules)
+
+        navigation.register(
+            navigation.Tab(_("Overview"), "communities:community-detail", order=0)
+        )

@@ -1,0 +1,4 @@
+from django.urls import URLPattern
+
+app_name = "cohorts"
+urlpatterns: list[URLPattern] = []

@@ -1,0 +1,42 @@
+"""The tabs of a community's pages, contributed by each app.
+
+An app registers its tabs in ``AppConfig.ready()``::
+
+    navigation.register(Tab(_("Sessions"), "meetings:period-overview", order=20))
+
+The URL name takes the community id as its only argument. ``visible`` decides per
+viewer (default: everyone who may view the community); the tab is a link, the page
+behind it still checks access itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.functional import Promise
+
+Visible = Callable[[Any, Any], bool]
+
+
+@dataclass(frozen=True)
+class Tab:
+    label: str | Promise
+    url_name: str
+    order: int
+    visible: Visible | None = None
+
+
+_tabs: list[Tab] = []
+
+
+def register(tab: Tab) -> None:
+    if any(existing.url_name == tab.url_name for existing in _tabs):
+        return
+    _tabs.append(tab)
+    _tabs.sort(key=lambda t: t.order)
+
+
+def tabs_for(user: Any, community: Any) -> list[Tab]:
+    return [t for t in _tabs if t.visible is None or t.visible(user, community)]
