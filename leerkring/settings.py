@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "leerkring.pulses",
     "leerkring.reports",
     "leerkring.cohorts",
+    "leerkring.api",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

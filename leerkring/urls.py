@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("leerkring.pulses.urls")),
     path("", include("leerkring.reports.urls")),
     path("", include("leerkring.cohorts.urls")),
+    path("api/", include("leerkring.api.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
     from leerkring.accounts.models import User
 
 MAX_PARTICIPANTS = 12
@@ -63,7 +65,7 @@ class OrganisationRole(models.Model):
 
 
 class CommunityQuerySet(models.QuerySet["Community"]):
-    def visible_to(self, user: User) -> CommunityQuerySet:
+    def visible_to(self, user: User | AnonymousUser) -> CommunityQuerySet:
         """Communities whose page the user may open."""
         if not user.is_authenticated:
             return self.none()

@@ -4,6 +4,7 @@ from leerkring.communities.models import Invitation, Membership
 from leerkring.communities.tests.factories import MembershipFactory
 from leerkring.communities.tokens import make_token
 from leerkring.core.tests.matrix import (
+    ANON,
     APPRENTICE,
     COACH,
     LEAD,
@@ -60,5 +61,18 @@ ROWS = [
         "communities:invitation-accept",
         lambda w: reverse("communities:invitation-accept", args=[w.invitation_token]),
         everyone(200),
+    ),
+]
+
+ROWS += [
+    Row(
+        "api:community-list",
+        lambda w: reverse("api:community-list"),
+        {**everyone(200), ANON: 401},
+    ),
+    Row(
+        "api:community-detail",
+        lambda w: reverse("api:community-detail", args=[w.community.pk]),
+        {**allow(PARTICIPANT, COACH, APPRENTICE, LEAD, SUPERUSER), ANON: 401},
     ),
 ]

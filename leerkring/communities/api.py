@@ -1,0 +1,62 @@
+"""API operations on communities: the same visibility as the pages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+
+from .access import access_community
+from .models import Community
+
+router = Router(tags=["communities"])
+
+
+class MemberOut(Schema):
+    name: str
+    role: str
+    status: str
+
+
+class CommunityOut(Schema):
+    id: int
+    name: str
+    organisation: str
+
+
+class CommunityDetailOut(CommunityOut):
+    description: str
+    members: list[MemberOut]
+    period_start: date | None
+    period_end: date | None
+
+
+@router.get("/", response=list[CommunityOut], url_name="community-list")
+def community_list(request: HttpRequest) -> list[CommunityOut]:
+    communities = Community.objects.visible_to(request.user).select_related(
+        "organisation"
+    )
+    return [
+        CommunityOut(id=c.pk, name=c.name, organisation=c.organisation.name)
+        for c in communities
+    ]
+
+
+@router.get("/{community_id}", response=CommunityDetailOut, url_name="community-detail")
+def community_detail(request: HttpRequest, community_id: int) -> CommunityDetailOut:
+    community, _membership = access_community(request.user, community_id, need="view")
+    period = community.current_period()
+    members = community.memberships.holding_a_place().select_related("user")
+    return CommunityDetailOut(
+        id=community.pk,
+        name=community.name,
+        organisation=community.organisation.name,
+        description=community.description,
+        members=[
+            MemberOut(name=m.user.display_name, role=m.role, status=m.status)
+            for m in members
+        ],
+        period_start=period.start_date if period else None,
+        period_end=period.end_date if period else None,
+    )
