@@ -244,7 +244,9 @@ class Search:
                     axis=0, dtype=np.float64
                 )
         self.own = self.gt[g, np.arange(self.u)] - self.diag
-        self.clt = np.zeros((k, self.u), dtype=np.int64)
+        # Cannot-link counts per (group, unit); only allocated when needed.
+        shape = (k, self.u) if self.has_cannot else (0, 0)
+        self.clt = np.zeros(shape, dtype=np.int64)
         if self.has_cannot:
             for unit in range(self.u):
                 for p in self.partners[unit]:
@@ -266,22 +268,17 @@ class Search:
         return total / 2
 
     # ------------------------------------------------------------ evaluation
-    def evaluate_group(self, a: int) -> tuple[float, int, int, int]:
-        """Best feasible swap or move for any unit of group a.
+    def swap_block(self, a: int, idx: I64) -> tuple[F64, F64]:
+        """Deltas of swapping units ``idx`` (all in group a) with every unit.
 
-        Returns (delta, unit, partner or -1 for a move, target group); the
-        delta is -inf when nothing is feasible. All members are scored against
-        all units at once: an (m x U) block of the swap formula.
+        Returns the (m x U) deltas, -inf where a swap is infeasible, and the
+        members' (m x K) sums towards every group.
         """
-        idx = np.asarray(
-            [x for x in self.members[a] if not self.frozen[x]], dtype=np.int64
-        )
-        if idx.size == 0:
-            return _NEG, -1, -1, -1
         self.stats.evaluations += 1
         self.stats.cells += idx.size * self.u
         self.work_s += EVAL_FIXED_S + EVAL_PER_CELL_S * idx.size * self.u
         g = self.g
+        size_i = self.size[idx][:, None]
         rows = self.gt[:, idx].T.copy()  # m x K: each member's sum per group
         d = np.take(rows, g, axis=1)  # m x U: G[i, g_v]
         d += self.gt[a] - self.own  # + G[v, a] - own[v]
@@ -290,7 +287,6 @@ class Search:
         d[:, self.members[a]] = _NEG
         if self.frozen_idx.size:
             d[:, self.frozen_idx] = _NEG
-        size_i = self.size[idx][:, None]
         if self.multi:
             new_a = self.gsize[a] - size_i + self.size[None, :]
             new_b = self.gsize[g][None, :] + size_i - self.size[None, :]
@@ -312,10 +308,27 @@ class Search:
             need_a = minimum - group_counts[a] + cu
             d[unit_counts[None, :] < need_a] = _NEG
             d[(group_counts[g] - unit_counts)[None, :] + cu < minimum] = _NEG
+        return d, rows
+
+    def evaluate_group(self, a: int) -> tuple[float, int, int, int]:
+        """Best feasible swap or move for any unit of group a.
+
+        Returns (delta, unit, partner or -1 for a move, target group); the
+        delta is -inf when nothing is feasible. All members are scored against
+        all units at once: an (m x U) block of the swap formula.
+        """
+        idx = np.asarray(
+            [x for x in self.members[a] if not self.frozen[x]], dtype=np.int64
+        )
+        if idx.size == 0:
+            return _NEG, -1, -1, -1
+        d, rows = self.swap_block(a, idx)
+        g = self.g
         flat = int(np.argmax(d))
         row, partner = divmod(flat, self.u)
         unit, target = int(idx[row]), int(g[partner])
         best = float(d[row, partner])
+        size_i = self.size[idx][:, None]
         if self.moves_possible:
             md = rows - self.own[idx][:, None]  # m x K
             md[:, a] = _NEG
