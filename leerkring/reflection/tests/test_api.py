@@ -28,7 +28,7 @@ def test_assessment_is_frozen(english_entry: str) -> None:
     """Callers cannot change an assessment after the fact."""
     result = assess(english_entry)
     with pytest.raises(dataclasses.FrozenInstanceError):
-        result.level = 1  # type: ignore[misc]
+        result.level = 1
 
 
 def test_evidence_items_point_into_the_text(dutch_entry: str) -> None:

@@ -68,7 +68,7 @@ def test_gibberish_is_unsupported() -> None:
 def test_non_string_is_a_type_error() -> None:
     """A programming error is not an assessment answer."""
     with pytest.raises(TypeError):
-        assess(None)  # type: ignore[arg-type]
+        assess(None)
 
 
 def test_mixed_dutch_and_english_is_assessed(dutch_entry: str) -> None:
