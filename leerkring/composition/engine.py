@@ -53,6 +53,10 @@ MATRIX_PER_CELL_S = 8e-9
 SAFETY = 0.95
 CLOCK_CAP = 2.0
 CLOCK_CAP_EXTRA_S = 0.1
+# After a kick, swaps gaining less than this are skipped: chasing chains of
+# tiny gains cost more kicks than they were worth on the dev instances (0.78 %
+# vs 0.92 % mean gap). The final descent polishes with the full precision.
+KICK_GAIN = 0.003
 
 
 @dataclass
@@ -416,7 +420,12 @@ class Search:
         self.work_s += SWAP_S
 
     # --------------------------------------------------------------- search
-    def descend(self, dirty_groups: list[int], log: list[tuple[int, int, int]]) -> None:
+    def descend(
+        self,
+        dirty_groups: list[int],
+        log: list[tuple[int, int, int]],
+        min_gain: float = _EPS,
+    ) -> None:
         """Local search until no improving swap or move is left.
 
         Each dirty group applies its best feasible swap while one improves;
@@ -431,7 +440,7 @@ class Search:
             queued[group] = False
             while True:
                 delta, u, partner, target = self.evaluate_group(group)
-                if delta <= _EPS:
+                if delta <= min_gain:
                     break
                 log.append((u, group, partner))
                 self.apply(u, partner, target, delta)
@@ -508,11 +517,11 @@ class Search:
                 # First settle with the kicked units held in place, so the
                 # descent cannot simply swap them back; then let them move.
                 self.freeze(moved)
-                self.descend(groups, log)
+                self.descend(groups, log, KICK_GAIN)
                 self.freeze([])
-                self.descend(groups, log)
+                self.descend(groups, log, KICK_GAIN)
             else:
-                self.descend(groups, log)
+                self.descend(groups, log, KICK_GAIN)
             if self.value > best + _EPS:
                 best = self.value
                 best_g = self.g.copy()
@@ -529,6 +538,7 @@ class Search:
                 self.value = before
         if best > self.value + _EPS:
             self._load(best_g)
+        self.descend(list(range(self.k)), log)
 
     def person_groups(self) -> list[list[int]]:
         """The groups as sorted lists of person positions."""

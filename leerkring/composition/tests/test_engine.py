@@ -65,7 +65,7 @@ def problems(draw: st.DrawFn) -> dict[str, Any]:
     return raw
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(problems())
 def test_any_valid_problem_places_everyone_once_balanced_and_within_rules(
     raw: dict[str, Any],
