@@ -70,9 +70,9 @@ def main() -> None:
         json.dumps(
             {
                 "note": "Best known objectives (not proven optimal) for "
-                f"N={N}, max group size {MAX_GROUP_SIZE}, from "
-                f"{LONG_BUDGET_S:.0f} s runs of the engine. Regenerate: "
-                "python -m bench.composition.references",
+                f"N={N}, max group size {MAX_GROUP_SIZE}: the engine with a "
+                f"{LONG_BUDGET_S:.0f} s budget and engine seed 1 (see 'seconds' for "
+                "the wall time). Regenerate: python -m bench.composition.references",
                 "instances": [existing[s] for s in sorted(existing)],
             },
             indent=1,

@@ -284,9 +284,9 @@ class Search:
         g = self.g
         size_i = self.size[idx][:, None]
         rows = self.gt[:, idx].T.copy()  # m x K: each member's sum per group
-        d = np.take(rows, g, axis=1)  # m x U: G[i, g_v]
+        # G[i, g_v] - own[i], subtracting on the small (m x K) side first.
+        d = np.take(rows - self.own[idx][:, None], g, axis=1)
         d += self.gt[a] - self.own  # + G[v, a] - own[v]
-        d -= self.own[idx][:, None]
         d -= self.w[idx] * np.float32(2.0)
         d[:, self.members[a]] = _NEG
         if self.frozen_idx.size:
