@@ -4,6 +4,7 @@ Defaults give a local, self-contained app: an SQLite file under ``data/`` and Du
 as the language. Production sets ``DEBUG=false`` and the variables in .env.example.
 """
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -105,7 +106,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
-    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
+    # A file (not memory) so that concurrency tests see real locking; one per
+    # process so that parallel test runs never share a database.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(DATA_DIR / f"test-{os.getpid()}.sqlite3")
+    }
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
