@@ -3,7 +3,7 @@
 People who must be together form a *unit*; every other person is a unit of
 one. The search works on units throughout:
 
-- ``W`` is the unit-by-unit effective similarity: summed Gower distance minus
+- ``W`` is the unit-by-unit effective distance: summed Gower distance minus
   the repeat penalty of pairs that were together in earlier periods.
 - ``GT[k, u]`` is the summed ``W`` from unit ``u`` to the members of group
   ``k``, so swapping unit ``u`` (group a) and ``v`` (group b) changes the
@@ -15,9 +15,11 @@ one. The search works on units throughout:
   moves, when sizes allow) that keep every rule are ever applied.
 - Local search is exact: a swap between groups a and b changes only the
   deltas of swaps that involve a or b, so only units of "dirty" groups need
-  re-evaluation. Then perturbation (a few random feasible swaps among two or
-  three groups) followed by local search, keeping the result when it is not
-  worse and undoing it otherwise, until the work budget is used.
+  re-evaluation. A whole group is scored at once, as an (m x U) block.
+- Iterated local search: a kick (one random feasible swap between two random
+  groups, the two units then frozen for one descent), local search, keep the
+  result when it is not worse and undo it otherwise, until the work budget is
+  used.
 
 The budget is counted in modelled work, not clock time, so a seed gives the
 same answer on every run; a clock cap only stops a much slower machine from
