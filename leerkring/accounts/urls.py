@@ -8,6 +8,9 @@ urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("language/", views.set_language, name="language"),
+    path("me/", views.profile, name="profile"),
+    path("me/export/", views.data_export, name="data-export"),
+    path("me/delete/", views.account_delete, name="account-delete"),
     path("password/reset/", views.PasswordResetView.as_view(), name="password-reset"),
     path(
         "password/reset/sent/",

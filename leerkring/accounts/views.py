@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.contrib.auth import views as auth_views
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.urls import reverse, reverse_lazy
-from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+import json
 
-from .forms import LanguageForm, LoginForm
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from leerkring.core import audit, personal_data
+from leerkring.core.http import AuthenticatedHttpRequest
+from leerkring.core.models import AuditAction
+
+from .forms import DeleteAccountForm, LanguageForm, LoginForm, ProfileForm
 
 
 class LoginView(auth_views.LoginView):
@@ -57,3 +70,40 @@ def set_language(request: HttpRequest) -> HttpResponse:
             httponly=True,
         )
     return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your details are saved."))
+        return redirect("accounts:profile")
+    return render(request, "accounts/profile.html", {"form": form})
+
+
+@login_required
+def data_export(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Everything Leerkring holds about the person, as one JSON file."""
+    data = personal_data.export(request.user)
+    audit.record(AuditAction.DATA_EXPORTED, actor=request.user, request=request)
+    filename = f"leerkring-{timezone.localdate():%Y-%m-%d}.json"
+    return HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_delete(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        personal_data.erase(user)
+        messages.success(request, _("Your account and your personal data are deleted."))
+        return redirect("accounts:login")
+    return render(request, "accounts/account_delete.html", {"form": form})

@@ -17,6 +17,8 @@ class AuditAction(models.TextChoices):
     ROLE_CHANGED = "role_changed", _("Role changed")
     MEMBER_INVITED = "member_invited", _("Member invited")
     INVITATION_ACCEPTED = "invitation_accepted", _("Invitation accepted")
+    ACCOUNT_DELETED = "account_deleted", _("Account deleted")
+    DATA_EXPORTED = "data_exported", _("Personal data exported")
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from leerkring.core.tests.matrix import ANON, Row, everyone
+from leerkring.core.tests.matrix import ACTORS, ANON, Row, allow, everyone
 
 ROWS = [
     Row(
@@ -42,5 +42,19 @@ ROWS = [
         "accounts:password-reset-complete",
         lambda w: reverse("accounts:password-reset-complete"),
         everyone(200),
+    ),
+]
+
+ROWS += [
+    Row("accounts:profile", lambda w: reverse("accounts:profile"), allow(*ACTORS[1:])),
+    Row(
+        "accounts:data-export",
+        lambda w: reverse("accounts:data-export"),
+        allow(*ACTORS[1:]),
+    ),
+    Row(
+        "accounts:account-delete",
+        lambda w: reverse("accounts:account-delete"),
+        allow(*ACTORS[1:]),
     ),
 ]
