@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class AssignmentsConfig(AppConfig):
     name = "leerkring.assignments"
     verbose_name = _("Integration assignments")
+
+    def ready(self) -> None:
+        from . import access  # noqa: F401  (registers the permission rules)

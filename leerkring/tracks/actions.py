@@ -1,0 +1,214 @@
+"""Workflows on the two tracks: each one atomic; concurrent edits never lose data.
+
+An edit names the version it was based on. When someone else saved in between,
+``StaleVersion`` refuses the save and carries the current version, so the page can
+show it next to what the person typed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from leerkring.accounts.models import User
+from leerkring.communities.models import LearningPeriod
+from leerkring.meetings.models import Meeting
+
+from .models import (
+    CollectiveTrack,
+    CollectiveTrackVersion,
+    LearningQuestion,
+    LearningQuestionVersion,
+    PersonalTrack,
+    PersonSetting,
+    ProgressEntry,
+    QualityPitfall,
+)
+
+
+class TrackError(Exception):
+    """The change is refused; the message is translated and says why."""
+
+
+class StaleVersion(TrackError):
+    """Someone saved a newer version after this edit began."""
+
+    def __init__(self, current: Any) -> None:
+        super().__init__(
+            _(
+                "Someone else saved a newer version while you were editing. "
+                "Nothing of yours was saved: compare with the current version "
+                "below and save again."
+            )
+        )
+        self.current = current
+
+
+def _locked_track(period: LearningPeriod) -> CollectiveTrack:
+    track, _created = CollectiveTrack.objects.get_or_create(period=period)
+    return CollectiveTrack.objects.select_for_update().get(pk=track.pk)
+
+
+@transaction.atomic
+def edit_collective_track(
+    *,
+    period: LearningPeriod,
+    actor: User,
+    base_version: int,
+    ambition: str,
+    goal: str,
+    assignment_do: str,
+    assignment_result: str,
+    strategic_goal: str,
+    sdgs: list[int],
+    note: str = "",
+) -> CollectiveTrackVersion:
+    """Save an edit of the collective track as a new version.
+
+    Refused when ``base_version`` is not the current one (someone else saved in
+    between) and when nothing changed.
+    """
+    track = _locked_track(period)
+    current = track.versions.order_by("-number").first()
+    if track.version != base_version:
+        raise StaleVersion(current)
+    content = {
+        "ambition": ambition.strip(),
+        "goal": goal.strip(),
+        "assignment_do": assignment_do.strip(),
+        "assignment_result": assignment_result.strip(),
+        "strategic_goal": strategic_goal.strip(),
+        "sdgs": sorted(set(sdgs)),
+    }
+    if current is not None and all(
+        getattr(current, name) == value for name, value in content.items()
+    ):
+        raise TrackError(_("Nothing changed compared to the current version."))
+    track.version += 1
+    track.save(update_fields=["version", "updated_at"])
+    return CollectiveTrackVersion.objects.create(
+        track=track,
+        number=track.version,
+        author=actor,
+        note=note.strip(),
+        **content,
+    )
+
+
+@transaction.atomic
+def add_progress_entry(
+    *,
+    period: LearningPeriod,
+    actor: User,
+    kind: str,
+    text: str,
+    meeting: Meeting | None = None,
+    happened_on: date | None = None,
+) -> ProgressEntry:
+    """Record a success, setback, decision or question on the collective track."""
+    if meeting is not None and meeting.period_id != period.pk:
+        raise TrackError(_("This session belongs to another learning period."))
+    if happened_on is None:
+        happened_on = meeting.date if meeting is not None else timezone.localdate()
+    track, _created = CollectiveTrack.objects.get_or_create(period=period)
+    return ProgressEntry.objects.create(
+        track=track,
+        kind=kind,
+        text=text.strip(),
+        meeting=meeting,
+        happened_on=happened_on,
+        author=actor,
+    )
+
+
+def _own_track(period: LearningPeriod, owner: User) -> PersonalTrack:
+    track, _created = PersonalTrack.objects.get_or_create(period=period, owner=owner)
+    return track
+
+
+@transaction.atomic
+def set_learning_question(
+    *,
+    period: LearningPeriod,
+    owner: User,
+    base_version: int,
+    text: str,
+    sharing: str,
+    note: str = "",
+) -> LearningQuestion:
+    """Formulate or sharpen the owner's learning question.
+
+    A changed wording becomes a new version (with date and optional note); the
+    earlier wordings stay as the history. Changing only who may read it keeps
+    the version.
+    """
+    track = _own_track(period, owner)
+    question, _created = LearningQuestion.objects.get_or_create(personal_track=track)
+    question = LearningQuestion.objects.select_for_update().get(pk=question.pk)
+    if question.version != base_version:
+        raise StaleVersion(question.versions.order_by("-number").first())
+    text = text.strip()
+    current = question.versions.order_by("-number").first()
+    if current is None or current.text != text:
+        question.version += 1
+        LearningQuestionVersion.objects.create(
+            question=question, number=question.version, text=text, note=note.strip()
+        )
+    elif sharing == question.sharing:
+        raise TrackError(_("Nothing changed compared to the current version."))
+    question.sharing = sharing
+    question.save(update_fields=["version", "sharing"])
+    return question
+
+
+@transaction.atomic
+def add_quality(
+    *,
+    period: LearningPeriod,
+    owner: User,
+    quality: str,
+    pitfall: str = "",
+    challenge: str = "",
+    allergy: str = "",
+    sharing: str,
+) -> QualityPitfall:
+    """Add a quality (and its pitfall, or a whole core quadrant) to a track."""
+    return QualityPitfall.objects.create(
+        personal_track=_own_track(period, owner),
+        quality=quality.strip(),
+        pitfall=pitfall.strip(),
+        challenge=challenge.strip(),
+        allergy=allergy.strip(),
+        sharing=sharing,
+    )
+
+
+@transaction.atomic
+def set_mission(
+    *, period: LearningPeriod, owner: User, mission: str, sharing: str
+) -> PersonalTrack:
+    """Write the personal mission or ambition and who may read it."""
+    track = PersonalTrack.objects.select_for_update().get(
+        pk=_own_track(period, owner).pk
+    )
+    track.mission = mission.strip()
+    track.mission_sharing = sharing
+    track.mission_updated_at = timezone.now()
+    track.save(update_fields=["mission", "mission_sharing", "mission_updated_at"])
+    return track
+
+
+@transaction.atomic
+def set_name_consent(*, user: User, keep_name: bool) -> PersonSetting:
+    """Record whether shared history may keep this person's name after they leave."""
+    setting, _created = PersonSetting.objects.select_for_update().get_or_create(
+        user=user
+    )
+    setting.keep_name_in_shared_history = keep_name
+    setting.decided_at = timezone.now()
+    setting.save()
+    return setting

@@ -1,0 +1,285 @@
+"""Pages of the collective result track and the individual development tracks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from leerkring.communities.models import Community, LearningPeriod
+from leerkring.tracks.http import HtmxRequest
+
+from . import actions, pages
+from .access import (
+    access_personal_track,
+    access_quality,
+    access_question,
+    access_tracks_page,
+)
+from .forms import (
+    CollectiveTrackForm,
+    LearningQuestionForm,
+    MissionForm,
+    NameConsentForm,
+    ProgressEntryForm,
+    QualityForm,
+)
+from .models import CollectiveTrack
+
+
+def _period_or_404(community: Community) -> LearningPeriod:
+    period = community.current_period()
+    if period is None:
+        raise Http404
+    return period
+
+
+@login_required
+def collective(request: HtmxRequest, community_id: int) -> HttpResponse:
+    community, membership = access_tracks_page(
+        request.user, community_id, need="tracks:summary"
+    )
+    context = pages.collective_context(community, membership, request.user)
+    return render(request, "tracks/collective.html", context)
+
+
+@login_required
+@require_POST
+def progress_add(request: HtmxRequest, community_id: int) -> HttpResponse:
+    community, membership = access_tracks_page(
+        request.user, community_id, need="tracks:edit-collective"
+    )
+    period = _period_or_404(community)
+    form = ProgressEntryForm(request.POST, period=period)
+    saved = ""
+    if form.is_valid():
+        actions.add_progress_entry(
+            period=period, actor=request.user, **form.cleaned_data
+        )
+        saved = _("Progress entry added to the timeline.")
+        if not request.htmx:
+            messages.success(request, saved)
+            return redirect("tracks:collective", community.pk)
+        form = ProgressEntryForm(period=period)
+    context = pages.collective_context(
+        community, membership, request.user, progress_form=form
+    )
+    context["saved"] = saved
+    template = "tracks/collective.html"
+    return render(
+        request, f"{template}#progress" if request.htmx else template, context
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def collective_edit(request: HtmxRequest, community_id: int) -> HttpResponse:
+    community, _membership = access_tracks_page(
+        request.user, community_id, need="tracks:edit-collective"
+    )
+    period = _period_or_404(community)
+    track = CollectiveTrack.objects.filter(period=period).first()
+    current = pages.current_version(track)
+    number = track.version if track else 0
+    form = CollectiveTrackForm(
+        request.POST or None, initial=CollectiveTrackForm.initial_from(current, number)
+    )
+    stale = None
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            actions.edit_collective_track(
+                period=period,
+                actor=request.user,
+                base_version=data.pop("version"),
+                **data,
+            )
+        except actions.StaleVersion as error:
+            form.add_error(None, str(error))
+            stale = pages.refresh_version_field(form, period)
+        except actions.TrackError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Your edit is saved as a new version."))
+            return redirect("tracks:collective", community.pk)
+    context = {
+        "community": community,
+        "form": form,
+        "current": stale or current,
+        "stale": stale is not None,
+    }
+    return render(request, "tracks/collective_edit.html", context)
+
+
+@login_required
+def collective_history(request: HtmxRequest, community_id: int) -> HttpResponse:
+    community, _membership = access_tracks_page(
+        request.user, community_id, need="tracks:view-collective"
+    )
+    period = community.current_period()
+    context = {"community": community, **pages.history_context(community, period)}
+    return render(request, "tracks/collective_history.html", context)
+
+
+@login_required
+def my_track(request: HtmxRequest, community_id: int) -> HttpResponse:
+    community, _membership = access_tracks_page(
+        request.user, community_id, need="tracks:own-track"
+    )
+    context = pages.my_track_context(community, request.user)
+    return render(request, "tracks/my_track.html", context)
+
+
+def _my_track_form_response(
+    request: HtmxRequest,
+    community: Community,
+    partial: str,
+    saved: str = "",
+    **forms: Any,
+) -> HttpResponse:
+    """After a POST on the own track: the section (htmx) or the whole page.
+
+    ``saved`` is the confirmation; htmx shows it in the section's live region.
+    """
+    context = pages.my_track_context(community, request.user, **forms)
+    if request.htmx:
+        context["saved"] = saved
+        return render(request, f"tracks/my_track.html#{partial}", context)
+    if saved:
+        messages.success(request, saved)
+        return redirect("tracks:my-track", community.pk)
+    return render(request, "tracks/my_track.html", context)
+
+
+@login_required
+@require_POST
+def question_edit(request: HtmxRequest, community_id: int) -> HttpResponse:
+    community, _membership = access_tracks_page(
+        request.user, community_id, need="tracks:own-track"
+    )
+    period = _period_or_404(community)
+    form = LearningQuestionForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.set_learning_question(
+                period=period,
+                owner=request.user,
+                base_version=form.cleaned_data["version"],
+                text=form.cleaned_data["text"],
+                note=form.cleaned_data["note"],
+                sharing=form.cleaned_data["sharing"],
+            )
+        except actions.StaleVersion as error:
+            form.add_error(None, str(error))
+            pages.refresh_question_field(form, period, request.user)
+        except actions.TrackError as error:
+            form.add_error(None, str(error))
+        else:
+            saved = _("Your learning question is saved.")
+            return _my_track_form_response(request, community, "question", saved)
+    return _my_track_form_response(request, community, "question", question_form=form)
+
+
+@login_required
+@require_POST
+def quality_add(request: HtmxRequest, community_id: int) -> HttpResponse:
+    community, _membership = access_tracks_page(
+        request.user, community_id, need="tracks:own-track"
+    )
+    period = _period_or_404(community)
+    form = QualityForm(request.POST)
+    if form.is_valid():
+        actions.add_quality(period=period, owner=request.user, **form.cleaned_data)
+        saved = _("Quality added.")
+        return _my_track_form_response(request, community, "qualities", saved)
+    return _my_track_form_response(request, community, "qualities", quality_form=form)
+
+
+@login_required
+@require_POST
+def mission_edit(request: HtmxRequest, community_id: int) -> HttpResponse:
+    community, _membership = access_tracks_page(
+        request.user, community_id, need="tracks:own-track"
+    )
+    period = _period_or_404(community)
+    form = MissionForm(request.POST)
+    if form.is_valid():
+        actions.set_mission(period=period, owner=request.user, **form.cleaned_data)
+        saved = _("Your mission is saved.")
+        return _my_track_form_response(request, community, "mission", saved)
+    return _my_track_form_response(request, community, "mission", mission_form=form)
+
+
+@login_required
+@require_POST
+def name_consent(request: HtmxRequest, community_id: int) -> HttpResponse:
+    community, _membership = access_tracks_page(
+        request.user, community_id, need="tracks:own-track"
+    )
+    form = NameConsentForm(request.POST)
+    form.is_valid()
+    actions.set_name_consent(
+        user=request.user, keep_name=form.cleaned_data.get("keep_name", False)
+    )
+    saved = _("Your choice is saved.")
+    return _my_track_form_response(request, community, "consent", saved)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def quality_edit(request: HtmxRequest, quality_id: int) -> HttpResponse:
+    quality = access_quality(request.user, quality_id, need="edit")
+    community = quality.personal_track.period.community
+    form = QualityForm(request.POST or None, instance=quality)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Quality updated."))
+        return redirect("tracks:my-track", community.pk)
+    context = {"community": community, "form": form, "quality": quality}
+    return render(request, "tracks/quality_edit.html", context)
+
+
+@login_required
+@require_POST
+def quality_delete(request: HtmxRequest, quality_id: int) -> HttpResponse:
+    quality = access_quality(request.user, quality_id, need="edit")
+    community_id = quality.personal_track.period.community_id
+    quality.delete()
+    messages.success(request, _("Quality removed."))
+    return redirect("tracks:my-track", community_id)
+
+
+@login_required
+def question_detail(request: HtmxRequest, question_id: int) -> HttpResponse:
+    """A learning question's history; an htmx request gets only the history list."""
+    question = access_question(request.user, question_id, need="view")
+    context = {
+        "community": question.personal_track.period.community,
+        "question": question,
+        "owner": question.personal_track.owner,
+    }
+    template = "tracks/question_detail.html"
+    return render(request, f"{template}#history" if request.htmx else template, context)
+
+
+@login_required
+def overview(request: HtmxRequest, community_id: int) -> HttpResponse:
+    community, membership = access_tracks_page(
+        request.user, community_id, need="tracks:overview"
+    )
+    context = pages.overview_context(community, membership, request.user)
+    return render(request, "tracks/overview.html", context)
+
+
+@login_required
+def person(request: HtmxRequest, track_id: int) -> HttpResponse:
+    track = access_personal_track(request.user, track_id, need="view")
+    if track.owner_id == request.user.pk:
+        return redirect("tracks:my-track", track.period.community_id)
+    context = pages.person_context(track, request.user)
+    return render(request, "tracks/person.html", context)
