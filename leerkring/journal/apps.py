@@ -5,3 +5,17 @@ from django.utils.translation import gettext_lazy as _
 class JournalConfig(AppConfig):
     name = "leerkring.journal"
     verbose_name = _("Journal")
+
+    def ready(self) -> None:
+        from leerkring.core import navigation
+
+        from . import access
+
+        navigation.register(
+            navigation.Tab(
+                _("Reflections"),
+                "journal:journal-list",
+                order=60,
+                visible=access.can_keep_journal,
+            )
+        )

@@ -1,0 +1,216 @@
+"""Workflows on the journal: each atomic; mail and the mirror run after commit."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from leerkring.accounts.models import User
+from leerkring.communities.models import Community
+from leerkring.meetings.models import Meeting
+
+from .models import (
+    CoachFeedback,
+    Comment,
+    Draft,
+    JournalSetting,
+    Reflection,
+    Visibility,
+)
+from .tasks import assess_reflection, send_feedback_notice
+
+
+class StaleVersion(Exception):
+    """Someone (another tab) saved in between; nothing was changed."""
+
+    def __init__(self, current: Any) -> None:
+        super().__init__(_("This was changed in the meantime."))
+        self.current = current
+
+
+def _request_assessment(reflection: Reflection) -> None:
+    if JournalSetting.for_user(reflection.author).mirror_enabled:
+        transaction.on_commit(
+            partial(assess_reflection.enqueue, reflection.pk, reflection.version)
+        )
+
+
+@transaction.atomic
+def write_reflection(
+    *,
+    author: User,
+    community: Community,
+    title: str,
+    body: str,
+    meeting: Meeting | None = None,
+    visibility: str = Visibility.PRIVATE,
+) -> Reflection:
+    """Save a new entry, drop the author's new-entry draft, ask the mirror."""
+    reflection = Reflection.objects.create(
+        author=author,
+        community=community,
+        title=title,
+        body=body,
+        meeting=meeting,
+        visibility=visibility,
+    )
+    Draft.objects.filter(
+        user=author, community=community, reflection__isnull=True
+    ).delete()
+    _request_assessment(reflection)
+    return reflection
+
+
+@transaction.atomic
+def edit_reflection(
+    *,
+    reflection: Reflection,
+    author: User,
+    version: int | None,
+    title: str,
+    body: str,
+    meeting: Meeting | None,
+    visibility: str,
+) -> Reflection:
+    """Save a new version, refusing if another tab saved since ``version``."""
+    current = Reflection.objects.select_for_update().get(pk=reflection.pk)
+    if version != current.version:
+        raise StaleVersion(current)
+    text_changed = (title, body) != (current.title, current.body)
+    changes = {"title": title, "body": body, "meeting": meeting}
+    for field, value in changes.items():
+        setattr(current, field, value)
+    if text_changed:
+        current.version += 1
+    current.save()
+    if visibility != current.visibility:
+        change_visibility(reflection=current, author=author, visibility=visibility)
+    Draft.objects.filter(user=author, reflection=current).delete()
+    if text_changed:
+        _request_assessment(current)
+    return current
+
+
+@transaction.atomic
+def change_visibility(
+    *, reflection: Reflection, author: User, visibility: str
+) -> Reflection:
+    """Share an entry with the coaches or the community, or make it private again.
+
+    Comments stay stored but are shown only while the entry is shared with the
+    community; feedback drafts of coaches become unreachable while it is private.
+    """
+    Reflection.objects.filter(pk=reflection.pk).update(visibility=visibility)
+    reflection.visibility = visibility
+    return reflection
+
+
+@transaction.atomic
+def delete_reflection(*, reflection: Reflection, author: User) -> None:
+    """Remove an entry with its drafts, assessments, feedback and comments."""
+    Draft.objects.filter(reflection=reflection).delete()
+    reflection.delete()
+
+
+@transaction.atomic
+def save_draft(
+    *,
+    user: User,
+    community: Community,
+    reflection: Reflection | None,
+    title: str,
+    body: str,
+    revision: int | None,
+) -> Draft:
+    """Keep the text being written. A draft written by another tab since
+    ``revision`` is never overwritten: `StaleVersion` carries it instead."""
+    lookup = {"user": user, "community": community, "reflection": reflection}
+    draft = Draft.objects.select_for_update().filter(**lookup).first()
+    if draft is None:
+        return Draft.objects.create(**lookup, title=title, body=body)
+    if revision != draft.revision:
+        raise StaleVersion(draft)
+    draft.title, draft.body = title, body
+    draft.revision = F("revision") + 1
+    draft.updated_at = timezone.now()
+    draft.save()
+    draft.refresh_from_db(fields=["revision"])
+    return draft
+
+
+@transaction.atomic
+def save_feedback(
+    *,
+    reflection: Reflection,
+    coach: User,
+    body: str,
+    version: int | None,
+    publish: bool,
+) -> CoachFeedback:
+    """Keep the coach's draft feedback, or publish it and tell the author."""
+    draft = (
+        CoachFeedback.objects.select_for_update()
+        .filter(reflection=reflection, coach=coach, status=CoachFeedback.Status.DRAFT)
+        .first()
+    )
+    if draft is None:
+        draft = CoachFeedback(reflection=reflection, coach=coach, body=body)
+    elif version != draft.version:
+        raise StaleVersion(draft)
+    else:
+        draft.body = body
+        draft.version += 1
+    if publish:
+        draft.status = CoachFeedback.Status.PUBLISHED
+        draft.published_at = timezone.now()
+    draft.save()
+    if publish:
+        transaction.on_commit(partial(send_feedback_notice.enqueue, draft.pk))
+    return draft
+
+
+def mark_feedback_read(*, reflection: Reflection, author: User) -> int:
+    """The author has seen the published feedback on their entry."""
+    return CoachFeedback.objects.filter(
+        reflection=reflection,
+        reflection__author=author,
+        status=CoachFeedback.Status.PUBLISHED,
+        read_at__isnull=True,
+    ).update(read_at=timezone.now())
+
+
+@transaction.atomic
+def add_comment(*, reflection: Reflection, author: User, body: str) -> Comment:
+    return Comment.objects.create(reflection=reflection, author=author, body=body)
+
+
+@transaction.atomic
+def reassess(*, reflection: Reflection, author: User) -> bool:
+    """Ask the mirror to read the entry again (e.g. after a new model version)."""
+    if not JournalSetting.for_user(author).mirror_enabled:
+        return False
+    transaction.on_commit(
+        partial(
+            assess_reflection.enqueue, reflection.pk, reflection.version, force=True
+        )
+    )
+    return True
+
+
+@transaction.atomic
+def change_settings(
+    *, user: User, mirror_enabled: bool, coaches_see_mirror: bool
+) -> JournalSetting:
+    setting, _created = JournalSetting.objects.update_or_create(
+        user=user,
+        defaults={
+            "mirror_enabled": mirror_enabled,
+            "coaches_see_mirror": coaches_see_mirror,
+        },
+    )
+    return setting
