@@ -1,0 +1,69 @@
+"""Who may fetch which document, calendar or export (DESIGN.md §5).
+
+* A session's ``.ics``: the community's active members.
+* The documents page: whoever may view the community.
+* The harvest PDF: active members (each sees what they may read) and the
+  organisation's programme leads (the collective summary only).
+* The personal PDF: only the participant it belongs to — the URL names no
+  person, so there is nothing to ask for about someone else.
+* Exports: the community's coaches and apprentice coaches.
+Superusers administer; they get no documents with content.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from leerkring.communities.access import (
+    access_community,
+    can_view_community,
+    is_programme_lead,
+    membership_of,
+)
+from leerkring.communities.models import Community, Membership
+from leerkring.core.access import deny, rule
+from leerkring.meetings.models import Meeting
+
+
+@rule(Community, "reports:documents")
+def can_see_documents(user: Any, community: Community) -> bool:
+    return can_view_community(user, community)
+
+
+@rule(Community, "reports:harvest")
+def can_read_harvest(user: Any, community: Community) -> bool:
+    return membership_of(user, community) is not None or is_programme_lead(
+        user, community.organisation_id
+    )
+
+
+@rule(Community, "reports:personal")
+def can_read_personal(user: Any, community: Community) -> bool:
+    membership = membership_of(user, community)
+    return membership is not None and membership.is_participant
+
+
+@rule(Community, "reports:export")
+def can_export(user: Any, community: Community) -> bool:
+    membership = membership_of(user, community)
+    return membership is not None and membership.is_coaching
+
+
+@rule(Community, "reports:calendar")
+def can_download_session(user: Any, community: Community) -> bool:
+    return membership_of(user, community) is not None
+
+
+def access_meeting(user: Any, meeting_id: int) -> tuple[Meeting, Membership | None]:
+    """A session whose community the user is an active member of, else 404."""
+    meeting = (
+        Meeting.objects.select_related("period__community__organisation")
+        .filter(pk=meeting_id)
+        .first()
+    )
+    if meeting is None:
+        deny(user, f"meetings.meeting:{meeting_id}:reports:calendar")
+    _community, membership = access_community(
+        user, meeting.period.community_id, need="reports:calendar"
+    )
+    return meeting, membership

@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from django import forms
+
+from .models import ReminderPreference
+
+KINDS = ["session_soon", "assignment_due", "check_in_opened", "coach_digest"]
+
+
+class ReminderPreferenceForm(forms.ModelForm[ReminderPreference]):
+    """Which reminders the person wants; ``coaching`` shows the digest choice."""
+
+    class Meta:
+        model = ReminderPreference
+        fields = KINDS
+
+    def __init__(self, *args: object, coaching: bool, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        if not coaching:
+            del self.fields["coach_digest"]

@@ -1,0 +1,411 @@
+"""Reminders by e-mail: planning them, and sending each one at most once.
+
+``plan(now)`` looks at what is coming (sessions in two days, reports due, opened
+check-ins, the week's coach digest) and creates one ``ReminderDelivery`` per
+recipient and occasion — ``bulk_create(ignore_conflicts=True)`` on the unique
+(kind, recipient, subject, scheduled_for), so planning twice plans nothing new.
+
+``send_due(now)`` sends what is due. Each delivery is *claimed* with one
+conditional UPDATE (planned/failed → sending, attempts + 1) before anything is
+sent; a second job or worker running at the same moment finds nothing to claim.
+After the mail server accepted it the row is marked sent. A failure is recorded
+(error, attempt count) and retried later with exponential backoff; a claim
+whose worker died is retried once its lease (``LEASE``) has lapsed.
+
+Before sending, the delivery is checked against the present: a session that
+moved (its date is no longer ``scheduled_for``), a recipient who left, was
+deleted or switched the reminder off — those are skipped, never sent.
+See docs/reminders.md for the guarantees.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.core.mail import EmailMultiAlternatives
+from django.db.models import F, Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from leerkring.accounts.models import User
+from leerkring.communities.models import Community, Membership
+from leerkring.meetings.models import Meeting
+
+from . import sessions
+from .models import (
+    MAX_ATTEMPTS,
+    DeliveryStatus,
+    ReminderDelivery,
+    ReminderKind,
+    ReminderPreference,
+    local_datetime,
+)
+
+logger = logging.getLogger(__name__)
+
+SEND_HOUR = 8  # reminders go out at 08:00, Amsterdam time
+SESSION_SOON_DAYS = 2
+ASSIGNMENT_DUE_DAYS = 1
+PLAN_AHEAD_DAYS = 1  # planned a day before they are sent (so a move can skip them)
+
+MOVED = "session moved"
+# A session reminder later than this before the start is no use any more.
+LAST_CALL = timedelta(hours=6)
+# The weekly digest is sent on Monday, or on Tuesday if the worker was down.
+DIGEST_DAYS = 2
+
+
+@dataclass(frozen=True)
+class Occasion:
+    """Something one or more people should be reminded of."""
+
+    kind: str
+    subject: str
+    scheduled_for: date
+    community_id: int
+    send_after: datetime
+    recipients: list[int]
+    meeting_id: int | None = None
+
+
+def _members(community_ids: Iterable[int]) -> dict[int, list[int]]:
+    """Active members (with an active account) per community, in one query."""
+    found: dict[int, list[int]] = {}
+    rows = (
+        Membership.objects.active()
+        .filter(community_id__in=list(community_ids), user__is_active=True)
+        .values_list("community_id", "user_id", "role")
+    )
+    for community_id, user_id, _role in rows:
+        found.setdefault(community_id, []).append(user_id)
+    return found
+
+
+def _coaches(community_ids: Iterable[int]) -> dict[int, list[int]]:
+    found: dict[int, list[int]] = {}
+    rows = (
+        Membership.objects.active()
+        .coaching()
+        .filter(community_id__in=list(community_ids), user__is_active=True)
+        .values_list("community_id", "user_id")
+    )
+    for community_id, user_id in rows:
+        found.setdefault(community_id, []).append(user_id)
+    return found
+
+
+def _session_soon(now: datetime) -> list[Occasion]:
+    """Two days before each session: every active member."""
+    today = timezone.localdate(now)
+    meetings = list(
+        Meeting.objects.filter(
+            date__gte=today,
+            date__lte=today + timedelta(days=SESSION_SOON_DAYS + PLAN_AHEAD_DAYS),
+        ).select_related("period")
+    )
+    meetings = [m for m in meetings if now < m.starts_at - LAST_CALL]
+    members = _members(m.period.community_id for m in meetings)
+    return [
+        Occasion(
+            kind=ReminderKind.SESSION_SOON,
+            subject=f"meeting:{m.pk}",
+            scheduled_for=m.date,
+            community_id=m.period.community_id,
+            meeting_id=m.pk,
+            send_after=local_datetime(
+                m.date - timedelta(days=SESSION_SOON_DAYS), SEND_HOUR
+            ),
+            recipients=members.get(m.period.community_id, []),
+        )
+        for m in meetings
+    ]
+
+
+def _coach_digest(now: datetime) -> list[Occasion]:
+    """Every Monday: each coach of a community with a running period."""
+    today = timezone.localdate(now)
+    monday = today - timedelta(days=today.weekday())
+    if today.weekday() >= DIGEST_DAYS:
+        return []
+    communities = list(
+        Community.objects.filter(
+            periods__start_date__lte=today, periods__end_date__gte=today
+        )
+        .distinct()
+        .values_list("pk", flat=True)
+    )
+    coaches = _coaches(communities)
+    return [
+        Occasion(
+            kind=ReminderKind.COACH_DIGEST,
+            subject=f"community:{community_id}",
+            scheduled_for=monday,
+            community_id=community_id,
+            send_after=local_datetime(monday, SEND_HOUR),
+            recipients=coaches.get(community_id, []),
+        )
+        for community_id in communities
+    ]
+
+
+PLANNERS: list[Callable[[datetime], list[Occasion]]] = [_session_soon, _coach_digest]
+
+
+def plan(now: datetime | None = None) -> int:
+    """Plan every reminder that is coming up; returns how many are new."""
+    now = now or timezone.now()
+    occasions = [o for planner in PLANNERS for o in planner(now)]
+    rows = []
+    for occasion in occasions:
+        for user_id in ReminderPreference.objects.wanted(
+            occasion.kind, occasion.recipients
+        ):
+            rows.append(
+                ReminderDelivery(
+                    kind=occasion.kind,
+                    recipient_id=user_id,
+                    subject=occasion.subject,
+                    scheduled_for=occasion.scheduled_for,
+                    meeting_id=occasion.meeting_id,
+                    community_id=occasion.community_id,
+                    send_after=occasion.send_after,
+                )
+            )
+    before = ReminderDelivery.objects.count()
+    ReminderDelivery.objects.bulk_create(rows, ignore_conflicts=True)
+    _replan_moved_back(occasions)
+    return ReminderDelivery.objects.count() - before
+
+
+def _replan_moved_back(occasions: list[Occasion]) -> None:
+    """A session moved away and back again: its skipped reminders count again."""
+    for occasion in occasions:
+        if occasion.meeting_id is None:
+            continue
+        ReminderDelivery.objects.filter(
+            kind=occasion.kind,
+            subject=occasion.subject,
+            scheduled_for=occasion.scheduled_for,
+            status=DeliveryStatus.SKIPPED,
+            note=MOVED,
+        ).update(status=DeliveryStatus.PLANNED, note="")
+
+
+# Sending.
+
+
+def claim(delivery_id: int, now: datetime) -> bool:
+    """Take the delivery for sending; False if someone else has it or it is done."""
+    claimed = (
+        ReminderDelivery.objects.due(now)
+        .filter(pk=delivery_id)
+        .update(
+            status=DeliveryStatus.SENDING, claimed_at=now, attempts=F("attempts") + 1
+        )
+    )
+    return claimed == 1
+
+
+def _skip(delivery: ReminderDelivery, reason: str) -> None:
+    ReminderDelivery.objects.filter(
+        pk=delivery.pk, status=DeliveryStatus.SENDING
+    ).update(status=DeliveryStatus.SKIPPED, note=reason[:200])
+
+
+def why_not(delivery: ReminderDelivery, now: datetime) -> str:
+    """Why this reminder must not go out any more (empty: it may)."""
+    user = delivery.recipient
+    if not user.is_active:
+        return "recipient deleted"
+    membership = Membership.objects.active().filter(
+        community_id=delivery.community_id, user=user
+    )
+    if not membership.exists():
+        return "no longer a member"
+    preference = ReminderPreference.objects.filter(user=user).first()
+    if preference is not None and not preference.wants(delivery.kind):
+        return "switched off"
+    meeting = delivery.meeting
+    if delivery.meeting_id is not None and meeting is not None:
+        if meeting.date != delivery.scheduled_for:
+            return MOVED
+        if now >= meeting.starts_at - LAST_CALL:
+            return "too late"
+    return ""
+
+
+def compose(delivery: ReminderDelivery, now: datetime) -> EmailMultiAlternatives:
+    """The e-mail (text and HTML) in the recipient's language."""
+    user = delivery.recipient
+    with translation.override(user.preferred_language):
+        context = CONTEXTS[delivery.kind](delivery, now)
+        context |= {
+            "recipient": user,
+            "preferences_url": sessions.absolute(reverse("reports:calendar")),
+        }
+        name = f"reports/email/{delivery.kind}"
+        subject = render_to_string(f"{name}_subject.txt", context)
+        text = render_to_string(f"{name}.txt", context)
+        html = render_to_string(f"{name}.html", context)
+    message = EmailMultiAlternatives(" ".join(subject.split()), text, to=[user.email])
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def deliver(delivery_id: int, now: datetime | None = None) -> str:
+    """Send one delivery at most once; returns its status afterwards."""
+    now = now or timezone.now()
+    if not claim(delivery_id, now):
+        return "not claimed"
+    delivery = ReminderDelivery.objects.select_related(
+        "recipient", "meeting__period__community", "community"
+    ).get(pk=delivery_id)
+    reason = why_not(delivery, now)
+    if reason:
+        _skip(delivery, reason)
+        return DeliveryStatus.SKIPPED
+    try:
+        compose(delivery, now).send()
+    except Exception as error:
+        _failed(delivery, error, now)
+        return DeliveryStatus.FAILED
+    ReminderDelivery.objects.filter(
+        pk=delivery.pk, status=DeliveryStatus.SENDING, claimed_at=now
+    ).update(status=DeliveryStatus.SENT, sent_at=timezone.now(), last_error="")
+    return DeliveryStatus.SENT
+
+
+def _failed(delivery: ReminderDelivery, error: Exception, now: datetime) -> None:
+    logger.warning("Reminder %s failed: %s", delivery.pk, error)
+    gave_up = delivery.attempts >= MAX_ATTEMPTS
+    ReminderDelivery.objects.filter(
+        pk=delivery.pk, status=DeliveryStatus.SENDING
+    ).update(
+        status=DeliveryStatus.GAVE_UP if gave_up else DeliveryStatus.FAILED,
+        last_error=f"{type(error).__name__}: {error}"[:2000],
+        send_after=delivery.retry_at(now),
+        claimed_at=None,
+    )
+
+
+def due_ids(now: datetime) -> list[int]:
+    return list(
+        ReminderDelivery.objects.due(now)
+        .order_by("send_after", "pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def kind_of(delivery_id: int) -> str:
+    return str(
+        ReminderDelivery.objects.values_list("kind", flat=True).get(pk=delivery_id)
+    )
+
+
+def send_due(now: datetime | None = None) -> Counter[str]:
+    """Send every due delivery; returns how many ended in each status."""
+    now = now or timezone.now()
+    outcome: Counter[str] = Counter()
+    for delivery_id in due_ids(now):
+        outcome[deliver(delivery_id, now)] += 1
+    return outcome
+
+
+def run(now: datetime | None = None) -> Counter[str]:
+    """One round of the planner: plan what is coming, send what is due."""
+    now = now or timezone.now()
+    plan(now)
+    return send_due(now)
+
+
+# What each kind of e-mail says.
+
+
+def _session_context(delivery: ReminderDelivery, now: datetime) -> dict[str, Any]:
+    meeting = delivery.meeting
+    assert meeting is not None
+    return {
+        "meeting": meeting,
+        "session": sessions.describe(meeting),
+        "community": delivery.community,
+        "ics_url": sessions.absolute(reverse("reports:meeting-ics", args=[meeting.pk])),
+    }
+
+
+def _digest_context(delivery: ReminderDelivery, now: datetime) -> dict[str, Any]:
+    community = delivery.community
+    since = now - timedelta(days=7)
+    upcoming = (
+        Meeting.objects.filter(
+            period__community=community, date__gte=timezone.localdate(now)
+        )
+        .order_by("date", "number")
+        .select_related("period__community")
+        .first()
+    )
+    return {
+        "community": community,
+        "since": since,
+        "lines": [
+            line for collect in DIGEST_LINES for line in collect(community, since, now)
+        ],
+        "next_session": sessions.describe(upcoming) if upcoming else None,
+        "community_url": sessions.absolute(
+            reverse("communities:community-detail", args=[community.pk])
+        ),
+    }
+
+
+def _period_lines(community: Community, since: datetime, now: datetime) -> list[str]:
+    today = timezone.localdate(now)
+    period = community.current_period(today)
+    if period is None:
+        return []
+    numbers = list(Meeting.objects.filter(period=period).values_list("date", flat=True))
+    held = sum(1 for day in numbers if day < today)
+    participants = (
+        Membership.objects.active().participants().filter(community=community)
+    )
+    return [
+        ngettext(
+            "%(count)s active participant",
+            "%(count)s active participants",
+            participants.count(),
+        )
+        % {"count": participants.count()},
+        _("%(held)s of %(total)s sessions held")
+        % {"held": held, "total": len(numbers)},
+    ]
+
+
+DigestLines = Callable[[Community, datetime, datetime], list[str]]
+DIGEST_LINES: list[DigestLines] = [_period_lines]
+
+
+CONTEXTS: dict[str, Callable[[ReminderDelivery, datetime], dict[str, Any]]] = {
+    ReminderKind.SESSION_SOON: _session_context,
+    ReminderKind.COACH_DIGEST: _digest_context,
+}
+
+
+def summary(deliveries: Any) -> dict[str, int]:
+    """Count deliveries per kind (for the simulation and the admin)."""
+    counts = Counter(deliveries.values_list("kind", flat=True))
+    return {kind: counts.get(kind, 0) for kind in ReminderKind.values}
+
+
+def recent_for(user: User, limit: int = 20) -> list[ReminderDelivery]:
+    return list(
+        ReminderDelivery.objects.filter(recipient=user)
+        .filter(Q(status=DeliveryStatus.SENT) | Q(status=DeliveryStatus.PLANNED))
+        .select_related("community")
+        .order_by("-send_after")[:limit]
+    )

@@ -1,0 +1,67 @@
+"""Background work for reminders: a planner task that reschedules itself.
+
+``reminder_round`` plans and sends due reminders, then makes sure exactly one
+next round is waiting in the queue (``run_after`` = now + ``INTERVAL``). The
+``ReminderClock`` row decides which chain owns the next round: the round that
+moves the clock forward enqueues the next one; a round that finds the clock
+already in the future (the task was enqueued twice) does its work — harmless,
+every delivery is claimed — but schedules nothing, so duplicate chains die out.
+The next round is enqueued *before* the work, so a worker that dies mid-round
+does not break the chain. ``ensure_scheduled`` starts (or restarts) the chain.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.tasks import task
+from django.utils import timezone
+
+from . import reminders
+from .models import ReminderClock
+
+INTERVAL = timedelta(minutes=10)
+CLOCK = "reminders"
+
+
+def _advance_clock(now: datetime) -> datetime | None:
+    """Move the clock to the next round if it is due; the new time, or None."""
+    with transaction.atomic():
+        clock, _created = ReminderClock.objects.select_for_update().get_or_create(
+            name=CLOCK, defaults={"next_run_at": now}
+        )
+        if clock.next_run_at > now + timedelta(seconds=30):
+            return None
+        clock.next_run_at = now + INTERVAL
+        clock.last_run_at = now
+        clock.save(update_fields=["next_run_at", "last_run_at"])
+        return clock.next_run_at
+
+
+def _enqueue_next(run_after: datetime) -> bool:
+    """Queue the next round, where the backend can wait (the database queue can)."""
+    if not reminder_round.get_backend().supports_defer:
+        return False
+    reminder_round.using(run_after=run_after).enqueue()
+    return True
+
+
+@task()
+def reminder_round() -> dict[str, int]:
+    """Plan and send reminders; keep exactly one next round in the queue."""
+    now = timezone.now()
+    next_run = _advance_clock(now)
+    if next_run is not None:
+        _enqueue_next(next_run)
+    return dict(reminders.run(now))
+
+
+def ensure_scheduled(now: datetime | None = None) -> bool:
+    """Start the chain if no round is due soon (first start, or after an outage)."""
+    now = now or timezone.now()
+    clock = ReminderClock.objects.filter(name=CLOCK).first()
+    if clock is not None and clock.next_run_at > now - 2 * INTERVAL:
+        return False
+    reminder_round.enqueue()
+    return True
