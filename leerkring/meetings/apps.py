@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class MeetingsConfig(AppConfig):
     name = "leerkring.meetings"
     verbose_name = _("Sessions")
+
+    def ready(self) -> None:
+        from leerkring.core import navigation
+
+        from . import access  # noqa: F401  (registers the permission rules)
+
+        navigation.register(
+            navigation.Tab(_("Sessions"), "meetings:period-overview", order=20)
+        )

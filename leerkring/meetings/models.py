@@ -1,19 +1,34 @@
-"""Sessions ("bijeenkomsten") of a learning period.
+"""Sessions ("bijeenkomsten") of a learning period, their agendas and attendance.
 
 Called ``Meeting`` in code so it never clashes with HTTP sessions.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from datetime import date, datetime, time
+from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from leerkring.communities.models import LearningPeriod
+from leerkring.communities.models import LearningPeriod, Membership
+
+from .method import (
+    ALL_PRACTICE_MEANINGS,
+    METHOD_SESSIONS,
+    THEME_FIELDS,
+    ItemKind,
+    PracticeMeaning,
+    theme_for_step,
+)
+
+if TYPE_CHECKING:
+    from leerkring.accounts.models import User
 
 
 class PartOfDay(models.TextChoices):
@@ -28,11 +43,19 @@ PART_OF_DAY_TIMES: dict[str, tuple[time, int]] = {
     PartOfDay.AFTERNOON: (time(13, 30), 210),
     PartOfDay.EVENING: (time(18, 30), 210),
 }
+PART_OF_DAY_ORDER = {part: index for index, part in enumerate(PART_OF_DAY_TIMES)}
 
 
 class MeetingQuerySet(models.QuerySet["Meeting"]):
     def upcoming(self, today: date | None = None) -> MeetingQuerySet:
         return self.filter(date__gte=today or timezone.localdate())
+
+    def for_period(self, period: LearningPeriod) -> MeetingQuerySet:
+        """The period's sessions in order."""
+        return self.filter(period=period).order_by("number")
+
+    def with_agenda_minutes(self) -> MeetingQuerySet:
+        return self.annotate(agenda_minutes=models.Sum("agenda_items__minutes"))
 
     def next_per_community(
         self, community_ids: Iterable[int], today: date | None = None
@@ -51,7 +74,17 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
 
 
 class Meeting(models.Model):
-    """One session of a learning period: a half day ("dagdeel") on a date."""
+    """One session of a learning period: a half day ("dagdeel") on a date.
+
+    Its themes come from Table 1 (``method_step`` is the row); the coaches may
+    edit them, the row stays the "method default". ``version`` guards the
+    session's own fields and ``agenda_version`` its agenda against two coaches
+    saving over each other.
+    """
+
+    class SummaryStatus(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
 
     period = models.ForeignKey(
         LearningPeriod, on_delete=models.CASCADE, related_name="meetings"
@@ -64,6 +97,39 @@ class Meeting(models.Model):
     location = models.CharField(_("location"), max_length=200, blank=True)
     online_url = models.URLField(_("online link"), blank=True)
 
+    method_step = models.PositiveSmallIntegerField(_("row of the method"), default=1)
+    stage = models.CharField(_("Theory U stage"), max_length=120, blank=True)
+    professional_theme = models.CharField(
+        _("professional theme"), max_length=200, blank=True
+    )
+    personal_theme = models.CharField(_("personal theme"), max_length=200, blank=True)
+    personal_question = models.CharField(
+        _("personal question"), max_length=200, blank=True
+    )
+    practice_meanings = models.JSONField(
+        _("meaning for the work practice"), default=list, blank=True
+    )
+
+    version = models.PositiveIntegerField(default=1)
+    agenda_version = models.PositiveIntegerField(default=1)
+    current_item = models.ForeignKey(
+        "AgendaItem",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    current_item_started_at = models.DateTimeField(null=True, blank=True)
+    coach_notes = models.TextField(_("coach notes"), blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    summary_status = models.CharField(
+        _("summary status"),
+        max_length=16,
+        choices=SummaryStatus,
+        default=SummaryStatus.DRAFT,
+    )
+    summary_published_at = models.DateTimeField(null=True, blank=True)
+
     objects = MeetingQuerySet.as_manager()
 
     class Meta:
@@ -74,7 +140,14 @@ class Meeting(models.Model):
             models.UniqueConstraint(
                 fields=["period", "number"], name="unique_meeting_number"
             ),
+            models.UniqueConstraint(
+                fields=["period", "date", "part_of_day"], name="unique_meeting_slot"
+            ),
             models.CheckConstraint(condition=Q(number__gte=1), name="meeting_number_1"),
+            models.CheckConstraint(
+                condition=Q(method_step__gte=1, method_step__lte=METHOD_SESSIONS),
+                name="meeting_method_step_in_table",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -88,3 +161,173 @@ class Meeting(models.Model):
     @property
     def duration_minutes(self) -> int:
         return PART_OF_DAY_TIMES[self.part_of_day][1]
+
+    @property
+    def slot(self) -> tuple[dt.date, int]:
+        """Sort key: date, then morning before afternoon before evening."""
+        return (self.date, PART_OF_DAY_ORDER[self.part_of_day])
+
+    def status(self, today: dt.date | None = None) -> str:
+        """``past``, ``today`` or ``upcoming``."""
+        today = today or timezone.localdate()
+        if self.date < today:
+            return "past"
+        return "today" if self.date == today else "upcoming"
+
+    def previous(self) -> Meeting | None:
+        """The session before this one in the same period."""
+        return (
+            Meeting.objects.filter(period_id=self.period_id, number__lt=self.number)
+            .order_by("-number")
+            .first()
+        )
+
+    def next(self) -> Meeting | None:
+        """The session after this one in the same period."""
+        return (
+            Meeting.objects.filter(period_id=self.period_id, number__gt=self.number)
+            .order_by("number")
+            .first()
+        )
+
+    # Themes: the method's row, and what the coaches made of it.
+
+    def method_default(self, field: str) -> str:
+        """The method's text for a theme field, in the active language."""
+        return str(getattr(theme_for_step(self.method_step), field))
+
+    def apply_method_themes(self) -> None:
+        """Fill the theme fields from the method (active language), unsaved."""
+        for field in THEME_FIELDS:
+            setattr(self, field, self.method_default(field))
+        self.practice_meanings = list(ALL_PRACTICE_MEANINGS)
+
+    def is_method_default(self, field: str) -> bool:
+        """Is the field the method's text, in any of the site's languages?"""
+        value = getattr(self, field)
+        defaults = set()
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                defaults.add(self.method_default(field))
+        return value in defaults
+
+    def themes(self) -> list[dict[str, Any]]:
+        """Each theme field with its label, value and method default."""
+        return [
+            {
+                "name": field,
+                "label": getattr(self._meta.get_field(field), "verbose_name", field),
+                "value": getattr(self, field),
+                "default": self.method_default(field),
+                "is_default": self.is_method_default(field),
+            }
+            for field in THEME_FIELDS
+        ]
+
+    def practice_meaning_labels(self) -> list[str]:
+        labels = dict(PracticeMeaning.choices)
+        return [str(labels[key]) for key in self.practice_meanings if key in labels]
+
+    # Summary.
+
+    @property
+    def summary_is_published(self) -> bool:
+        return self.summary_status == self.SummaryStatus.PUBLISHED
+
+
+class AgendaItem(models.Model):
+    """One item of a session's agenda, in the order of ``position``."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="agenda_items"
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=ItemKind, default=ItemKind.CUSTOM
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    minutes = models.PositiveSmallIntegerField(_("minutes"))
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["meeting", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "position"], name="unique_agenda_position"
+            ),
+            models.CheckConstraint(
+                condition=Q(minutes__gte=1, minutes__lte=240),
+                name="agenda_item_minutes_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class AttendanceQuerySet(models.QuerySet["Attendance"]):
+    def present(self) -> AttendanceQuerySet:
+        return self.filter(present=True)
+
+
+class Attendance(models.Model):
+    """Whether a member was present at a session, ticked by a coach."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="attendances"
+    )
+    membership = models.ForeignKey(
+        Membership, on_delete=models.CASCADE, related_name="attendances"
+    )
+    present = models.BooleanField(_("present"), default=False)
+    recorded_at = models.DateTimeField(auto_now=True)
+
+    objects = AttendanceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "membership"], name="one_attendance_per_member"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} — {self.membership.user}"
+
+
+class OpenSpaceProposal(models.Model):
+    """A member's proposal for a session's open space; a coach may accept it."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="proposals"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="open_space_proposals",
+    )
+    title = models.CharField(_("proposal"), max_length=200)
+    description = models.TextField(_("explanation"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("open space proposal")
+        verbose_name_plural = _("open space proposals")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.accepted_at is not None
+
+    def author_name(self) -> str:
+        user: User | None = self.author
+        return user.display_name if user else str(_("a former member"))

@@ -1,0 +1,106 @@
+"""The demo's sessions: eight themed sessions with agendas; 1–3 held, 4 is today."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from django.utils import timezone, translation
+
+from leerkring.communities.models import Membership
+
+from .actions import method_agenda_items
+from .method import theme_steps
+from .models import AgendaItem, Attendance, Meeting, OpenSpaceProposal
+
+if TYPE_CHECKING:
+    from leerkring.core.demo import Demo
+
+# Who was absent at sessions 1–3 (by index in demo.participants).
+ABSENT: dict[int, list[int]] = {1: [], 2: [5], 3: [8]}
+
+SUMMARIES = {
+    1: (
+        "We hebben elkaar leren kennen via de 'objectenronde': iedereen nam iets "
+        "mee dat iets zegt over beoordelen. Daarna kwaliteiten en valkuilen in "
+        "drietallen. Opvallend: veel docenten herkennen 'perfectionisme' als valkuil "
+        "bij het nakijken, de studenten noemen juist 'pas laat om feedback vragen'.\n\n"
+        "Eerste leervragen staan op papier. Afspraken: we beginnen op tijd, wat hier "
+        "gezegd wordt blijft hier, en wie niet kan meldt zich vooraf af.\n\n"
+        "Voor bijeenkomst 2: vraag een collega wat die als jouw kwaliteit ziet."
+    ),
+    2: (
+        "Kernkwadranten uitgewerkt; de uitdaging die het vaakst terugkwam: "
+        "'loslaten van controle over het cijfer'. Leervragen zijn scherper "
+        "geworden.\n\n"
+        "Collectieve ambitie: toetsing die studenten helpt leren, niet alleen meet. "
+        "Opgave: 'dit staat ons te doen: in drie modules formatieve feedbackmomenten "
+        "inbouwen vóór de summatieve toets — en dit is het concrete resultaat: een "
+        "werkwijze die andere teams kunnen overnemen.'\n\n"
+        "De afspraken zijn vastgesteld. Iedereen heeft een eerste integratieopdracht."
+    ),
+    3: (
+        "Terugkijken: Pieter probeerde peerfeedback in wiskunde, studenten vonden het "
+        "eerst onwennig, daarna waardevol. Anouk liep tegen het roostersysteem aan.\n\n"
+        "Thema tegenkracht: wat werkt averechts? We zagen dat we feedback vaak pas "
+        "geven als het cijfer al vaststaat. Open space: Youssef liet zien hoe "
+        "studenten zelf rubrics maken.\n\n"
+        "Reflectie op samenwerking: de studenten voelen zich gehoord, maar willen "
+        "vaker zelf een onderdeel leiden."
+    ),
+}
+
+NOTES = {
+    1: "Ingrid was stil in de kwaliteitenronde; bij de intake noemde ze tijdsdruk. "
+    "Volgende keer in tweetallen laten starten.",
+    2: "Mehmet afwezig (stage). Even bellen voor de afspraken en zijn leervraag.",
+    3: "Goede energie. Let op: Lotte neemt veel ruimte in het terugkijken; "
+    "volgende keer een timer per persoon.",
+}
+
+
+def populate(demo: Demo) -> None:
+    with translation.override("nl"):
+        _themes_and_agendas(demo)
+    _held_sessions(demo)
+    OpenSpaceProposal.objects.create(
+        meeting=demo.current_meeting,
+        author=demo.participants[7],
+        title="Rollenspel: het feedbackgesprek na een onvoldoende",
+        description="Ik wil oefenen met een student die het niet eens is met de "
+        "beoordeling. Twee rollen, de rest observeert met onze rubric.",
+    )
+
+
+def _themes_and_agendas(demo: Demo) -> None:
+    steps = theme_steps(len(demo.meetings))
+    items = []
+    for meeting, step in zip(demo.meetings, steps, strict=True):
+        meeting.method_step = step
+        meeting.apply_method_themes()
+        meeting.save()
+        items += method_agenda_items(meeting)
+    AgendaItem.objects.bulk_create(items)
+
+
+def _held_sessions(demo: Demo) -> None:
+    members = list(
+        Membership.objects.active()
+        .filter(community=demo.community)
+        .select_related("user")
+    )
+    for meeting in demo.meetings[:3]:
+        absent = {demo.participants[i].pk for i in ABSENT[meeting.number]}
+        Attendance.objects.bulk_create(
+            Attendance(meeting=meeting, membership=m, present=m.user_id not in absent)
+            for m in members
+        )
+        ended = timezone.make_aware(
+            datetime.combine(meeting.date, meeting.starts_at.time())
+        ) + timedelta(days=1)
+        Meeting.objects.filter(pk=meeting.pk).update(
+            coach_notes=NOTES[meeting.number],
+            summary=SUMMARIES[meeting.number],
+            summary_status=Meeting.SummaryStatus.PUBLISHED,
+            summary_published_at=ended,
+        )

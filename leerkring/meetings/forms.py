@@ -1,0 +1,261 @@
+"""Forms for planning a leergang and for editing and running its sessions."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from leerkring.communities.models import Community, Membership
+
+from .actions import DEFAULT_PERIOD_DAYS, PlanProblems, SessionPlan, propose_dates
+from .method import (
+    MAX_SESSIONS,
+    METHOD_SESSIONS,
+    MIN_SESSIONS,
+    THEME_FIELDS,
+    PracticeMeaning,
+)
+from .models import AgendaItem, Meeting, OpenSpaceProposal, PartOfDay
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class VersionField(forms.IntegerField):
+    """The version the editor saw; the action refuses a save against an older one."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(min_value=1, **kwargs)
+
+
+class LeergangForm(forms.Form):
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        required=False,
+        help_text=_("For example “Leergang 2027”. Left empty, the years are used."),
+    )
+    start_date = forms.DateField(label=_("Start date"), widget=DateInput())
+    end_date = forms.DateField(
+        label=_("End date"),
+        widget=DateInput(),
+        required=False,
+        help_text=_("About six months after the start; left empty, that is used."),
+    )
+    count = forms.IntegerField(
+        label=_("Number of sessions"),
+        min_value=MIN_SESSIONS,
+        max_value=MAX_SESSIONS,
+        initial=METHOD_SESSIONS,
+        help_text=_(
+            "The method has 8 sessions of a part of the day. Fewer or more is "
+            "possible (4–12), but the tension arc — kickstart, climax, landing — "
+            "needs a critical number of sessions to build up."
+        ),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        start = data.get("start_date")
+        if start and not data.get("end_date"):
+            data["end_date"] = start + timedelta(days=DEFAULT_PERIOD_DAYS)
+        return data
+
+
+class SessionForm(forms.Form):
+    date = forms.DateField(label=_("Date"), widget=DateInput())
+    part_of_day = forms.ChoiceField(
+        label=_("Part of day"), choices=PartOfDay, initial=PartOfDay.AFTERNOON
+    )
+    location = forms.CharField(label=_("Location"), max_length=200, required=False)
+    online_url = forms.URLField(label=_("Online link"), required=False)
+
+
+SessionFormSet = forms.formset_factory(SessionForm, extra=0)
+
+
+class LeergangPlan:
+    """The period form and its sessions, posted together on one page.
+
+    "Propose dates" (a submit named ``propose``) spreads the sessions evenly
+    over the period and keeps what the coach typed for place and part of day.
+    """
+
+    prefix = "sessions"
+
+    def __init__(self, data: Any | None, community: Community) -> None:
+        self.community = community
+        today = timezone.localdate()
+        start = today + timedelta(days=14)
+        self.form = LeergangForm(
+            data,
+            initial={
+                "start_date": start,
+                "end_date": start + timedelta(days=DEFAULT_PERIOD_DAYS),
+                "count": METHOD_SESSIONS,
+            },
+        )
+        self.proposing = data is None or "propose" in data
+        if data is None:
+            self.sessions = self._proposed(start, None, METHOD_SESSIONS, [])
+        elif self.proposing:
+            self.sessions = self._repropose(data)
+        else:
+            self.sessions = SessionFormSet(data, prefix=self.prefix)
+
+    def _proposed(
+        self, start: date, end: date | None, count: int, kept: list[dict[str, Any]]
+    ) -> Any:
+        end = end or start + timedelta(days=DEFAULT_PERIOD_DAYS)
+        initial = []
+        for index, day in enumerate(propose_dates(start, end, count)):
+            row = {"date": day, "part_of_day": PartOfDay.AFTERNOON}
+            source = kept[index] if index < len(kept) else (kept[-1] if kept else {})
+            for name in ("part_of_day", "location", "online_url"):
+                if source.get(name):
+                    row[name] = source[name]
+            initial.append(row)
+        return SessionFormSet(initial=initial, prefix=self.prefix)
+
+    def _repropose(self, data: Any) -> Any:
+        posted = SessionFormSet(data, prefix=self.prefix)
+        kept = [
+            {name: f.data.get(f.add_prefix(name), "") for name in f.fields}
+            for f in posted.forms
+        ]
+        if not self.form.is_valid():
+            return posted
+        cleaned = self.form.cleaned_data
+        return self._proposed(
+            cleaned["start_date"], cleaned["end_date"], cleaned["count"], kept
+        )
+
+    def is_valid(self) -> bool:
+        if self.proposing:
+            return False
+        valid = self.form.is_valid() & self.sessions.is_valid()
+        if valid and len(self.sessions.forms) != self.form.cleaned_data["count"]:
+            self.sessions = self._repropose(self.form.data)
+            self.form.add_error(
+                "count",
+                _(
+                    "The number of sessions changed: new dates are proposed below. "
+                    "Check them and save again."
+                ),
+            )
+            return False
+        return valid
+
+    def session_plans(self) -> list[SessionPlan]:
+        return [SessionPlan(**f.cleaned_data) for f in self.sessions.forms]
+
+    def add_problems(self, problems: PlanProblems) -> None:
+        for name, messages in problems.fields.items():
+            for message in messages:
+                self.form.add_error(name, message)
+        for index, fields in problems.sessions.items():
+            for name, messages in fields.items():
+                for message in messages:
+                    self.sessions.forms[index].add_error(name, message)
+
+
+class MeetingForm(forms.ModelForm[Meeting]):
+    """A session's date, place and themes, with the version the coach saw."""
+
+    version = VersionField()
+    practice_meanings = forms.MultipleChoiceField(
+        label=_("Meaning for the work practice"),
+        choices=PracticeMeaning,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "date",
+            "part_of_day",
+            "location",
+            "online_url",
+            *THEME_FIELDS,
+            "practice_meanings",
+        ]
+        widgets = {"date": DateInput()}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.instance.version
+        for name in THEME_FIELDS:
+            self.fields[name].required = True
+
+
+class AgendaItemForm(forms.ModelForm[AgendaItem]):
+    version = VersionField()
+
+    class Meta:
+        model = AgendaItem
+        fields = ["kind", "title", "description", "minutes"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "minutes": forms.NumberInput(attrs={"min": 1, "max": 240}),
+        }
+
+    def __init__(self, *args: Any, version: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = version
+
+    def clean_minutes(self) -> int:
+        minutes: int = self.cleaned_data["minutes"]
+        if not 1 <= minutes <= 240:
+            raise forms.ValidationError(_("An item takes between 1 and 240 minutes."))
+        return minutes
+
+
+class NotesForm(forms.Form):
+    version = VersionField()
+    coach_notes = forms.CharField(
+        label=_("Coach notes"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Only the coaches of this community read these notes."),
+    )
+
+
+class SummaryForm(forms.Form):
+    version = VersionField()
+    summary = forms.CharField(
+        label=_("Summary for the members"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10}),
+    )
+
+
+class ProposalForm(forms.ModelForm[OpenSpaceProposal]):
+    class Meta:
+        model = OpenSpaceProposal
+        fields = ["title", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        labels = {"title": _("What would you like to do in the open space?")}
+
+
+class AttendanceForm(forms.Form):
+    present = forms.MultipleChoiceField(
+        label=_("Present"), widget=forms.CheckboxSelectMultiple, required=False
+    )
+
+    def __init__(self, *args: Any, members: list[Membership], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["present"]
+        assert isinstance(field, forms.MultipleChoiceField)
+        field.choices = [(str(m.pk), m.user.display_name) for m in members]

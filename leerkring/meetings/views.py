@@ -1,0 +1,535 @@
+"""Session pages: the leergang overview, planning, the agenda and the room."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from django_htmx.middleware import HtmxDetails
+
+from leerkring.communities.access import access_community
+from leerkring.communities.models import Membership
+from leerkring.core.access import allowed
+from leerkring.core.http import AuthenticatedHttpRequest as _AuthenticatedRequest
+
+from . import actions, lookback
+from .access import access_agenda_item, access_meeting, access_proposal
+from .forms import (
+    AgendaItemForm,
+    AttendanceForm,
+    LeergangPlan,
+    MeetingForm,
+    NotesForm,
+    ProposalForm,
+    SummaryForm,
+)
+from .method import THEME_FIELDS
+from .models import AgendaItem, Attendance, Meeting
+
+
+class AuthenticatedHttpRequest(_AuthenticatedRequest):
+    """A signed-in request with django-htmx's details (HtmxMiddleware)."""
+
+    htmx: HtmxDetails
+
+
+def agenda_context(meeting: Meeting) -> dict[str, Any]:
+    """The agenda with each item's clock time, the total and the time available."""
+    items = list(AgendaItem.objects.filter(meeting=meeting).order_by("position"))
+    clock = datetime.combine(meeting.date, meeting.starts_at.time())
+    for item in items:
+        item.starts = clock.time()  # type: ignore[attr-defined]
+        clock += timedelta(minutes=item.minutes)
+    total = sum(item.minutes for item in items)
+    return {
+        "items": items,
+        "total_minutes": total,
+        "available_minutes": meeting.duration_minutes,
+        "over_minutes": max(total - meeting.duration_minutes, 0),
+        "ends": clock.time(),
+    }
+
+
+def keep_with_version(form: Any, version: int) -> None:
+    """After a conflict: keep what the coach typed, on top of the current version.
+
+    Saving the form again is then a deliberate choice to replace that version.
+    """
+    form.data = form.data.copy()
+    form.data[form.add_prefix("version")] = str(version)
+
+
+def conflict_message(current: int) -> str:
+    return _(
+        "Another coach saved a change while you were editing (now version "
+        "%(version)s). Your change was not saved; the current version is shown. "
+        "Apply your change again if it is still needed."
+    ) % {"version": current}
+
+
+@login_required
+def period_overview(
+    request: AuthenticatedHttpRequest, community_id: int
+) -> HttpResponse:
+    community, membership = access_community(request.user, community_id, need="view")
+    periods = [p for p in community.periods.all() if p.is_leergang]
+    chosen = request.GET.get("period", "")
+    period = next((p for p in periods if str(p.pk) == chosen), None) or (
+        community.current_period() if periods else None
+    )
+    meetings = Meeting.objects.for_period(period) if period else Meeting.objects.none()
+    context = {
+        "community": community,
+        "membership": membership,
+        "periods": periods,
+        "period": period,
+        "meetings": meetings.with_agenda_minutes(),
+        "today": timezone.localdate(),
+        "can_plan": allowed(request.user, "manage", community),
+    }
+    return render(request, "meetings/period_overview.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def leergang_create(
+    request: AuthenticatedHttpRequest, community_id: int
+) -> HttpResponse:
+    community, _membership = access_community(request.user, community_id, need="manage")
+    plan = LeergangPlan(request.POST or None, community)
+    if request.method == "POST" and plan.is_valid():
+        try:
+            period = actions.create_leergang(
+                community=community,
+                actor=request.user,
+                title=plan.form.cleaned_data["title"],
+                start_date=plan.form.cleaned_data["start_date"],
+                end_date=plan.form.cleaned_data["end_date"],
+                sessions=plan.session_plans(),
+            )
+        except actions.PlanError as error:
+            plan.add_problems(error.problems)
+        else:
+            messages.success(
+                request, _("The leergang %(title)s is planned.") % {"title": period}
+            )
+            return redirect("meetings:period-overview", community.pk)
+    template = "meetings/leergang_create.html"
+    if request.htmx:
+        template += "#plan-form"
+    return render(request, template, {"community": community, "plan": plan})
+
+
+@login_required
+def meeting_detail(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    meeting, membership = access_meeting(request.user, meeting_id, need="view")
+    context = {
+        "meeting": meeting,
+        "community": meeting.period.community,
+        "membership": membership,
+        "proposals": meeting.proposals.select_related("author"),
+        "proposal_form": ProposalForm(),
+        "lookback": lookback.sections_for(meeting, request.user),
+        **agenda_context(meeting),
+    }
+    return render(request, "meetings/meeting_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_edit(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
+    form = MeetingForm(request.POST or None, instance=meeting)
+    restore = request.POST.get("restore")
+    if restore in THEME_FIELDS:
+        form = MeetingForm(
+            {**request.POST.dict(), restore: meeting.method_default(restore)},
+            instance=Meeting.objects.get(pk=meeting.pk),
+        )
+        messages.info(request, _("The method default is filled in; save to keep it."))
+    elif request.method == "POST" and form.is_valid():
+        changes = {name: form.cleaned_data[name] for name in form.changed_data}
+        changes.pop("version", None)
+        try:
+            actions.update_meeting(
+                meeting=Meeting.objects.select_related("period").get(pk=meeting.pk),
+                actor=request.user,
+                version=form.cleaned_data["version"],
+                changes=changes,
+            )
+        except actions.VersionConflict as conflict:
+            form.add_error(None, conflict_message(conflict.current_version))
+            keep_with_version(form, conflict.current_version)
+            return _meeting_edit_page(request, meeting, form)
+        except actions.MeetingError as error:
+            form.add_error("date", str(error))
+        else:
+            messages.success(request, _("The session is saved."))
+            return redirect("meetings:meeting-detail", meeting.pk)
+    return _meeting_edit_page(request, meeting, form)
+
+
+def _meeting_edit_page(
+    request: AuthenticatedHttpRequest, meeting: Meeting, form: MeetingForm
+) -> HttpResponse:
+    current = Meeting.objects.get(pk=meeting.pk)
+    context = {
+        "meeting": current,
+        "community": meeting.period.community,
+        "form": form,
+        "conflict": form.non_field_errors(),
+    }
+    return render(request, "meetings/meeting_edit.html", context)
+
+
+# The agenda.
+
+
+def _agenda_page(
+    request: AuthenticatedHttpRequest,
+    meeting: Meeting,
+    *,
+    new_form: AgendaItemForm | None = None,
+    conflict: str = "",
+    moved: AgendaItem | None = None,
+    direction: str = "",
+) -> HttpResponse:
+    meeting.refresh_from_db(fields=["agenda_version"])
+    version = meeting.agenda_version
+    context = {
+        "meeting": meeting,
+        "community": meeting.period.community,
+        "new_form": new_form or AgendaItemForm(version=version),
+        "conflict": conflict,
+        "moved": moved,
+        "direction": direction,
+        "proposals": meeting.proposals.select_related("author"),
+        **agenda_context(meeting),
+    }
+    template = "meetings/agenda_edit.html"
+    if request.htmx:
+        template += "#agenda"
+    return render(request, template, context)
+
+
+@login_required
+def agenda_edit(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
+    return _agenda_page(request, meeting)
+
+
+@login_required
+@require_POST
+def agenda_item_new(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
+    form = AgendaItemForm(request.POST, version=meeting.agenda_version)
+    if form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        try:
+            actions.save_agenda_item(
+                meeting=meeting,
+                actor=request.user,
+                version=form.cleaned_data["version"],
+                **data,
+            )
+        except actions.VersionConflict as conflict:
+            form.add_error(None, conflict_message(conflict.current_version))
+            keep_with_version(form, conflict.current_version)
+        else:
+            messages.success(request, _("The item is added to the agenda."))
+            return redirect("meetings:agenda-edit", meeting.pk)
+    return _agenda_page(request, meeting, new_form=form)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agenda_item_edit(request: AuthenticatedHttpRequest, item_id: int) -> HttpResponse:
+    item, _membership = access_agenda_item(request.user, item_id)
+    version = int(request.POST.get("version") or item.meeting.agenda_version)
+    form = AgendaItemForm(request.POST or None, instance=item, version=version)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.save_agenda_item(
+                meeting=item.meeting,
+                actor=request.user,
+                version=form.cleaned_data["version"],
+                item=item,
+                **{k: v for k, v in form.cleaned_data.items() if k != "version"},
+            )
+        except actions.VersionConflict as conflict:
+            form.add_error(None, conflict_message(conflict.current_version))
+            keep_with_version(form, conflict.current_version)
+        else:
+            messages.success(request, _("The agenda item is saved."))
+            return redirect("meetings:agenda-edit", item.meeting_id)
+    current = AgendaItem.objects.filter(pk=item.pk).first()
+    item.meeting.refresh_from_db(fields=["agenda_version"])
+    context = {
+        "item": item,
+        "current": current,
+        "meeting": item.meeting,
+        "community": item.meeting.period.community,
+        "form": form,
+    }
+    return render(request, "meetings/agenda_item_edit.html", context)
+
+
+@login_required
+@require_POST
+def agenda_item_move(request: AuthenticatedHttpRequest, item_id: int) -> HttpResponse:
+    item, _membership = access_agenda_item(request.user, item_id)
+    direction = "up" if request.POST.get("direction") == "up" else "down"
+    conflict = ""
+    try:
+        actions.move_agenda_item(
+            item=item,
+            actor=request.user,
+            version=int(request.POST.get("version") or 0),
+            direction=direction,
+        )
+    except actions.VersionConflict as error:
+        conflict = conflict_message(error.current_version)
+    if not request.htmx:
+        if conflict:
+            messages.error(request, conflict)
+        return redirect("meetings:agenda-edit", item.meeting_id)
+    return _agenda_page(
+        request, item.meeting, conflict=conflict, moved=item, direction=direction
+    )
+
+
+@login_required
+@require_POST
+def agenda_item_delete(request: AuthenticatedHttpRequest, item_id: int) -> HttpResponse:
+    item, _membership = access_agenda_item(request.user, item_id)
+    try:
+        actions.delete_agenda_item(
+            item=item, actor=request.user, version=int(request.POST.get("version") or 0)
+        )
+    except actions.VersionConflict as error:
+        messages.error(request, conflict_message(error.current_version))
+    else:
+        messages.success(request, _("“%(title)s” is removed.") % {"title": item})
+    return redirect("meetings:agenda-edit", item.meeting_id)
+
+
+@login_required
+@require_POST
+def agenda_reset(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
+    try:
+        actions.reset_agenda(
+            meeting=meeting,
+            actor=request.user,
+            version=int(request.POST.get("version") or 0),
+        )
+    except actions.VersionConflict as error:
+        messages.error(request, conflict_message(error.current_version))
+    else:
+        messages.success(request, _("The method's agenda is restored."))
+    return redirect("meetings:agenda-edit", meeting.pk)
+
+
+# Open space.
+
+
+@login_required
+@require_POST
+def proposal_new(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    meeting, _membership = access_meeting(request.user, meeting_id, need="view")
+    form = ProposalForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.propose_open_space(
+                meeting=meeting, author=request.user, **form.cleaned_data
+            )
+        except actions.MeetingError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Thank you, your proposal is on the list."))
+    else:
+        messages.error(request, _("Write down what you would like to do first."))
+    return redirect("meetings:meeting-detail", meeting.pk)
+
+
+@login_required
+@require_POST
+def proposal_accept(
+    request: AuthenticatedHttpRequest, proposal_id: int
+) -> HttpResponse:
+    proposal, _membership = access_proposal(request.user, proposal_id, need="coach")
+    try:
+        actions.accept_proposal(
+            proposal=proposal,
+            actor=request.user,
+            version=int(request.POST.get("version") or 0),
+        )
+    except actions.VersionConflict as error:
+        messages.error(request, conflict_message(error.current_version))
+    except actions.MeetingError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The proposal is on the agenda."))
+    return redirect("meetings:agenda-edit", proposal.meeting_id)
+
+
+# In the room.
+
+
+def _room_context(meeting: Meeting, user: Any) -> dict[str, Any]:
+    members = list(
+        Membership.objects.active()
+        .filter(community=meeting.period.community_id)
+        .select_related("user")
+        .order_by("role", "user__display_name")
+    )
+    present = Attendance.objects.filter(meeting=meeting).present()
+    agenda = agenda_context(meeting)
+    current = next(
+        (i for i in agenda["items"] if i.pk == meeting.current_item_id), None
+    )
+    return {
+        "meeting": meeting,
+        "community": meeting.period.community,
+        "current": current,
+        "attendance_form": AttendanceForm(
+            initial={
+                "present": [
+                    str(pk) for pk in present.values_list("membership_id", flat=True)
+                ]
+            },
+            members=members,
+        ),
+        "notes_form": NotesForm(
+            initial={"version": meeting.version, "coach_notes": meeting.coach_notes}
+        ),
+        "lookback": lookback.sections_for(meeting, user),
+        **agenda,
+    }
+
+
+@login_required
+def meeting_run(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
+    context = _room_context(meeting, request.user)
+    return render(request, "meetings/meeting_run.html", context)
+
+
+@login_required
+@require_POST
+def meeting_advance(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
+    items = list(AgendaItem.objects.filter(meeting=meeting).order_by("position"))
+    wanted = request.POST.get("item", "next")
+    if wanted == "next":
+        current = next((i for i in items if i.pk == meeting.current_item_id), None)
+        after = [i for i in items if current is None or i.position > current.position]
+        target = after[0] if after else None
+    elif wanted == "end":
+        target = None
+    else:
+        target = next((i for i in items if str(i.pk) == wanted), None)
+    actions.start_agenda_item(meeting=meeting, actor=request.user, item=target)
+    if not request.htmx:
+        return redirect("meetings:meeting-run", meeting.pk)
+    return render(
+        request,
+        "meetings/meeting_run.html#room-agenda",
+        _room_context(meeting, request.user),
+    )
+
+
+@login_required
+@require_POST
+def attendance_save(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
+    members = list(
+        Membership.objects.active()
+        .filter(community=meeting.period.community_id)
+        .select_related("user")
+    )
+    form = AttendanceForm(request.POST, members=members)
+    if form.is_valid():
+        actions.record_attendance(
+            meeting=meeting,
+            actor=request.user,
+            present=[int(pk) for pk in form.cleaned_data["present"]],
+        )
+        messages.success(request, _("Attendance is saved."))
+    else:
+        messages.error(request, _("Tick only members of this community."))
+    return redirect("meetings:meeting-run", meeting.pk)
+
+
+@login_required
+@require_POST
+def notes_save(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
+    form = NotesForm(request.POST)
+    saved = False
+    if form.is_valid():
+        try:
+            actions.save_coach_notes(
+                meeting=meeting,
+                actor=request.user,
+                version=form.cleaned_data["version"],
+                notes=form.cleaned_data["coach_notes"],
+            )
+            saved = True
+        except actions.VersionConflict as conflict:
+            form.add_error(None, conflict_message(conflict.current_version))
+            keep_with_version(form, conflict.current_version)
+    if not request.htmx and saved:
+        messages.success(request, _("Your notes are saved."))
+        return redirect("meetings:meeting-run", meeting.pk)
+    meeting.refresh_from_db(fields=["version", "coach_notes"])
+    if saved:
+        form = NotesForm(
+            initial={"version": meeting.version, "coach_notes": meeting.coach_notes}
+        )
+    context = {
+        **_room_context(meeting, request.user),
+        "notes_form": form,
+        "notes_saved": saved,
+    }
+    template = "meetings/meeting_run.html"
+    return render(request, template + "#notes" if request.htmx else template, context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def summary_edit(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
+    initial = {"version": meeting.version, "summary": meeting.summary}
+    form = SummaryForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.save_summary(
+                meeting=meeting,
+                actor=request.user,
+                version=form.cleaned_data["version"],
+                summary=form.cleaned_data["summary"],
+                publish="publish" in request.POST,
+            )
+        except actions.VersionConflict as conflict:
+            form.add_error(None, conflict_message(conflict.current_version))
+            keep_with_version(form, conflict.current_version)
+        except actions.MeetingError as error:
+            form.add_error("summary", str(error))
+        else:
+            messages.success(request, _("The summary is saved."))
+            return redirect("meetings:meeting-detail", meeting.pk)
+    context = {
+        "meeting": meeting,
+        "current": Meeting.objects.get(pk=meeting.pk),
+        "community": meeting.period.community,
+        "form": form,
+    }
+    return render(request, "meetings/summary_edit.html", context)
