@@ -13,7 +13,7 @@ import math
 from datetime import date
 from typing import Any
 
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from matplotlib import rc_context
@@ -96,8 +96,9 @@ def period_arc(
     )
 
 
-def _f(value: float) -> str:
-    return f"{value:.1f}"
+def decimal(value: float) -> str:
+    """One decimal, in the reader's language (3,5 in Dutch)."""
+    return formats.number_format(value, 1)
 
 
 def describe(arc: Arc) -> str:
@@ -124,8 +125,8 @@ def describe(arc: Arc) -> str:
             )
             % {
                 "measure": MEASURE_LABELS[measure],
-                "start": _f(start),
-                "end": _f(end),
+                "start": decimal(start),
+                "end": decimal(end),
                 "first": first.number,
                 "last": last.number,
             }
@@ -147,15 +148,15 @@ def describe_note(note: Note) -> str:
         ) % {
             "track": str(MEASURE_LABELS[note.measure]).lower(),
             "sessions": ", ".join(str(s) for s in note.sessions),
-            "low": _f(min(note.values)),
-            "high": _f(max(note.values)),
+            "low": decimal(min(note.values)),
+            "high": decimal(max(note.values)),
         }
     return _(
         "Felt safety dropped from %(before)s in session %(first)s to %(after)s in "
         "session %(second)s."
     ) % {
-        "before": _f(note.values[0]),
-        "after": _f(note.values[1]),
+        "before": decimal(note.values[0]),
+        "after": decimal(note.values[1]),
         "first": note.sessions[0],
         "second": note.sessions[1],
     }

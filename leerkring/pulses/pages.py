@@ -17,6 +17,7 @@ from leerkring.meetings.models import Meeting
 
 from . import aggregates, charts, climate
 from .arc import MEASURES, SessionPoint
+from .charts import decimal
 from .forms import PulseForm, SafetyForm
 from .models import Moment, Pulse, PulseWindow, SafetyResponse
 
@@ -159,7 +160,7 @@ def _cell(point: SessionPoint, measure: str) -> str | None:
     value = point.stats.get(measure)
     if value is None:
         return None
-    return f"{value.mean:.1f} ({value.q1:.1f}–{value.q3:.1f})"
+    return f"{decimal(value.mean)} ({decimal(value.q1)}–{decimal(value.q3)})"
 
 
 def arc_context(community: Community, membership: Membership | None) -> dict[str, Any]:
@@ -176,7 +177,7 @@ def arc_context(community: Community, membership: Membership | None) -> dict[str
             "point": point,
             "phase": charts.PHASE_LABELS[point.phase] if point.phase else "",
             "cells": [_cell(point, measure) for measure in MEASURES],
-            "own": [f"{point.own[m]:.1f}" if point.own else None for m in MEASURES],
+            "own": [decimal(point.own[m]) if point.own else None for m in MEASURES],
         }
         for point in arc.points
     ]
