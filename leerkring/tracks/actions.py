@@ -94,6 +94,7 @@ def edit_collective_track(
         track=track,
         number=track.version,
         author=actor,
+        author_name=actor.display_name,
         note=note.strip(),
         **content,
     )
@@ -122,6 +123,7 @@ def add_progress_entry(
         meeting=meeting,
         happened_on=happened_on,
         author=actor,
+        author_name=actor.display_name,
     )
 
 

@@ -35,10 +35,15 @@ class NameBook:
         )
 
     def name(self, user: Any, kept_name: str = "") -> str:
-        """``kept_name`` is the name stored when an agreeing author was erased."""
-        if user is not None and (user.pk in self.active or user.pk in self.consenting):
+        """``kept_name``: the name stored with the row when it was written.
+
+        It is cleared when an author who did not agree erases their data.
+        """
+        if user is not None and user.pk in self.active:
             return str(user.display_name)
-        return kept_name or _("a former member")
+        if user is None or user.pk in self.consenting:
+            return kept_name or _("a former member")
+        return _("a former member")
 
 
 def keeps_name(user: Any) -> bool:

@@ -1,0 +1,3 @@
+from leerkring.tracks.tests.conftest import Circle, circle
+
+__all__ = ["Circle", "circle"]
