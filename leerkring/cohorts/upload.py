@@ -1,0 +1,457 @@
+"""Reading a cohort from a CSV or Excel file, with a message for every problem.
+
+Nothing is saved here: :func:`read_cohort_file` returns the rows as they would
+be stored plus the errors per row and per file, for the preview. Values of
+diversity attributes a person did not consent to are dropped while reading,
+so they never reach the database.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils.translation import gettext as _
+
+from .models import DIVERSITY_ATTRIBUTES, attribute_label
+
+MAX_ROWS = 2000
+MAX_BYTES = 5 * 1024 * 1024
+MIN_AGE, MAX_AGE = 16, 100
+MAX_EXPERIENCE = 60
+CUSTOM_PREFIXES = ("custom:", "eigen:")
+
+# Accepted column names (English and Dutch) per field, normalised.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "name": ("name", "naam", "full_name", "volledige_naam"),
+    "email": ("email", "e_mail", "e_mailadres", "emailadres", "e_mail_address"),
+    "role": ("role", "rol"),
+    "age": ("age", "leeftijd"),
+    "birth_year": ("birth_year", "geboortejaar", "year_of_birth"),
+    "gender": ("gender", "geslacht"),
+    "education": (
+        "education",
+        "educational_background",
+        "vooropleiding",
+        "opleidingsachtergrond",
+    ),
+    "discipline": ("discipline", "vakgebied"),
+    "experience": (
+        "experience",
+        "work_experience",
+        "work_experience_years",
+        "werkervaring",
+        "jaren_werkervaring",
+    ),
+    "consent": ("consent", "toestemming"),
+    "consent_date": ("consent_date", "toestemmingsdatum", "datum_toestemming"),
+}
+REQUIRED = ("name", "email", "role")
+ROLES = {
+    "student": "student",
+    "teacher": "teacher",
+    "docent": "teacher",
+    "leraar": "teacher",
+    "manager": "manager",
+    "leidinggevende": "manager",
+    "staff": "staff",
+    "staf": "staff",
+    "medewerker": "staff",
+}
+YES = {"yes", "ja", "y", "j", "true", "waar", "1", "x"}
+NO = {"", "no", "nee", "n", "false", "onwaar", "0"}
+SCOPE_NAMES = {
+    "age": "age",
+    "leeftijd": "age",
+    "birth_year": "age",
+    "geboortejaar": "age",
+    "gender": "gender",
+    "geslacht": "gender",
+    "education": "education",
+    "vooropleiding": "education",
+    "discipline": "discipline",
+    "vakgebied": "discipline",
+    "experience": "experience",
+    "werkervaring": "experience",
+}
+
+
+class FileRefused(Exception):
+    """The file as a whole cannot be read; the message is translated."""
+
+
+@dataclass
+class Row:
+    number: int
+    """The line in the file (the header is line 1)."""
+    values: dict[str, Any]
+    errors: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    """Attributes given without consent, not kept."""
+
+
+@dataclass
+class CohortFile:
+    rows: list[Row]
+    custom: list[str]
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def rows_with_errors(self) -> list[Row]:
+        return [row for row in self.rows if row.errors]
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.errors and not self.rows_with_errors
+
+
+def normalise(name: str) -> str:
+    return re.sub(r"[\s\-]+", "_", name.strip().lower())
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _limited(lines: Iterable[Sequence[object]]) -> list[list[str]]:
+    """Non-empty lines as text; stops reading one line after the most allowed."""
+    table: list[list[str]] = []
+    for line in lines:
+        cells = [_cell(c) for c in line]
+        if any(cells):
+            table.append(cells)
+            if len(table) > MAX_ROWS + 1:
+                break
+    return table
+
+
+def _table_from_csv(data: bytes) -> list[list[str]]:
+    if b"\x00" in data[:4096]:
+        raise FileRefused(_("This is not a CSV or Excel (.xlsx) file."))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    first = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first.count)
+    return [
+        [_cell(c) for c in line]
+        for line in csv.reader(io.StringIO(text), delimiter=delimiter)
+    ]
+
+
+def _table_from_xlsx(data: bytes) -> list[list[str]]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a broken file
+        raise FileRefused(
+            _("This Excel file cannot be read. Save it again as .xlsx or CSV.")
+        ) from error
+    try:
+        sheet = book.worksheets[0]
+        return _limited(sheet.iter_rows(values_only=True))
+    finally:
+        book.close()
+
+
+def read_table(filename: str, data: bytes) -> list[list[str]]:
+    """The cells as text; FileRefused for a wrong type, a size or an empty file."""
+    suffix = filename.lower().rsplit(".", 1)[-1] if "." in filename else ""
+    if len(data) > MAX_BYTES:
+        raise FileRefused(_("The file is larger than 5 MB."))
+    if suffix not in {"csv", "xlsx", "txt"}:
+        raise FileRefused(
+            _("%(name)s is not a CSV or Excel (.xlsx) file.") % {"name": filename}
+        )
+    if not data.strip():
+        raise FileRefused(_("The file is empty."))
+    if suffix == "xlsx" or data[:4] == b"PK\x03\x04":
+        table = _table_from_xlsx(data)
+    else:
+        table = _table_from_csv(data)
+    if not table:
+        raise FileRefused(_("The file is empty."))
+    if len(table) == 1:
+        raise FileRefused(_("The file has a header row but no people."))
+    if len(table) - 1 > MAX_ROWS:
+        raise FileRefused(
+            _(
+                "The file has more than %(max)s people; a cohort can have at most "
+                "%(max)s. Split it into smaller cohorts."
+            )
+            % {"max": f"{MAX_ROWS:,}"}
+        )
+    return table
+
+
+def _map_columns(header: list[str], result: CohortFile) -> dict[int, str]:
+    alias = {a: key for key, names in COLUMNS.items() for a in names}
+    known = sorted(alias)
+    mapping: dict[int, str] = {}
+    for index, raw in enumerate(header):
+        name = normalise(raw)
+        if not name:
+            continue  # an unnamed (empty) column carries nothing
+        prefix = next((p for p in CUSTOM_PREFIXES if name.startswith(p)), None)
+        if prefix is not None and name[len(prefix) :].strip("_"):
+            target = "custom:" + raw.strip()[len(prefix) :].strip()
+        elif name in alias:
+            target = alias[name]
+        else:
+            close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            if close:
+                message = _(
+                    'Unknown column "%(column)s". Did you mean "%(suggestion)s"? A '
+                    'custom attribute starts with "custom:", e.g. "custom:%(column)s".'
+                ) % {"column": raw, "suggestion": close[0]}
+            else:
+                message = _(
+                    'Unknown column "%(column)s". A custom attribute starts with '
+                    '"custom:", e.g. "custom:%(column)s".'
+                ) % {"column": raw}
+            result.errors.append(message)
+            continue
+        if target in mapping.values():
+            result.errors.append(
+                _('The column "%(column)s" appears twice.') % {"column": raw}
+            )
+            continue
+        mapping[index] = target
+    present = set(mapping.values())
+    for key in REQUIRED:
+        if key not in present:
+            result.errors.append(
+                _('The required column "%(column)s" is missing.') % {"column": key}
+            )
+    if "consent" not in present:
+        result.warnings.append(
+            _(
+                'There is no "consent" column, so no one has consented: only name, '
+                "e-mail and role are kept and diversity attributes are left out."
+            )
+        )
+    return mapping
+
+
+def _label(key: str) -> str:
+    if key == "name":
+        return str(_("Name"))
+    if key == "email":
+        return str(_("E-mail address"))
+    return str(attribute_label(key)).capitalize()
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _parse_date(text: str) -> date | None:
+    for pattern in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S"):
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _scope(text: str, custom: list[str], row: Row) -> list[str]:
+    everything = [*DIVERSITY_ATTRIBUTES, *custom]
+    lowered = text.strip().lower()
+    if lowered in YES:
+        return everything
+    if lowered in NO:
+        return []
+    scope: list[str] = []
+    custom_lower = {c.lower(): c for c in custom}
+    for part in re.split(r"[;|,+]", text):
+        key = part.strip().lower()
+        if not key:
+            continue
+        name = SCOPE_NAMES.get(key) or custom_lower.get(key)
+        if name is None:
+            row.errors.append(
+                _(
+                    'Consent "%(value)s" is not understood: use yes, no, or the '
+                    "attributes consented to, separated by semicolons "
+                    "(e.g. age;discipline)."
+                )
+                % {"value": text}
+            )
+            return []
+        if name not in scope:
+            scope.append(name)
+    return scope
+
+
+def _clean_row(
+    number: int, cells: dict[str, str], custom: list[str], today: date
+) -> Row:
+    row = Row(number=number, values={})
+    values = row.values
+    for key, limit in (("name", 150), ("email", 254)):
+        text = cells.get(key, "")
+        if not text:
+            row.errors.append(_("%(field)s is empty.") % {"field": _label(key)})
+        elif len(text) > limit:
+            row.errors.append(_("%(field)s is too long.") % {"field": _label(key)})
+        values[key] = text
+    if values["email"]:
+        try:
+            validate_email(values["email"])
+        except ValidationError:
+            row.errors.append(
+                _('"%(value)s" is not an e-mail address.') % {"value": values["email"]}
+            )
+        values["email"] = values["email"].lower()
+    role_text = cells.get("role", "").strip().lower()
+    values["role"] = ROLES.get(role_text, "")
+    if not role_text:
+        row.errors.append(_("%(field)s is empty.") % {"field": _label("role")})
+    elif not values["role"]:
+        row.errors.append(
+            _('Role "%(value)s" is unknown: use student, teacher, manager or staff.')
+            % {"value": cells["role"]}
+        )
+
+    scope = _scope(cells.get("consent", ""), custom, row)
+    values["consent"] = bool(scope)
+    values["consent_scope"] = scope
+    consent_date = None
+    date_text = cells.get("consent_date", "")
+    if date_text:
+        consent_date = _parse_date(date_text)
+        if consent_date is None:
+            row.errors.append(
+                _('Consent date "%(value)s" is not a date (use 2026-09-01).')
+                % {"value": date_text}
+            )
+        elif consent_date > today:
+            row.errors.append(_("The consent date lies in the future."))
+    if scope:
+        values["consent_date"] = (consent_date or today).isoformat()
+    else:
+        values["consent_date"] = None
+
+    def keep(attribute: str, column: str) -> bool:
+        given = bool(cells.get(column, ""))
+        if given and attribute not in scope:
+            if attribute not in row.dropped:
+                row.dropped.append(attribute)
+            return False
+        return given
+
+    values["birth_year"] = None
+    age_text, year_text = cells.get("age", ""), cells.get("birth_year", "")
+    if keep("age", "birth_year") and year_text:
+        year = _number(year_text)
+        if year is None or not year.is_integer():
+            row.errors.append(
+                _('Birth year "%(value)s" is not a year.') % {"value": year_text}
+            )
+        elif not MIN_AGE <= today.year - int(year) <= MAX_AGE:
+            row.errors.append(
+                _("Birth year %(value)s gives an impossible age.")
+                % {"value": year_text}
+            )
+        else:
+            values["birth_year"] = int(year)
+    if keep("age", "age") and age_text and values["birth_year"] is None:
+        age = _number(age_text)
+        if age is None or not age.is_integer():
+            row.errors.append(
+                _('Age "%(value)s" is not a number.') % {"value": age_text}
+            )
+        elif not MIN_AGE <= age <= MAX_AGE:
+            row.errors.append(
+                _("Age %(value)s is impossible (expected %(min)s to %(max)s).")
+                % {"value": age_text, "min": MIN_AGE, "max": MAX_AGE}
+            )
+        else:
+            values["birth_year"] = today.year - int(age)
+
+    values["experience_years"] = None
+    experience_text = cells.get("experience", "")
+    if keep("experience", "experience"):
+        years = _number(experience_text)
+        if years is None:
+            row.errors.append(
+                _('Work experience "%(value)s" is not a number of years.')
+                % {"value": experience_text}
+            )
+        elif not 0 <= years <= MAX_EXPERIENCE:
+            row.errors.append(
+                _("Work experience of %(value)s years is impossible.")
+                % {"value": experience_text}
+            )
+        elif values["birth_year"] is not None and years > (
+            today.year - values["birth_year"] - 14
+        ):
+            row.errors.append(
+                _("%(years)s years of work experience is impossible at age %(age)s.")
+                % {"years": experience_text, "age": today.year - values["birth_year"]}
+            )
+        else:
+            values["experience_years"] = years
+
+    for key, limit in (("gender", 50), ("education", 100), ("discipline", 100)):
+        text = cells.get(key, "") if keep(key, key) else ""
+        if len(text) > limit:
+            row.errors.append(_("%(field)s is too long.") % {"field": _label(key)})
+            text = ""
+        values[key] = text
+    values["custom"] = {
+        name: cells[f"custom:{name}"][:100]
+        for name in custom
+        if keep(name, f"custom:{name}")
+    }
+    return row
+
+
+def read_cohort_file(filename: str, data: bytes, *, today: date) -> CohortFile:
+    """Read and check a cohort file; raises FileRefused when it cannot be read."""
+    table = read_table(filename, data)
+    result = CohortFile(rows=[], custom=[])
+    mapping = _map_columns(table[0], result)
+    result.custom = [
+        t.removeprefix("custom:") for t in mapping.values() if t.startswith("custom:")
+    ]
+    if result.errors:
+        return result
+    first_row_of: dict[str, int] = {}
+    for offset, raw in enumerate(table[1:], start=2):
+        cells = {
+            key: raw[i].strip() if i < len(raw) else "" for i, key in mapping.items()
+        }
+        row = _clean_row(offset, cells, result.custom, today)
+        email = row.values["email"]
+        if email and email in first_row_of:
+            row.errors.append(
+                _("The e-mail address %(email)s is also on line %(line)s.")
+                % {"email": email, "line": first_row_of[email]}
+            )
+        elif email:
+            first_row_of[email] = offset
+        result.rows.append(row)
+    return result
