@@ -31,13 +31,16 @@ from django.core.mail import EmailMultiAlternatives
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from leerkring.accounts.models import User
+from leerkring.assignments.models import AssignmentReport, IntegrationAssignment
 from leerkring.communities.models import Community, Membership
 from leerkring.meetings.models import Meeting
+from leerkring.pulses import aggregates
+from leerkring.pulses.models import Moment, Pulse, PulseWindow
 
 from . import sessions
 from .models import (
@@ -156,7 +159,140 @@ def _coach_digest(now: datetime) -> list[Occasion]:
     ]
 
 
-PLANNERS: list[Callable[[datetime], list[Occasion]]] = [_session_soon, _coach_digest]
+def open_assignments(user: Any, meeting: Meeting) -> list[IntegrationAssignment]:
+    """The person's assignments due by this session without a finished report.
+
+    Their own, and the group's they have not reported on; carried-over ones are
+    replaced by their successor.
+    """
+    assignments = (
+        IntegrationAssignment.objects.filter(
+            Q(owner=user) | Q(owner__isnull=True),
+            period_id=meeting.period_id,
+            due_date__lte=meeting.date,
+            carried_to__isnull=True,
+        )
+        .exclude(
+            reports__author=user,
+            reports__status=AssignmentReport.Status.DONE,
+        )
+        .exclude(Q(owner__isnull=True) & Q(reports__author=user))
+        .order_by("due_date", "pk")
+    )
+    return list(assignments)
+
+
+def _open_assignment_owners(meetings: list[Meeting]) -> dict[int, set[int]]:
+    """Per session, who has an assignment due at it without a finished report."""
+    if not meetings:
+        return {}
+    participants = _participants(m.period.community_id for m in meetings)
+    assignments = IntegrationAssignment.objects.filter(
+        due_meeting__in=meetings, carried_to__isnull=True
+    ).prefetch_related("reports")
+    owners: dict[int, set[int]] = {}
+    for assignment in assignments:
+        meeting_id = assignment.due_meeting_id
+        assert meeting_id is not None
+        reports = {r.author_id: r.status for r in assignment.reports.all()}
+        if assignment.owner_id is not None:
+            if reports.get(assignment.owner_id) != AssignmentReport.Status.DONE:
+                owners.setdefault(meeting_id, set()).add(assignment.owner_id)
+            continue
+        community = next(m for m in meetings if m.pk == meeting_id).period.community_id
+        for user_id in participants.get(community, []):
+            if user_id not in reports:
+                owners.setdefault(meeting_id, set()).add(user_id)
+    return owners
+
+
+def _participants(community_ids: Iterable[int]) -> dict[int, list[int]]:
+    found: dict[int, list[int]] = {}
+    rows = (
+        Membership.objects.active()
+        .participants()
+        .filter(community_id__in=list(community_ids), user__is_active=True)
+        .values_list("community_id", "user_id")
+    )
+    for community_id, user_id in rows:
+        found.setdefault(community_id, []).append(user_id)
+    return found
+
+
+def _assignment_due(now: datetime) -> list[Occasion]:
+    """The day before a session: who still owes a report on an assignment due then."""
+    today = timezone.localdate(now)
+    meetings = [
+        m
+        for m in Meeting.objects.filter(
+            date__gte=today,
+            date__lte=today + timedelta(days=ASSIGNMENT_DUE_DAYS + PLAN_AHEAD_DAYS),
+        ).select_related("period")
+        if now < m.starts_at - LAST_CALL
+    ]
+    owners = _open_assignment_owners(meetings)
+    return [
+        Occasion(
+            kind=ReminderKind.ASSIGNMENT_DUE,
+            subject=f"meeting:{m.pk}",
+            scheduled_for=m.date,
+            community_id=m.period.community_id,
+            meeting_id=m.pk,
+            send_after=local_datetime(
+                m.date - timedelta(days=ASSIGNMENT_DUE_DAYS), SEND_HOUR
+            ),
+            recipients=sorted(owners[m.pk]),
+        )
+        for m in meetings
+        if m.pk in owners
+    ]
+
+
+CHECK_IN_FRESH = timedelta(hours=3)
+
+
+def _check_in_opened(now: datetime) -> list[Occasion]:
+    """An open check-in (opened in the last hours): participants who did not answer."""
+    windows = list(
+        PulseWindow.objects.filter(
+            moment=Moment.CHECK_IN,
+            opened_at__gte=now - CHECK_IN_FRESH,
+            opened_at__lte=now,
+            closed_at__isnull=True,
+        ).select_related("meeting__period")
+    )
+    participants = _participants(w.meeting.period.community_id for w in windows)
+    answered = set(
+        Pulse.objects.filter(window__in=windows).values_list("window_id", "user_id")
+    )
+    occasions = []
+    for window in windows:
+        assert window.opened_at is not None
+        community_id = window.meeting.period.community_id
+        occasions.append(
+            Occasion(
+                kind=ReminderKind.CHECK_IN_OPENED,
+                subject=f"pulsewindow:{window.pk}",
+                scheduled_for=window.meeting.date,
+                community_id=community_id,
+                meeting_id=window.meeting_id,
+                send_after=window.opened_at,
+                recipients=[
+                    user_id
+                    for user_id in participants.get(community_id, [])
+                    if (window.pk, user_id) not in answered
+                ],
+            )
+        )
+    return occasions
+
+
+PLANNERS: list[Callable[[datetime], list[Occasion]]] = [
+    _session_soon,
+    _assignment_due,
+    _check_in_opened,
+    _coach_digest,
+]
 
 
 def plan(now: datetime | None = None) -> int:
@@ -234,12 +370,39 @@ def why_not(delivery: ReminderDelivery, now: datetime) -> str:
     if preference is not None and not preference.wants(delivery.kind):
         return "switched off"
     meeting = delivery.meeting
-    if delivery.meeting_id is not None and meeting is not None:
-        if meeting.date != delivery.scheduled_for:
-            return MOVED
-        if now >= meeting.starts_at - LAST_CALL:
-            return "too late"
+    if meeting is None:
+        return ""
+    if meeting.date != delivery.scheduled_for:
+        return MOVED
+    if delivery.kind == ReminderKind.CHECK_IN_OPENED:
+        return _check_in_outdated(delivery, now)
+    if now >= meeting.starts_at - LAST_CALL:
+        return "too late"
+    if delivery.kind == ReminderKind.ASSIGNMENT_DUE and not _due_reports(delivery):
+        return "reported already"
     return ""
+
+
+def _check_in_outdated(delivery: ReminderDelivery, now: datetime) -> str:
+    window_id = int(delivery.subject.split(":")[1])
+    window = PulseWindow.objects.filter(pk=window_id).first()
+    if window is None or not window.is_open:
+        return "check-in closed"
+    if window.opened_at and now > window.opened_at + CHECK_IN_FRESH:
+        return "too late"
+    if Pulse.objects.filter(window=window, user=delivery.recipient).exists():
+        return "answered already"
+    return ""
+
+
+def _due_reports(delivery: ReminderDelivery) -> list[IntegrationAssignment]:
+    meeting = delivery.meeting
+    assert meeting is not None
+    return [
+        a
+        for a in open_assignments(delivery.recipient, meeting)
+        if a.due_meeting_id == meeting.pk
+    ]
 
 
 def compose(delivery: ReminderDelivery, now: datetime) -> EmailMultiAlternatives:
@@ -333,6 +496,7 @@ def _session_context(delivery: ReminderDelivery, now: datetime) -> dict[str, Any
     meeting = delivery.meeting
     assert meeting is not None
     return {
+        "assignments": open_assignments(delivery.recipient, meeting),
         "meeting": meeting,
         "session": sessions.describe(meeting),
         "community": delivery.community,
@@ -386,12 +550,89 @@ def _period_lines(community: Community, since: datetime, now: datetime) -> list[
     ]
 
 
+def _assignment_lines(
+    community: Community, since: datetime, now: datetime
+) -> list[str]:
+    reports = AssignmentReport.objects.filter(
+        assignment__period__community=community, created_at__gte=since
+    ).count()
+    return [
+        ngettext(
+            "%(count)s assignment report this week",
+            "%(count)s assignment reports this week",
+            reports,
+        )
+        % {"count": reports}
+    ]
+
+
+def _check_in_lines(community: Community, since: datetime, now: datetime) -> list[str]:
+    """Answers per check-in/-out of the week; group means only from 3 answers."""
+    windows = (
+        PulseWindow.objects.filter(
+            meeting__period__community=community,
+            opened_at__gte=since,
+            opened_at__lte=now,
+        )
+        .select_related("meeting")
+        .order_by("meeting__number", "-moment")
+    )
+    answers: dict[int, list[tuple[int, int]]] = {}
+    for window_id, energy, safety in Pulse.objects.filter(
+        window__in=windows
+    ).values_list("window_id", "energy", "safety"):
+        answers.setdefault(window_id, []).append((energy, safety))
+    lines = []
+    for window in windows:
+        rows = answers.get(window.pk, [])
+        line = _("%(moment)s of session %(number)s: %(count)s answers") % {
+            "moment": window.get_moment_display(),
+            "number": window.meeting.number,
+            "count": len(rows),
+        }
+        mean_energy = aggregates.mean(row[0] for row in rows)
+        mean_safety = aggregates.mean(row[1] for row in rows)
+        if mean_energy is not None and mean_safety is not None:
+            line += " " + _("(mean energy %(energy)s, safety %(safety)s)") % {
+                "energy": formats.number_format(mean_energy, 1),
+                "safety": formats.number_format(mean_safety, 1),
+            }
+        lines.append(line)
+    return lines
+
+
 DigestLines = Callable[[Community, datetime, datetime], list[str]]
-DIGEST_LINES: list[DigestLines] = [_period_lines]
+DIGEST_LINES: list[DigestLines] = [
+    _period_lines,
+    _assignment_lines,
+    _check_in_lines,
+]
+
+
+def _assignment_context(delivery: ReminderDelivery, now: datetime) -> dict[str, Any]:
+    context = _session_context(delivery, now)
+    context["assignments"] = _due_reports(delivery)
+    context["report_url"] = sessions.absolute(
+        reverse(
+            "assignments:session",
+            args=[delivery.community_id, context["meeting"].pk],
+        )
+    )
+    return context
+
+
+def _check_in_context(delivery: ReminderDelivery, now: datetime) -> dict[str, Any]:
+    context = _session_context(delivery, now)
+    context["check_in_url"] = sessions.absolute(
+        reverse("pulses:checkin", args=[delivery.community_id])
+    )
+    return context
 
 
 CONTEXTS: dict[str, Callable[[ReminderDelivery, datetime], dict[str, Any]]] = {
     ReminderKind.SESSION_SOON: _session_context,
+    ReminderKind.ASSIGNMENT_DUE: _assignment_context,
+    ReminderKind.CHECK_IN_OPENED: _check_in_context,
     ReminderKind.COACH_DIGEST: _digest_context,
 }
 
