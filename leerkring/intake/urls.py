@@ -1,4 +1,22 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from . import views
 
 app_name = "intake"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path(
+        "communities/<int:community_id>/intake/",
+        views.intake_overview,
+        name="overview",
+    ),
+    path(
+        "communities/<int:community_id>/intake/my-preparation/",
+        views.preparation_edit,
+        name="preparation",
+    ),
+    path(
+        "intakes/participants/<int:membership_id>/",
+        views.participant_intake,
+        name="participant",
+    ),
+]

@@ -86,7 +86,7 @@ def _refused(**kwargs: Any) -> PlanError:
     kwargs.setdefault("end_date", START + timedelta(days=183))
     kwargs.setdefault("sessions", plan(START))
     with pytest.raises(PlanError) as error, translation.override("en"):
-        create_leergang(community=community, actor=None, **kwargs)  # type: ignore[arg-type]
+        create_leergang(community=community, actor=None, **kwargs)
     assert not Meeting.objects.filter(period__community=community).exists()
     return error.value
 

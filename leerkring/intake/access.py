@@ -1,0 +1,76 @@
+"""Who may see intake material (DESIGN.md §5).
+
+* a participant's own preparation: that participant (invited or active), and
+  the community's coaches and apprentice coaches;
+* the intake conversations and notes: the coaches only;
+* never other participants, the programme lead or superusers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from leerkring.communities.access import is_coach_of, membership_of
+from leerkring.communities.models import Community, Membership
+from leerkring.core.access import deny, get_allowed, rule
+
+from .models import IntakePreparation
+
+
+@rule(Membership, "intake.prepare")
+def can_prepare(user: Any, membership: Membership) -> bool:
+    """The participant themself, while they hold a place."""
+    return (
+        membership.user_id == user.pk
+        and membership.is_participant
+        and membership.status in Membership.HOLDS_A_PLACE
+    )
+
+
+@rule(Membership, "intake.conduct")
+def can_conduct(user: Any, membership: Membership) -> bool:
+    """The coaches of the participant's community."""
+    return membership.is_participant and is_coach_of(user, membership.community)
+
+
+@rule(IntakePreparation, "view")
+def can_view_preparation(user: Any, preparation: IntakePreparation) -> bool:
+    membership = preparation.membership
+    return can_prepare(user, membership) or can_conduct(user, membership)
+
+
+def access_own_membership(user: Any, community_id: int) -> Membership:
+    """The viewer's own participant place in the community (invited or active)."""
+    membership = (
+        Membership.objects.select_related("community__organisation", "user")
+        .filter(community_id=community_id, user_id=user.pk)
+        .first()
+    )
+    if membership is None or not can_prepare(user, membership):
+        deny(user, f"intake:community:{community_id}:prepare")
+    return membership
+
+
+def access_participant(user: Any, membership_id: int) -> Membership:
+    """A participant's membership, for the coaches of their community."""
+    return get_allowed(
+        user,
+        Membership.objects.select_related("community__organisation", "user"),
+        membership_id,
+        "intake.conduct",
+    )
+
+
+def access_coaching(user: Any, community_id: int) -> Community:
+    """The community, for its coaches only (the intake overview)."""
+    community = (
+        Community.objects.select_related("organisation").filter(pk=community_id).first()
+    )
+    if community is None or not is_coach_of(user, community):
+        deny(user, f"intake:community:{community_id}:overview")
+    return community
+
+
+def is_coaching(user: Any, community: Community) -> bool:
+    membership = membership_of(user, community)
+    return membership is not None and membership.is_coaching

@@ -1,0 +1,74 @@
+"""Intake workflows: the participant's preparation and the coaches' record."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+from django.db.models import F
+
+from leerkring.accounts.models import User
+from leerkring.communities.models import Membership
+
+from .models import Intake, IntakePreparation
+
+PREPARATION_FIELDS = (
+    "expectations",
+    "learning_wish",
+    "concrete_outcome",
+    "qualities",
+    "constraints",
+)
+
+
+class VersionConflict(Exception):
+    """The preparation changed since it was opened (e.g. on another device)."""
+
+    def __init__(self, current_version: int) -> None:
+        super().__init__(current_version)
+        self.current_version = current_version
+
+
+@transaction.atomic
+def save_preparation(
+    *, membership: Membership, actor: User, version: int, answers: dict[str, str]
+) -> IntakePreparation:
+    """Save the participant's own preparation; an older version is refused."""
+    preparation, created = IntakePreparation.objects.get_or_create(
+        membership=membership
+    )
+    if not created:
+        claimed = IntakePreparation.objects.filter(
+            pk=preparation.pk, version=version
+        ).update(version=F("version") + 1)
+        if not claimed:
+            preparation.refresh_from_db()
+            raise VersionConflict(preparation.version)
+        preparation.version = version + 1
+    for name in PREPARATION_FIELDS:
+        setattr(preparation, name, answers.get(name, ""))
+    preparation.save()
+    return preparation
+
+
+@transaction.atomic
+def record_intake(
+    *,
+    membership: Membership,
+    actor: User,
+    held_on: date,
+    expectations_shared: bool,
+    commitment: str,
+    notes: str = "",
+) -> Intake:
+    """Record one intake conversation. The latest conversation decides whether
+    the participant is committed (only "yes" does); an earlier "not yet" stays
+    in the history."""
+    return Intake.objects.create(
+        membership=membership,
+        held_on=held_on,
+        expectations_shared=expectations_shared,
+        commitment=commitment,
+        notes=notes,
+        recorded_by=actor,
+    )

@@ -1,0 +1,124 @@
+"""Intake pages: the coaches' overview, a participant's preparation, the record."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from leerkring.communities.models import Membership
+from leerkring.core.http import AuthenticatedHttpRequest
+from leerkring.meetings.models import Meeting
+
+from . import actions
+from .access import access_coaching, access_own_membership, access_participant
+from .forms import IntakeForm, PreparationForm
+from .models import Commitment, Intake, IntakePreparation, with_commitment
+
+
+def first_session(community_id: int) -> Meeting | None:
+    """Session 1 of the community's latest leergang, if one is planned."""
+    return (
+        Meeting.objects.filter(
+            period__community_id=community_id, period__kind="leergang", number=1
+        )
+        .order_by("-period__start_date")
+        .first()
+    )
+
+
+@login_required
+def intake_overview(
+    request: AuthenticatedHttpRequest, community_id: int
+) -> HttpResponse:
+    community = access_coaching(request.user, community_id)
+    participants = with_commitment(
+        Membership.objects.holding_a_place()
+        .participants()
+        .filter(community=community)
+        .select_related("user", "intake_preparation")
+        .order_by("user__display_name")
+    )
+    context = {
+        "community": community,
+        "participants": participants,
+        "first_session": first_session(community.pk),
+        "yes": Commitment.YES,
+        "commitments": dict(Commitment.choices),
+    }
+    return render(request, "intake/intake_overview.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def preparation_edit(
+    request: AuthenticatedHttpRequest, community_id: int
+) -> HttpResponse:
+    membership = access_own_membership(request.user, community_id)
+    preparation = IntakePreparation.objects.filter(membership=membership).first()
+    instance = preparation or IntakePreparation(membership=membership)
+    form = PreparationForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        answers = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        try:
+            actions.save_preparation(
+                membership=membership,
+                actor=request.user,
+                version=form.cleaned_data["version"],
+                answers=answers,
+            )
+        except actions.VersionConflict as conflict:
+            form.add_error(
+                None,
+                _(
+                    "You changed your preparation elsewhere in the meantime (now "
+                    "version %(version)s). This text was not saved; the saved version "
+                    "is shown next to it. Save again to replace it."
+                )
+                % {"version": conflict.current_version},
+            )
+            data = request.POST.copy()
+            data["version"] = str(conflict.current_version)
+            form.data = data
+        else:
+            messages.success(request, _("Your intake preparation is saved."))
+            return redirect("intake:preparation", community_id)
+    context = {
+        "community": membership.community,
+        "membership": membership,
+        "form": form,
+        "saved": IntakePreparation.objects.filter(membership=membership).first(),
+        "intakes": Intake.objects.filter(membership=membership),
+    }
+    return render(request, "intake/preparation_edit.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def participant_intake(
+    request: AuthenticatedHttpRequest, membership_id: int
+) -> HttpResponse:
+    membership = access_participant(request.user, membership_id)
+    form = IntakeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.record_intake(
+            membership=membership, actor=request.user, **form.cleaned_data
+        )
+        messages.success(
+            request,
+            _("The intake with %(name)s is recorded.") % {"name": membership.user},
+        )
+        return redirect("intake:overview", membership.community_id)
+    context = {
+        "community": membership.community,
+        "participant": membership,
+        "preparation": IntakePreparation.objects.filter(membership=membership).first(),
+        "intakes": Intake.objects.filter(membership=membership).select_related(
+            "recorded_by"
+        ),
+        "form": form,
+    }
+    return render(request, "intake/participant_intake.html", context)
