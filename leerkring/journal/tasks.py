@@ -27,7 +27,7 @@ def mirror(reflection: Reflection) -> ReflectionAssessment:
         stored.outcome = (
             error.code if known else ReflectionAssessment.Outcome.UNREADABLE
         )
-        stored.model_version = _model_version()
+        stored.model_version = current_model_version()
         return stored
     stored.level = result.level
     stored.language = result.language
@@ -45,7 +45,7 @@ _CALIBRATION = (
 _known_version: list[str] = []
 
 
-def _model_version() -> str:
+def current_model_version() -> str:
     """The mirror's present model version (its public API reports it per result)."""
     if not _known_version:
         _known_version.append(assess(_CALIBRATION).model_version)
