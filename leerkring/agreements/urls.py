@@ -1,4 +1,53 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from . import views
 
 app_name = "agreements"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path(
+        "communities/<int:community_id>/agreements/",
+        views.agreement_detail,
+        name="agreement-detail",
+    ),
+    path(
+        "communities/<int:community_id>/agreements/edit/",
+        views.agreement_edit,
+        name="agreement-edit",
+    ),
+    path(
+        "communities/<int:community_id>/agreements/confirm/",
+        views.agreement_confirm,
+        name="agreement-confirm",
+    ),
+    path(
+        "communities/<int:community_id>/agreements/versions/<int:number>/",
+        views.agreement_version,
+        name="agreement-version",
+    ),
+    path(
+        "communities/<int:community_id>/harvest/",
+        views.harvest,
+        name="harvest",
+    ),
+    path(
+        "communities/<int:community_id>/goals/personal/edit/",
+        views.personal_goal_edit,
+        name="personal-goal-edit",
+    ),
+    path(
+        "communities/<int:community_id>/goals/<slug:aspect>/edit/",
+        views.goal_edit,
+        name="goal-edit",
+    ),
+    path(
+        "communities/<int:community_id>/goals/<slug:aspect>/evaluate/",
+        views.goal_evaluate,
+        name="goal-evaluate",
+    ),
+    path("communities/<int:community_id>/hours/", views.hours, name="hours"),
+    path(
+        "communities/<int:community_id>/hours/<int:entry_id>/delete/",
+        views.hours_delete,
+        name="hours-delete",
+    ),
+]

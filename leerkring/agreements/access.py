@@ -1,0 +1,92 @@
+"""Who may read and write agreements, goals, the harvest and hours.
+
+The agreements and the collective goals are the community's: every active member
+reads and writes them; the programme lead sees a summary without content
+(DESIGN.md §5). A personal goal belongs to its owner; coaches read it, other
+participants only when the owner shares it. Hours are logged by participants and
+totalled for the coaches. Superusers administer communities and are not listed
+here: they do not read the community's content.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from leerkring.communities.access import is_programme_lead, membership_of
+from leerkring.communities.models import Community, LearningPeriod, Membership
+from leerkring.core.access import deny, get_allowed, rule
+
+from .models import PersonalGoal, TimeEntry
+
+
+@rule(Community, "agreements.member")
+def is_active_member(user: Any, community: Community) -> bool:
+    """Read the content, edit and confirm the agreements, set collective goals."""
+    return membership_of(user, community) is not None
+
+
+@rule(Community, "agreements.summary")
+def may_see_summary(user: Any, community: Community) -> bool:
+    """The agreements and harvest pages: members in full, the programme lead in sum."""
+    return membership_of(user, community) is not None or is_programme_lead(
+        user, community.organisation_id
+    )
+
+
+@rule(Community, "goals.personal", "hours.log")
+def is_active_participant(user: Any, community: Community) -> bool:
+    membership = membership_of(user, community)
+    return membership is not None and membership.is_participant
+
+
+@rule(Community, "hours.overview")
+def is_active_coach(user: Any, community: Community) -> bool:
+    membership = membership_of(user, community)
+    return membership is not None and membership.is_coaching
+
+
+@rule(PersonalGoal, "view")
+def may_read_personal_goal(user: Any, goal: PersonalGoal) -> bool:
+    return PersonalGoal.objects.visible_to(user, goal.period.community).contains(goal)
+
+
+@rule(TimeEntry, "delete")
+def may_delete_time_entry(user: Any, entry: TimeEntry) -> bool:
+    """Only its author, while still a participant of the community."""
+    return entry.user_id == user.pk and is_active_participant(
+        user, entry.period.community
+    )
+
+
+def access_period(
+    user: Any, community_id: int, *, need: str
+) -> tuple[Community, Membership | None, LearningPeriod | None]:
+    """The community, the viewer's membership and its current learning period."""
+    community = get_allowed(
+        user, Community.objects.select_related("organisation"), community_id, need
+    )
+    return community, membership_of(user, community), community.current_period()
+
+
+def access_running_period(
+    user: Any, community_id: int, *, need: str
+) -> tuple[Community, Membership | None, LearningPeriod]:
+    """As ``access_period`` for pages that write: without a period, 404."""
+    community, membership, period = access_period(user, community_id, need=need)
+    if period is None:
+        deny(user, f"communities.community:{community_id}:{need}:no-period")
+    return community, membership, period
+
+
+def access_time_entry(
+    user: Any, community_id: int, entry_id: int, *, need: str
+) -> TimeEntry:
+    """A time entry of the community's period, if ``user`` may ``need`` it."""
+    return get_allowed(
+        user,
+        TimeEntry.objects.filter(period__community_id=community_id).select_related(
+            "period__community"
+        ),
+        entry_id,
+        need,
+    )

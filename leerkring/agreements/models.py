@@ -1,0 +1,352 @@
+"""Agreements, goals on three aspects with their evaluation, consent and hours.
+
+* ``Agreement`` — the group's agreements ("afspraken") for one learning period, as
+  numbered ``AgreementVersion`` rows. A version without confirmations is a draft
+  and is edited in place; an edit after the first confirmation starts a new
+  version that everyone confirms again (``AgreementConfirmation``).
+* ``CollectiveGoal`` (aspects 1 and 3) and ``PersonalGoal`` (aspect 2, one per
+  participant, private to its owner and the coaches unless shared), each with the
+  evaluation at the end of the period.
+* ``TimeEntry`` — preparation and assignment time logged by hand; sessions count
+  automatically (see ``hours.py``).
+
+Every editable row carries a ``revision`` that is compared on save (optimistic
+concurrency): the second of two concurrent saves is refused, never lost.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from leerkring.communities.models import Community, LearningPeriod, Membership
+
+if TYPE_CHECKING:
+    from leerkring.accounts.models import User
+
+# The method asks about 50 hours of each participant, preparation included.
+METHOD_HOURS = 50
+
+
+class Agreement(models.Model):
+    """The agreements of one learning period; its content lives in versions."""
+
+    period = models.OneToOneField(
+        LearningPeriod, on_delete=models.CASCADE, related_name="agreement"
+    )
+    revision = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("agreements")
+        verbose_name_plural = _("agreements")
+
+    def __str__(self) -> str:
+        return str(_("Agreements of %(period)s") % {"period": self.period})
+
+    def current_version(self) -> AgreementVersion | None:
+        return self.versions.order_by("-number").first()
+
+
+SECTIONS: list[tuple[str, Any]] = [
+    ("duration", _("Duration")),
+    ("frequency", _("Meeting frequency")),
+    ("goals", _("Goals")),
+    ("attendance", _("Attendance")),
+    ("effort", _("Effort (hours)")),
+    ("conduct", _("How we treat each other")),
+    ("confidentiality", _("Confidentiality")),
+    ("other", _("Other agreements")),
+]
+SECTION_NAMES = [name for name, _label in SECTIONS]
+
+
+class AgreementVersion(models.Model):
+    """One numbered version of the agreements, section by section."""
+
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="versions"
+    )
+    number = models.PositiveSmallIntegerField(_("version"))
+    duration = models.TextField(_("duration"), blank=True)
+    frequency = models.TextField(_("meeting frequency"), blank=True)
+    goals = models.TextField(_("goals"), blank=True)
+    attendance = models.TextField(_("attendance"), blank=True)
+    effort = models.TextField(_("effort (hours)"), blank=True)
+    conduct = models.TextField(_("how we treat each other"), blank=True)
+    confidentiality = models.TextField(_("confidentiality"), blank=True)
+    other = models.TextField(_("other agreements"), blank=True)
+    change_note = models.CharField(
+        _("what changed and why"), max_length=300, blank=True
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("agreements version")
+        verbose_name_plural = _("agreements versions")
+        ordering = ["agreement", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "number"], name="unique_agreement_version"
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gte=1), name="agreement_version_from_1"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(_("Version %(number)s") % {"number": self.number})
+
+    def sections(self) -> list[tuple[str, Any, str]]:
+        """(field name, label, text) for every section, in the document's order."""
+        return [(name, label, getattr(self, name)) for name, label in SECTIONS]
+
+    def section_texts(self) -> dict[str, str]:
+        return {name: getattr(self, name) for name in SECTION_NAMES}
+
+
+class AgreementConfirmation(models.Model):
+    """A member's confirmation of one version, with the moment they confirmed."""
+
+    version = models.ForeignKey(
+        AgreementVersion, on_delete=models.CASCADE, related_name="confirmations"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="agreement_confirmations",
+    )
+    confirmed_at = models.DateTimeField(_("confirmed at"))
+
+    class Meta:
+        verbose_name = _("confirmation")
+        verbose_name_plural = _("confirmations")
+        ordering = ["confirmed_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "user"], name="one_confirmation_per_version"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.version}"
+
+
+class Aspect(models.TextChoices):
+    """The three aspects of a period's goals; the third matters most."""
+
+    CONTENT = "content", _("Collective content")
+    PERSONAL = "personal", _("Individual professional-personal")
+    LEARNING_YIELD = "learning_yield", _("Learning yield")
+
+
+class Reached(models.TextChoices):
+    YES = "yes", _("Reached")
+    PARTLY = "partly", _("Partly reached")
+    NO = "no", _("Not reached")
+
+
+class Evaluation(models.Model):
+    """What was established at the end of the period about one goal."""
+
+    reached = models.CharField(_("reached"), max_length=8, choices=Reached, blank=True)
+    satisfaction = models.PositiveSmallIntegerField(
+        _("satisfaction (1–5)"), null=True, blank=True
+    )
+    evidence = models.TextField(_("evidence"), blank=True)
+    validated_by = models.CharField(
+        _("externally validated by"), max_length=200, blank=True
+    )
+    validation = models.TextField(_("what was validated, and the finding"), blank=True)
+    learned = models.TextField(_("learning yield"), blank=True)
+    evaluated_at = models.DateTimeField(_("evaluated at"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(satisfaction__isnull=True)
+                | Q(satisfaction__gte=1, satisfaction__lte=5),
+                name="%(app_label)s_%(class)s_satisfaction_1_5",
+            ),
+            models.CheckConstraint(
+                condition=Q(evaluated_at__isnull=True) | ~Q(reached=""),
+                name="%(app_label)s_%(class)s_evaluated_says_reached",
+            ),
+        ]
+
+    @property
+    def is_evaluated(self) -> bool:
+        return self.evaluated_at is not None
+
+
+class CollectiveGoal(Evaluation):
+    """Aspect 1 (collective content) or 3 (learning yield) of a period's goals."""
+
+    COLLECTIVE_ASPECTS = (Aspect.CONTENT, Aspect.LEARNING_YIELD)
+
+    period = models.ForeignKey(
+        LearningPeriod, on_delete=models.CASCADE, related_name="collective_goals"
+    )
+    aspect = models.CharField(_("aspect"), max_length=16, choices=Aspect)
+    text = models.TextField(_("goal"))
+    revision = models.PositiveIntegerField(default=1)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta(Evaluation.Meta):
+        verbose_name = _("collective goal")
+        verbose_name_plural = _("collective goals")
+        ordering = ["period", "aspect"]
+        constraints = [
+            *Evaluation.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["period", "aspect"], name="one_collective_goal_per_aspect"
+            ),
+            models.CheckConstraint(
+                condition=Q(aspect__in=["content", "learning_yield"]),
+                name="collective_goal_aspect",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_aspect_display()} ({self.period})"
+
+
+class PersonalGoalQuerySet(models.QuerySet["PersonalGoal"]):
+    def visible_to(self, user: User, community: Community) -> PersonalGoalQuerySet:
+        """The goals of ``community``'s current members that ``user`` may read.
+
+        Owner: always. Coaches of the community: those of active members. Other
+        participants: those an active owner shared. A member who left keeps their
+        goals to themselves; nobody else sees them any more.
+        """
+        goals = self.filter(period__community=community)
+        if not user.is_authenticated:
+            return goals.none()
+        viewer = (
+            Membership.objects.active().filter(community=community, user=user).first()
+        )
+        own = Q(owner=user)
+        if viewer is None:
+            return goals.filter(own)
+        still_here = Q(
+            owner__in=Membership.objects.active()
+            .filter(community=community)
+            .values("user")
+        )
+        if viewer.is_coaching:
+            return goals.filter(own | still_here)
+        return goals.filter(own | (still_here & Q(shared=True)))
+
+
+class PersonalGoal(Evaluation):
+    """Aspect 2: what one participant wants to reach professionally-personally."""
+
+    period = models.ForeignKey(
+        LearningPeriod, on_delete=models.CASCADE, related_name="personal_goals"
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="personal_goals",
+    )
+    text = models.TextField(_("my goal"))
+    shared = models.BooleanField(_("share with the community"), default=False)
+    revision = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PersonalGoalQuerySet.as_manager()
+
+    class Meta(Evaluation.Meta):
+        verbose_name = _("personal goal")
+        verbose_name_plural = _("personal goals")
+        ordering = ["period", "owner__display_name"]
+        constraints = [
+            *Evaluation.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["period", "owner"], name="one_personal_goal_per_period"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.owner} ({self.period})"
+
+
+class TimeKind(models.TextChoices):
+    PREPARATION = "preparation", _("Preparation")
+    ASSIGNMENT = "assignment", _("Integration assignment")
+    INTAKE = "intake", _("Intake")
+    OTHER = "other", _("Other")
+
+
+class TimeEntryQuerySet(models.QuerySet["TimeEntry"]):
+    def totals_by_user(self) -> dict[int, dict[str, int]]:
+        """Minutes per user per kind, in one query."""
+        totals: dict[int, dict[str, int]] = {}
+        rows = self.values("user_id", "kind").annotate(
+            minutes_sum=models.Sum("minutes")
+        )
+        for row in rows:
+            totals.setdefault(row["user_id"], {})[row["kind"]] = row["minutes_sum"]
+        return totals
+
+
+MAX_ENTRY_MINUTES = 12 * 60
+
+
+class TimeEntry(models.Model):
+    """Time a participant spent outside the sessions, logged by hand."""
+
+    period = models.ForeignKey(
+        LearningPeriod, on_delete=models.CASCADE, related_name="time_entries"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="time_entries"
+    )
+    date = models.DateField(_("date"))
+    minutes = models.PositiveSmallIntegerField(_("minutes"))
+    kind = models.CharField(_("kind"), max_length=16, choices=TimeKind)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = TimeEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("time entry")
+        verbose_name_plural = _("time entries")
+        ordering = ["-date", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(minutes__gte=1, minutes__lte=MAX_ENTRY_MINUTES),
+                name="time_entry_minutes_in_range",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.date} {self.minutes}′"

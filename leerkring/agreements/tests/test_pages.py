@@ -1,0 +1,97 @@
+"""The demo's story, query counts at two sizes, and personal data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from leerkring.agreements import personal_data
+from leerkring.agreements.models import (
+    AgreementVersion,
+    CollectiveGoal,
+    PersonalGoal,
+    TimeEntry,
+)
+from leerkring.agreements.tests.factories import (
+    AgreementVersionFactory,
+    ConfirmationFactory,
+    Group,
+    PersonalGoalFactory,
+    TimeEntryFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_has_two_versions_eight_of_twelve_confirmed_v2(
+    demo_community: Any,
+) -> None:
+    v1, v2 = AgreementVersion.objects.filter(agreement__period=demo_community.period)
+    assert v1.confirmations.count() == 12
+    assert v2.confirmations.count() == 8
+    assert v1.attendance != v2.attendance
+    assert not v2.confirmations.filter(user=demo_community.participant).exists()
+    assert CollectiveGoal.objects.filter(period=demo_community.period).count() == 2
+    assert PersonalGoal.objects.filter(evaluated_at__isnull=False).count() == 0
+    assert TimeEntry.objects.values("user").distinct().count() >= 5
+
+
+def fill(group: Group) -> None:
+    """Two versions, everyone confirmed, a goal and hours per participant."""
+    v1 = AgreementVersionFactory(agreement__period=group.period, number=1)
+    v2 = AgreementVersionFactory(agreement=v1.agreement, number=2)
+    for user in group.members:
+        ConfirmationFactory(version=v1, user=user)
+        ConfirmationFactory(version=v2, user=user)
+    for user in group.participants:
+        PersonalGoalFactory(period=group.period, owner=user, shared=True)
+        TimeEntryFactory.create_batch(3, period=group.period, user=user)
+
+
+@pytest.mark.parametrize(
+    "page", ["agreement-detail", "harvest", "hours", "agreement-version"]
+)
+def test_query_counts_do_not_grow_with_the_group(
+    client: Any, django_assert_max_num_queries: Any, page: str
+) -> None:
+    counts = []
+    for size in (2, 12):
+        group = Group(participants=size)
+        fill(group)
+        args = (
+            [group.community.pk, 2]
+            if page == "agreement-version"
+            else [group.community.pk]
+        )
+        client.force_login(group.coach)
+        with CaptureQueriesContext(connection) as queries:
+            assert (
+                client.get(reverse(f"agreements:{page}", args=args)).status_code == 200
+            )
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
+    with django_assert_max_num_queries(25):
+        client.get(reverse(f"agreements:{page}", args=args))
+
+
+def test_export_holds_goals_hours_and_confirmations_and_erase_forgets() -> None:
+    group = Group()
+    user = group.participants[0]
+    version = AgreementVersionFactory(agreement__period=group.period, number=1)
+    ConfirmationFactory(version=version, user=user)
+    PersonalGoalFactory(period=group.period, owner=user, text="Mijn doel.")
+    TimeEntryFactory(period=group.period, user=user, minutes=45)
+    data = personal_data.export(user)
+    assert data["personal_goals"][0]["goal"] == "Mijn doel."
+    assert data["hours"][0]["minutes"] == 45
+    assert data["agreement_confirmations"][0]["version"] == 1
+    personal_data.erase(user)
+    assert not PersonalGoal.objects.filter(owner=user).exists()
+    assert not TimeEntry.objects.filter(user=user).exists()
+    assert (
+        version.confirmations.count() == 1
+    )  # the community keeps that a member agreed

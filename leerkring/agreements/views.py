@@ -1,0 +1,421 @@
+"""Agreements, goals on three aspects, the harvest and hours."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from django_htmx.middleware import HtmxDetails
+
+from leerkring.core.http import AuthenticatedHttpRequest
+
+from . import actions
+from .access import access_period, access_running_period, access_time_entry
+from .forms import (
+    AgreementsForm,
+    CollectiveGoalForm,
+    ConfirmForm,
+    EvaluationForm,
+    PersonalGoalForm,
+    RevisionForm,
+    TimeEntryForm,
+)
+from .goals import collective_goal_or_none, collective_track_goal, personal_goal_or_none
+from .harvest import harvest_for, summary_for
+from .hours import METHOD_MINUTES, hours_for
+from .models import Aspect, CollectiveGoal, TimeEntry
+from .overview import agreements_overview, changes
+
+
+class Request(AuthenticatedHttpRequest):
+    htmx: HtmxDetails
+
+
+def _refuse_stale(form: RevisionForm, request: Any, revision: int, error: str) -> None:
+    """Keep the editor's text, move the form to the current revision, say why."""
+    data = request.POST.copy()
+    data["revision"] = revision
+    form.data = data
+    form.full_clean()
+    form.add_error(None, error)
+
+
+# Agreements
+
+
+@login_required
+def agreement_detail(request: Request, community_id: int) -> HttpResponse:
+    community, membership, period = access_period(
+        request.user, community_id, need="agreements.summary"
+    )
+    overview = agreements_overview(community, period)
+    context = {"community": community, "period": period, "overview": overview}
+    if membership is None:
+        return render(request, "agreements/agreement_summary.html", context)
+    return render(
+        request, "agreements/agreement_detail.html", _member_context(request, context)
+    )
+
+
+def _member_context(request: Request, context: dict[str, Any]) -> dict[str, Any]:
+    overview = context["overview"]
+    mine = overview.confirmed_by(request.user)
+    since_mine = None
+    if mine is not None and overview.current is not None and mine != overview.current:
+        since_mine = changes(mine, overview.current)
+    return {
+        **context,
+        "my_version": mine,
+        "since_mine": since_mine,
+        "last_changes": changes(overview.previous, overview.current)
+        if overview.previous and overview.current
+        else None,
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agreement_edit(request: Request, community_id: int) -> HttpResponse:
+    community, _membership, period = access_running_period(
+        request.user, community_id, need="agreements.member"
+    )
+    overview = agreements_overview(community, period)
+    current = overview.current
+    initial = {
+        "revision": overview.revision,
+        **(current.section_texts() if current else {}),
+    }
+    form = AgreementsForm(request.POST or None, initial=initial)
+    stale = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = actions.save_agreements(
+                period=period,
+                actor=request.user,
+                expected_revision=form.cleaned_data["revision"],
+                sections=form.sections(),
+                change_note=form.cleaned_data["change_note"],
+            )
+        except actions.StaleEdit as error:
+            stale = error.current
+            overview = agreements_overview(community, period)
+            _refuse_stale(form, request, overview.revision, str(error))
+        except actions.AgreementError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _saved_message(version, current))
+            return redirect("agreements:agreement-detail", community.pk)
+    context = {
+        "community": community,
+        "form": form,
+        "overview": overview,
+        "stale": stale,
+    }
+    return render(request, "agreements/agreement_edit.html", context)
+
+
+def _saved_message(version: Any, before: Any) -> str:
+    if before is not None and version.pk == before.pk:
+        return _("The draft of version %(number)s is saved.") % {
+            "number": version.number
+        }
+    if version.number == 1:
+        return _("Version 1 of the agreements is saved. Members can confirm it now.")
+    return _(
+        "Saved as version %(number)s: members already confirmed the previous "
+        "version, so everyone confirms this one again."
+    ) % {"number": version.number}
+
+
+@login_required
+@require_POST
+def agreement_confirm(request: Request, community_id: int) -> HttpResponse:
+    community, _membership, period = access_running_period(
+        request.user, community_id, need="agreements.member"
+    )
+    form = ConfirmForm(request.POST)
+    error = None
+    if not form.is_valid():
+        error = _("Choose the version you confirm.")
+    else:
+        try:
+            actions.confirm_agreements(
+                period=period,
+                actor=request.user,
+                version_number=form.cleaned_data["version"],
+            )
+        except actions.AgreementError as refused:
+            error = str(refused)
+    if not request.htmx:
+        if error:
+            messages.error(request, error)
+        else:
+            messages.success(request, _("Thank you: your confirmation is recorded."))
+        return redirect("agreements:agreement-detail", community.pk)
+    context = {
+        "community": community,
+        "period": period,
+        "overview": agreements_overview(community, period),
+        "confirm_error": error,
+        "just_confirmed": error is None,
+    }
+    return render(
+        request,
+        "agreements/agreement_detail.html#confirmation",
+        _member_context(request, context),
+    )
+
+
+@login_required
+def agreement_version(request: Request, community_id: int, number: int) -> HttpResponse:
+    community, _membership, period = access_running_period(
+        request.user, community_id, need="agreements.member"
+    )
+    overview = agreements_overview(community, period)
+    index = next(
+        (i for i, v in enumerate(overview.versions) if v.number == number), None
+    )
+    if index is None:
+        raise Http404
+    version = overview.versions[index]
+    before = (
+        overview.versions[index + 1] if index + 1 < len(overview.versions) else None
+    )
+    context = {
+        "community": community,
+        "overview": overview,
+        "version": version,
+        "before": before,
+        "changes": changes(before, version),
+        "confirmations": [(p, p.cells[index]) for p in overview.people],
+    }
+    return render(request, "agreements/agreement_version.html", context)
+
+
+# Harvest
+
+
+@login_required
+def harvest(request: Request, community_id: int) -> HttpResponse:
+    community, membership, period = access_period(
+        request.user, community_id, need="agreements.summary"
+    )
+    context: dict[str, Any] = {
+        "community": community,
+        "period": period,
+        "today": timezone.localdate(),
+    }
+    if period is not None and membership is None:
+        context["summary"] = summary_for(period)
+    elif period is not None and membership is not None:
+        context["harvest"] = harvest_for(request.user, membership, period)
+        context["may_set_personal"] = membership.is_participant
+    return render(request, "agreements/harvest.html", context)
+
+
+# Goals on three aspects
+
+
+def _collective_aspect(aspect: str) -> str:
+    if aspect not in CollectiveGoal.COLLECTIVE_ASPECTS:
+        raise Http404
+    return aspect
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goal_edit(request: Request, community_id: int, aspect: str) -> HttpResponse:
+    community, _membership, period = access_running_period(
+        request.user, community_id, need="agreements.member"
+    )
+    aspect = _collective_aspect(aspect)
+    goal = collective_goal_or_none(period, aspect)
+    track_goal = collective_track_goal(period) if aspect == Aspect.CONTENT else ""
+    initial = {
+        "revision": goal.revision if goal else 0,
+        "text": goal.text if goal else track_goal,
+    }
+    form = CollectiveGoalForm(request.POST or None, initial=initial)
+    stale = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.save_collective_goal(
+                period=period,
+                actor=request.user,
+                aspect=aspect,
+                text=form.cleaned_data["text"],
+                expected_revision=form.cleaned_data["revision"],
+            )
+        except actions.StaleEdit as error:
+            stale = error.current
+            _refuse_stale(form, request, stale.revision if stale else 0, str(error))
+        else:
+            messages.success(request, _("The goal is saved."))
+            return redirect("agreements:harvest", community.pk)
+    context = {
+        "community": community,
+        "aspect": Aspect(aspect),
+        "form": form,
+        "stale": stale,
+        "track_goal": track_goal,
+    }
+    return render(request, "agreements/goal_edit.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def personal_goal_edit(request: Request, community_id: int) -> HttpResponse:
+    community, _membership, period = access_running_period(
+        request.user, community_id, need="goals.personal"
+    )
+    goal = personal_goal_or_none(period, request.user)
+    initial = {
+        "revision": goal.revision if goal else 0,
+        "text": goal.text if goal else "",
+        "shared": goal.shared if goal else False,
+    }
+    form = PersonalGoalForm(request.POST or None, initial=initial)
+    stale = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.save_personal_goal(
+                period=period,
+                owner=request.user,
+                text=form.cleaned_data["text"],
+                shared=form.cleaned_data["shared"],
+                expected_revision=form.cleaned_data["revision"],
+            )
+        except actions.StaleEdit as error:
+            stale = error.current
+            _refuse_stale(form, request, stale.revision if stale else 0, str(error))
+        else:
+            messages.success(request, _("Your goal is saved."))
+            return redirect("agreements:harvest", community.pk)
+    context = {
+        "community": community,
+        "aspect": Aspect(Aspect.PERSONAL),
+        "form": form,
+        "stale": stale,
+        "personal": True,
+    }
+    return render(request, "agreements/goal_edit.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goal_evaluate(request: Request, community_id: int, aspect: str) -> HttpResponse:
+    if aspect == Aspect.PERSONAL:
+        need = "goals.personal"
+    else:
+        need, aspect = "agreements.member", _collective_aspect(aspect)
+    community, _membership, period = access_running_period(
+        request.user, community_id, need=need
+    )
+    goal = (
+        personal_goal_or_none(period, request.user)
+        if aspect == Aspect.PERSONAL
+        else collective_goal_or_none(period, aspect)
+    )
+    if goal is None:
+        raise Http404
+    form = EvaluationForm(
+        request.POST or None,
+        initial=_evaluation_initial(goal),
+        require_learned=aspect != Aspect.CONTENT,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.evaluate_goal(
+                goal=goal,
+                actor=request.user,
+                expected_revision=form.cleaned_data["revision"],
+                evaluation=form.cleaned_data,
+            )
+        except actions.StaleEdit as error:
+            goal = error.current
+            _refuse_stale(form, request, goal.revision, str(error))
+        else:
+            messages.success(request, _("The evaluation is saved."))
+            return redirect("agreements:harvest", community.pk)
+    context = {
+        "community": community,
+        "aspect": Aspect(aspect),
+        "goal": goal,
+        "form": form,
+    }
+    return render(request, "agreements/goal_evaluate.html", context)
+
+
+def _evaluation_initial(goal: Any) -> dict[str, Any]:
+    initial = {name: getattr(goal, name) for name in actions.EVALUATION_FIELDS}
+    return {**initial, "revision": goal.revision}
+
+
+# Hours
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def hours(request: Request, community_id: int) -> HttpResponse:
+    community, membership, period = access_period(
+        request.user, community_id, need="agreements.member"
+    )
+    assert membership is not None
+    if membership.is_coaching:
+        return _hours_overview(request, community, period)
+    if period is None:
+        return render(request, "agreements/hours.html", {"community": community})
+    entry = TimeEntry(period=period, user=request.user)
+    form = TimeEntryForm(request.POST or None, instance=entry, period=period)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        if not request.htmx:
+            messages.success(request, _("Your time is logged."))
+            return redirect("agreements:hours", community.pk)
+        form = TimeEntryForm(instance=TimeEntry(period=period), period=period)
+    context = {
+        "community": community,
+        "period": period,
+        "form": form,
+        "mine": hours_for(period, [request.user.pk])[request.user.pk],
+        "entries": TimeEntry.objects.filter(period=period, user=request.user),
+        "method_minutes": METHOD_MINUTES,
+    }
+    template = "agreements/hours.html"
+    if request.htmx:
+        template += "#log"
+    return render(request, template, context)
+
+
+def _hours_overview(request: Request, community: Any, period: Any) -> HttpResponse:
+    if request.method == "POST":
+        raise Http404
+    rows = []
+    if period is not None:
+        participants = list(
+            community.memberships.active().participants().select_related("user")
+        )
+        totals = hours_for(period, [m.user_id for m in participants])
+        rows = [(m.user, totals[m.user_id]) for m in participants]
+    context = {
+        "community": community,
+        "period": period,
+        "rows": rows,
+        "method_minutes": METHOD_MINUTES,
+    }
+    return render(request, "agreements/hours_overview.html", context)
+
+
+@login_required
+@require_POST
+def hours_delete(request: Request, community_id: int, entry_id: int) -> HttpResponse:
+    entry = access_time_entry(request.user, community_id, entry_id, need="delete")
+    entry.delete()
+    messages.success(request, _("The entry is removed."))
+    return redirect("agreements:hours", community_id)
