@@ -11,8 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leerkring.accounts.models import User
+from leerkring.assignments.models import IntegrationAssignment
 from leerkring.communities.models import Community
 from leerkring.meetings.models import Meeting
+from leerkring.tracks.models import LearningQuestion
 
 from .models import (
     CoachFeedback,
@@ -48,6 +50,8 @@ def write_reflection(
     title: str,
     body: str,
     meeting: Meeting | None = None,
+    assignment: IntegrationAssignment | None = None,
+    learning_question: LearningQuestion | None = None,
     visibility: str = Visibility.PRIVATE,
 ) -> Reflection:
     """Save a new entry, drop the author's new-entry draft, ask the mirror."""
@@ -57,6 +61,8 @@ def write_reflection(
         title=title,
         body=body,
         meeting=meeting,
+        assignment=assignment,
+        learning_question=learning_question,
         visibility=visibility,
     )
     Draft.objects.filter(
@@ -76,13 +82,21 @@ def edit_reflection(
     body: str,
     meeting: Meeting | None,
     visibility: str,
+    assignment: IntegrationAssignment | None = None,
+    learning_question: LearningQuestion | None = None,
 ) -> Reflection:
     """Save a new version, refusing if another tab saved since ``version``."""
     current = Reflection.objects.select_for_update().get(pk=reflection.pk)
     if version != current.version:
         raise StaleVersion(current)
     text_changed = (title, body) != (current.title, current.body)
-    changes = {"title": title, "body": body, "meeting": meeting}
+    changes = {
+        "title": title,
+        "body": body,
+        "meeting": meeting,
+        "assignment": assignment,
+        "learning_question": learning_question,
+    }
     for field, value in changes.items():
         setattr(current, field, value)
     if text_changed:

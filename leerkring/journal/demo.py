@@ -9,7 +9,9 @@ from itertools import cycle
 
 from django.utils import timezone
 
+from leerkring.assignments.models import IntegrationAssignment
 from leerkring.core.demo import Demo
+from leerkring.tracks.models import LearningQuestion
 
 from .models import CoachFeedback, Comment, Reflection, Visibility
 from .tasks import mirror
@@ -134,7 +136,23 @@ def _written_at(demo: Demo, session: int, offset: int) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(20, 15)))
 
 
+ABOUT_ASSIGNMENT = 5
+ABOUT_QUESTION = 1
+
+
 def populate(demo: Demo) -> None:
+    questions = {
+        q.personal_track.owner_id: q
+        for q in LearningQuestion.objects.filter(
+            personal_track__period=demo.period
+        ).select_related("personal_track")
+    }
+    assignments: dict[int, IntegrationAssignment] = {}
+    for assignment in IntegrationAssignment.objects.filter(
+        period=demo.period, owner__isnull=False
+    ).order_by("due_date"):
+        assert assignment.owner_id is not None
+        assignments.setdefault(assignment.owner_id, assignment)
     feedback_texts = cycle(FEEDBACK)
     comment_texts = cycle(COMMENTS)
     members = demo.participants
@@ -152,6 +170,12 @@ def populate(demo: Demo) -> None:
                 body=body,
                 visibility=visibility,
                 created_at=written,
+                assignment=assignments.get(participant.pk)
+                if entry_index == ABOUT_ASSIGNMENT
+                else None,
+                learning_question=questions.get(participant.pk)
+                if entry_index == ABOUT_QUESTION
+                else None,
             )
             assessment = mirror(reflection)
             assessment.created_at = written + timedelta(minutes=1)

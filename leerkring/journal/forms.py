@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from leerkring.assignments.models import IntegrationAssignment
 from leerkring.communities.models import Community
 from leerkring.meetings.models import Meeting
+from leerkring.tracks.models import LearningQuestion
 
 from .models import MAX_BODY_CHARS, CoachFeedback, Comment, JournalSetting, Visibility
 
@@ -19,6 +22,35 @@ class MeetingChoiceField(forms.ModelChoiceField[Meeting]):
             _("Session %(number)s — %(date)s")
             % {"number": obj.number, "date": obj.date.strftime("%d-%m-%Y")}
         )
+
+
+class AssignmentChoiceField(forms.ModelChoiceField[IntegrationAssignment]):
+    def label_from_instance(self, obj: IntegrationAssignment) -> str:
+        what = obj.what if len(obj.what) <= 80 else obj.what[:79] + "…"
+        return str(
+            _("%(what)s (due %(date)s)")
+            % {"what": what, "date": obj.due_date.strftime("%d-%m-%Y")}
+        )
+
+
+class QuestionChoiceField(forms.ModelChoiceField[LearningQuestion]):
+    def label_from_instance(self, obj: LearningQuestion) -> str:
+        return str(obj) or str(_("My learning question"))
+
+
+def writers_assignments(user: Any, community: Community) -> Any:
+    """The writer's own integration assignments and the group's, newest first."""
+    return (
+        IntegrationAssignment.objects.filter(period__community=community)
+        .filter(Q(owner=user) | Q(owner__isnull=True))
+        .order_by("-due_date", "-id")
+    )
+
+
+def writers_questions(user: Any, community: Community) -> Any:
+    return LearningQuestion.objects.filter(
+        personal_track__owner=user, personal_track__period__community=community
+    ).prefetch_related("versions")
 
 
 def community_meetings(community: Community) -> Any:
@@ -46,6 +78,18 @@ class ReflectionForm(forms.Form):
         required=False,
         empty_label=_("(no particular session)"),
     )
+    assignment = AssignmentChoiceField(
+        label=_("About integration assignment"),
+        queryset=IntegrationAssignment.objects.none(),
+        required=False,
+        empty_label=_("(none)"),
+    )
+    learning_question = QuestionChoiceField(
+        label=_("About my learning question"),
+        queryset=LearningQuestion.objects.none(),
+        required=False,
+        empty_label=_("(no)"),
+    )
     visibility = forms.ChoiceField(
         label=_("Who can read this"),
         choices=Visibility,
@@ -54,11 +98,19 @@ class ReflectionForm(forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: Any, community: Community, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, community: Community, writer: Any, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        meeting_field = self.fields["meeting"]
-        assert isinstance(meeting_field, MeetingChoiceField)
-        meeting_field.queryset = community_meetings(community)
+        querysets = {
+            "meeting": community_meetings(community),
+            "assignment": writers_assignments(writer, community),
+            "learning_question": writers_questions(writer, community),
+        }
+        for name, queryset in querysets.items():
+            field = self.fields[name]
+            assert isinstance(field, forms.ModelChoiceField)
+            field.queryset = queryset
 
     def clean_title(self) -> str:
         title: str = self.cleaned_data["title"].strip()
@@ -142,14 +194,25 @@ class FilterForm(forms.Form):
         required=False,
         empty_label=_("All sessions"),
     )
+    assignment = AssignmentChoiceField(
+        label=_("Integration assignment"),
+        queryset=IntegrationAssignment.objects.none(),
+        required=False,
+        empty_label=_("All"),
+    )
     visibility = forms.ChoiceField(
         label=_("Who can read it"),
         choices=[("", _("All")), *list(Visibility.choices)],
         required=False,
     )
 
-    def __init__(self, *args: Any, community: Community, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, community: Community, writer: Any, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         meeting_field = self.fields["meeting"]
         assert isinstance(meeting_field, MeetingChoiceField)
         meeting_field.queryset = community_meetings(community)
+        assignment_field = self.fields["assignment"]
+        assert isinstance(assignment_field, AssignmentChoiceField)
+        assignment_field.queryset = writers_assignments(writer, community)

@@ -84,6 +84,22 @@ class Reflection(models.Model):
         on_delete=models.SET_NULL,
         related_name="reflections",
     )
+    assignment = models.ForeignKey(
+        "assignments.IntegrationAssignment",
+        verbose_name=_("integration assignment"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reflections",
+    )
+    learning_question = models.ForeignKey(
+        "tracks.LearningQuestion",
+        verbose_name=_("learning question"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reflections",
+    )
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("your reflection"), max_length=MAX_BODY_CHARS)
     visibility = models.CharField(

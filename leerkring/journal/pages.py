@@ -11,8 +11,10 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from leerkring.accounts.models import User
+from leerkring.assignments.models import IntegrationAssignment
 from leerkring.communities.models import Community, Membership
 from leerkring.core.access import allowed, deny
+from leerkring.tracks.models import LearningQuestion
 
 from . import actions, markdown, presentation
 from .forms import (
@@ -79,11 +81,13 @@ def journal_context(
     request: Any, community: Community, membership: Membership
 ) -> dict[str, Any]:
     user = request.user
-    filters = FilterForm(request.GET or None, community=community)
+    filters = FilterForm(request.GET or None, community=community, writer=user)
     entries = own_entries(user, community)
     if filters.is_valid():
         if filters.cleaned_data["meeting"]:
             entries = entries.filter(meeting=filters.cleaned_data["meeting"])
+        if filters.cleaned_data["assignment"]:
+            entries = entries.filter(assignment=filters.cleaned_data["assignment"])
         if filters.cleaned_data["visibility"]:
             entries = entries.filter(visibility=filters.cleaned_data["visibility"])
     shared = Reflection.objects.shared_with(user).filter(community=community).for_list()
@@ -121,6 +125,8 @@ def initial_for_new(request: HttpRequest, draft: Draft | None) -> dict[str, Any]
     return {
         "title": request.GET.get("title", "")[:200],
         "meeting": request.GET.get("meeting") or None,
+        "assignment": request.GET.get("assignment") or None,
+        "learning_question": request.GET.get("learning_question") or None,
     }
 
 
@@ -131,6 +137,8 @@ def initial_for_edit(
         "title": reflection.title,
         "body": reflection.body,
         "meeting": reflection.meeting_id,
+        "assignment": reflection.assignment_id,
+        "learning_question": reflection.learning_question_id,
         "visibility": reflection.visibility,
         "version": reflection.version,
     }
@@ -259,6 +267,7 @@ def detail_context(
     }
     if context["show_mirror"]:
         context.update(mirror_context(request, reflection))
+    context.update(linked(user, reflection))
     if is_author or can_give_feedback:
         context["feedback"] = list(
             reflection.feedback.filter(
@@ -285,6 +294,26 @@ def detail_context(
             initial={"visibility": reflection.visibility}
         )
     return context
+
+
+def linked(user: Any, reflection: Reflection) -> dict[str, Any]:
+    """The entry's assignment and learning question, only where the viewer may
+    read them themselves (a hidden one reads as no link)."""
+    found: dict[str, Any] = {"linked_assignment": None, "linked_question": None}
+    if reflection.assignment_id:
+        found["linked_assignment"] = (
+            IntegrationAssignment.objects.visible_to(user)
+            .filter(pk=reflection.assignment_id)
+            .first()
+        )
+    if reflection.learning_question_id:
+        found["linked_question"] = (
+            LearningQuestion.objects.visible_to(user)
+            .filter(pk=reflection.learning_question_id)
+            .prefetch_related("versions")
+            .first()
+        )
+    return found
 
 
 def visibility_message(reflection: Reflection) -> str:

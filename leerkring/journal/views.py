@@ -50,7 +50,9 @@ def reflection_create(
         user=request.user, community=community, reflection__isnull=True
     ).first()
     initial = pages.initial_for_new(request, draft)
-    form = ReflectionForm(request.POST or None, community=community, initial=initial)
+    form = ReflectionForm(
+        request.POST or None, community=community, writer=request.user, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         reflection = actions.write_reflection(
@@ -71,7 +73,9 @@ def reflection_edit(
     draft = Draft.objects.filter(user=request.user, reflection=reflection).first()
     initial = pages.initial_for_edit(request, reflection, draft)
     community = reflection.community
-    form = ReflectionForm(request.POST or None, community=community, initial=initial)
+    form = ReflectionForm(
+        request.POST or None, community=community, writer=request.user, initial=initial
+    )
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
