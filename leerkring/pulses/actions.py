@@ -17,7 +17,7 @@ from leerkring.accounts.models import User
 from leerkring.communities.models import Membership
 from leerkring.meetings.models import Meeting
 
-from . import climate
+from . import agenda, climate
 from .models import Moment, Pulse, PulseWindow, SafetyResponse
 
 
@@ -94,6 +94,7 @@ def record_pulse(
     Returns the answer and whether it was new. Refused (``PulseError``) when the
     window is not open or the user is not an active participant.
     """
+    agenda.follow_meeting(meeting)
     window = (
         PulseWindow.objects.select_for_update()
         .select_related("meeting")

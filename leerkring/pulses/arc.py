@@ -3,7 +3,7 @@
 Pure Python (no Django): the app turns its rows into ``Observation`` objects and
 draws or tabulates the ``Arc`` this module returns.
 
-Definitions (also in docs/pulses.md):
+Definitions (also in leerkring/pulses/README.md):
 
 * **Per session**, each person's answers at check-in and check-out are averaged
   first, so someone who answered twice counts once; the session's figure for a

@@ -252,10 +252,11 @@ def render_svg(arc: Arc) -> str:
                 str(PHASE_LABELS[span.phase]),
                 xy=((span.first + span.last) / 2, 1.0),
                 xycoords=("data", "axes fraction"),
-                xytext=(0, 16),
+                xytext=(0, 24),
                 textcoords="offset points",
                 ha="center",
-                fontsize=8,
+                fontsize=8.5,
+                fontweight="bold",
                 color="#1d2433",
             )
         last = axes[-1]
@@ -268,7 +269,9 @@ def render_svg(arc: Arc) -> str:
             ]
         )
         last.set_xlabel(_("Session"))
-        figure.subplots_adjust(left=0.06, right=0.98, top=0.9, bottom=0.1, hspace=0.45)
+        figure.subplots_adjust(
+            left=0.06, right=0.98, top=0.88, bottom=0.08, hspace=0.45
+        )
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None})
     return buffer.getvalue()

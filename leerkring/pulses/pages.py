@@ -15,7 +15,7 @@ from django.utils import timezone
 from leerkring.communities.models import Community, Membership
 from leerkring.meetings.models import Meeting
 
-from . import aggregates, charts, climate
+from . import agenda, aggregates, charts, climate
 from .arc import MEASURES, SessionPoint
 from .charts import decimal
 from .forms import PulseForm, SafetyForm
@@ -24,6 +24,7 @@ from .models import Moment, Pulse, PulseWindow, SafetyResponse
 
 def open_window(community: Community) -> PulseWindow | None:
     """The community's open check-in or check-out (the latest, if several)."""
+    agenda.follow_community(community)
     return (
         PulseWindow.objects.filter(
             meeting__period__community=community,
@@ -38,6 +39,7 @@ def open_window(community: Community) -> PulseWindow | None:
 
 def window(meeting: Meeting, moment: str) -> PulseWindow:
     """The session's window for ``moment``; an unsaved, closed one if never opened."""
+    agenda.follow_meeting(meeting)
     found = PulseWindow.objects.filter(meeting=meeting, moment=moment).first()
     return found or PulseWindow(meeting=meeting, moment=moment)
 
@@ -74,7 +76,12 @@ def _current_meeting(meetings: list[Meeting]) -> Meeting | None:
 def coach_overview(community: Community) -> dict[str, Any]:
     """Every session of the current period with its check-in and check-out state."""
     period = community.current_period()
-    meetings = list(Meeting.objects.filter(period=period).order_by("number"))
+    meetings = list(
+        Meeting.objects.filter(period=period)
+        .select_related("current_item")
+        .order_by("number")
+    )
+    agenda.follow(meetings)
     windows = {
         (w.meeting_id, w.moment): w
         for w in PulseWindow.objects.filter(meeting__in=meetings).annotate(
