@@ -85,13 +85,15 @@ def available_attributes(members: Sequence[CohortMember]) -> list[Attribute]:
 def previous_groups(
     members: Sequence[CohortMember], community_ids: Iterable[int]
 ) -> list[list[int]]:
-    """Earlier communities as groups of cohort member ids (matched by e-mail)."""
+    """Earlier communities as groups of cohort member ids (matched by e-mail).
+
+    Every participant counts, invited, active or left: they were composed together.
+    """
     by_email = {m.email.lower(): m.pk for m in members}
     groups: dict[int, list[int]] = {}
     memberships = Membership.objects.filter(
         community_id__in=list(community_ids),
         role=Membership.Role.PARTICIPANT,
-        status__in=[Membership.Status.ACTIVE, Membership.Status.LEFT],
     ).values_list("community_id", "user__email")
     for community_id, email in memberships:
         member_id = by_email.get(email.lower())

@@ -19,6 +19,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from .models import DIVERSITY_ATTRIBUTES, attribute_label
@@ -198,7 +199,7 @@ def read_table(filename: str, data: bytes) -> list[list[str]]:
                 "The file has more than %(max)s people; a cohort can have at most "
                 "%(max)s. Split it into smaller cohorts."
             )
-            % {"max": f"{MAX_ROWS:,}"}
+            % {"max": number_format(MAX_ROWS, force_grouping=True)}
         )
     return table
 
