@@ -315,9 +315,20 @@ def update_meeting(
         end_date=meeting.period.end_date,
         slots=siblings,
     )
-    mine = [message for index, message in problems if siblings[index] is meeting]
-    if mine:
-        raise MeetingError(mine[0])
+    mine = siblings.index(meeting)
+    for index, message in problems:
+        if index == mine:
+            raise MeetingError(message)
+    following = siblings[mine + 1] if mine + 1 < len(siblings) else None
+    if following is not None and following.slot <= meeting.slot:
+        raise MeetingError(
+            _("Session %(number)s must come before session %(other)s (%(date)s).")
+            % {
+                "number": meeting.number,
+                "other": following.number,
+                "date": _day(following.date),
+            }
+        )
     meeting.save(update_fields=[*changes, "version"])
     return meeting
 
