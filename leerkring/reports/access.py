@@ -1,9 +1,8 @@
 """Who may fetch which document, calendar or export (DESIGN.md §5).
 
 * A session's ``.ics``: the community's active members.
-* The documents page: whoever may view the community.
-* The harvest PDF: active members (each sees what they may read) and the
-  organisation's programme leads (the collective summary only).
+* The documents page and the harvest PDF: active members (each sees what they
+  may read) and the organisation's programme leads (the collective summary only).
 * The personal PDF: only the participant it belongs to — the URL names no
   person, so there is nothing to ask for about someone else.
 * Exports: the community's coaches and apprentice coaches.
@@ -16,7 +15,6 @@ from typing import Any
 
 from leerkring.communities.access import (
     access_community,
-    can_view_community,
     is_programme_lead,
     membership_of,
 )
@@ -25,13 +23,8 @@ from leerkring.core.access import deny, rule
 from leerkring.meetings.models import Meeting
 
 
-@rule(Community, "reports:documents")
+@rule(Community, "reports:documents", "reports:harvest")
 def can_see_documents(user: Any, community: Community) -> bool:
-    return can_view_community(user, community)
-
-
-@rule(Community, "reports:harvest")
-def can_read_harvest(user: Any, community: Community) -> bool:
     return membership_of(user, community) is not None or is_programme_lead(
         user, community.organisation_id
     )

@@ -7,4 +7,20 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports, calendars and reminders")
 
     def ready(self) -> None:
-        from . import access  # noqa: F401  (registers the permission rules)
+        from leerkring.core import navigation
+
+        from . import access
+
+        navigation.register(
+            navigation.Tab(
+                _("Documents"),
+                "reports:documents",
+                order=80,
+                visible=access.can_see_documents,
+            )
+        )
+        navigation.register(
+            navigation.Tab(
+                _("Export"), "reports:export", order=85, visible=access.can_export
+            )
+        )

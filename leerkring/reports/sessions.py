@@ -41,12 +41,18 @@ class SessionText:
 
 def with_context(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
     """Everything ``describe`` reads, in a fixed number of queries."""
-    return meetings.select_related("period__community")
+    return meetings.select_related("period__community").prefetch_related("agenda_items")
 
 
 def agenda_lines(meeting: Meeting) -> list[str]:
-    """The agenda summary: one line per item, in order."""
-    return []
+    """The agenda summary: the themes, then one line per item in order."""
+    themes = [
+        theme for theme in (meeting.professional_theme, meeting.personal_theme) if theme
+    ]
+    lines = [" · ".join(themes)] if themes else []
+    items = sorted(meeting.agenda_items.all(), key=lambda item: item.position)
+    lines += [f"{item.title} ({item.minutes} min)" for item in items]
+    return lines
 
 
 def describe(meeting: Meeting) -> SessionText:
@@ -62,7 +68,7 @@ def describe(meeting: Meeting) -> SessionText:
         location=meeting.location,
         online_url=meeting.online_url,
         agenda=agenda_lines(meeting),
-        url=absolute(reverse("communities:community-detail", args=[community.pk])),
+        url=absolute(reverse("meetings:meeting-detail", args=[meeting.pk])),
     )
 
 

@@ -12,4 +12,25 @@ urlpatterns = [
         views.meeting_ics,
         name="meeting-ics",
     ),
+    path(
+        "communities/<int:community_id>/documents/",
+        views.documents,
+        name="documents",
+    ),
+    path(
+        "communities/<int:community_id>/documents/<int:period_id>/harvest.pdf",
+        views.harvest_pdf,
+        name="harvest-pdf",
+    ),
+    path(
+        "communities/<int:community_id>/documents/<int:period_id>/personal.pdf",
+        views.personal_pdf,
+        name="personal-pdf",
+    ),
+    path("communities/<int:community_id>/export/", views.export, name="export"),
+    path(
+        "communities/<int:community_id>/export/<int:period_id>/<slug:dataset>.<slug:fmt>",
+        views.export_file,
+        name="export-file",
+    ),
 ]

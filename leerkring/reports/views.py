@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from leerkring.communities.models import Membership
+from leerkring.communities.access import access_community
+from leerkring.communities.models import Community, LearningPeriod, Membership
+from leerkring.core.access import allowed
 from leerkring.core.http import AuthenticatedHttpRequest
+from leerkring.meetings.models import Meeting
 
-from . import actions, calendars, reminders, sessions
+from . import actions, calendars, exports, harvest, pdf, reminders, sessions
 from .access import access_meeting
 from .forms import ReminderPreferenceForm
 from .models import CalendarFeed, ReminderPreference
 
 ICS = "text/calendar; charset=utf-8"
+logger = logging.getLogger(__name__)
 
 
 def _ics(body: bytes, filename: str) -> HttpResponse:
@@ -93,3 +101,128 @@ def meeting_ics(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRespo
     meeting, _membership = access_meeting(request.user, meeting_id)
     body = calendars.single(meeting, request.user)
     return _ics(body, f"session-{meeting.number}.ics")
+
+
+def _period(community: Community, period_id: int) -> LearningPeriod:
+    period = LearningPeriod.objects.filter(pk=period_id, community=community).first()
+    if period is None:
+        raise Http404
+    period.community = community
+    return period
+
+
+def _pdf(body: bytes, filename: str, seconds: float) -> HttpResponse:
+    logger.info("Rendered %s in %.2f s", filename, seconds)
+    return HttpResponse(
+        body,
+        content_type="application/pdf",
+        headers={
+            "Content-Disposition": f'inline; filename="{filename}"',
+            "Cache-Control": "private, no-store",
+            "Server-Timing": f"pdf;dur={seconds * 1000:.0f}",
+        },
+    )
+
+
+@login_required
+@require_GET
+def documents(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
+    """The community's documents: harvest and personal PDFs, calendar, exports."""
+    community, membership = access_community(
+        request.user, community_id, need="reports:documents"
+    )
+    context = {
+        "community": community,
+        "membership": membership,
+        "periods": community.periods.order_by("-start_date"),
+        "may_harvest": allowed(request.user, "reports:harvest", community),
+        "may_personal": membership is not None and membership.is_participant,
+        "may_export": membership is not None and membership.is_coaching,
+        "meetings": sessions.with_context(
+            Meeting.objects.filter(period__community=community)
+        ).order_by("date", "number")
+        if membership is not None
+        else [],
+    }
+    return render(request, "reports/documents.html", context)
+
+
+@login_required
+@require_GET
+def harvest_pdf(
+    request: AuthenticatedHttpRequest, community_id: int, period_id: int
+) -> HttpResponse:
+    """The period's harvest: members see what they may read, leads a summary."""
+    community, membership = access_community(
+        request.user, community_id, need="reports:harvest"
+    )
+    period = _period(community, period_id)
+    doc = harvest.harvest_for(request.user, period, summary_only=membership is None)
+    body, seconds = pdf.render(
+        "reports/pdf/harvest.html", {"doc": doc, "generated_at": timezone.now()}
+    )
+    return _pdf(body, f"oogst-{slugify(community.name)}.pdf", seconds)
+
+
+@login_required
+@require_GET
+def personal_pdf(
+    request: AuthenticatedHttpRequest, community_id: int, period_id: int
+) -> HttpResponse:
+    """The viewer's own track; the URL names no person, so it is always their own."""
+    community, _membership = access_community(
+        request.user, community_id, need="reports:personal"
+    )
+    period = _period(community, period_id)
+    doc = harvest.personal_for(request.user, period)
+    body, seconds = pdf.render(
+        "reports/pdf/personal.html", {"doc": doc, "generated_at": timezone.now()}
+    )
+    return _pdf(body, f"mijn-spoor-{slugify(community.name)}.pdf", seconds)
+
+
+@login_required
+@require_GET
+def export(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
+    """The coaches' export page: every dataset of every period, as CSV or JSON."""
+    community, _membership = access_community(
+        request.user, community_id, need="reports:export"
+    )
+    context = {
+        "community": community,
+        "periods": community.periods.order_by("-start_date"),
+        "datasets": [(slug, label) for slug, (label, _f) in exports.DATASETS.items()],
+    }
+    return render(request, "reports/export.html", context)
+
+
+@login_required
+@require_GET
+def export_file(
+    request: AuthenticatedHttpRequest,
+    community_id: int,
+    period_id: int,
+    dataset: str,
+    fmt: str,
+) -> HttpResponse:
+    community, _membership = access_community(
+        request.user, community_id, need="reports:export"
+    )
+    period = _period(community, period_id)
+    if dataset not in exports.DATASETS or fmt not in exports.FORMATS:
+        raise Http404
+    rows = exports.DATASETS[dataset][1](period, request.user)
+    filename = f"{slugify(community.name)}-{dataset}.{fmt}"
+    if fmt == "csv":
+        body, content_type = exports.as_csv(rows), "text/csv; charset=utf-8"
+    else:
+        body = exports.as_json(rows, dataset=dataset, period=period)
+        content_type = "application/json; charset=utf-8"
+    return HttpResponse(
+        body,
+        content_type=content_type,
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            "Cache-Control": "private, no-store",
+        },
+    )

@@ -4,6 +4,7 @@ from leerkring.core.tests.matrix import (
     ANON,
     APPRENTICE,
     COACH,
+    LEAD,
     LOGIN,
     PARTICIPANT,
     Row,
@@ -67,5 +68,53 @@ ROWS = [
         "reports:meeting-ics",
         lambda w: reverse("reports:meeting-ics", args=[w.meeting.pk]),
         allow(PARTICIPANT, COACH, APPRENTICE),
+    ),
+]
+
+MEMBERS_AND_LEAD = (PARTICIPANT, COACH, APPRENTICE, LEAD)
+ROWS += [
+    Row(
+        "reports:documents",
+        lambda w: reverse("reports:documents", args=[w.community.pk]),
+        allow(*MEMBERS_AND_LEAD),
+    ),
+    Row(
+        "reports:harvest-pdf",
+        lambda w: reverse("reports:harvest-pdf", args=[w.community.pk, w.period.pk]),
+        allow(*MEMBERS_AND_LEAD),
+    ),
+    # Another community's period under this community's address: not found.
+    Row(
+        "reports:harvest-pdf",
+        lambda w: reverse(
+            "reports:harvest-pdf", args=[w.community.pk, w.other_period.pk]
+        ),
+        allow(),
+    ),
+    Row(
+        "reports:personal-pdf",
+        lambda w: reverse("reports:personal-pdf", args=[w.community.pk, w.period.pk]),
+        allow(PARTICIPANT),
+    ),
+    Row(
+        "reports:export",
+        lambda w: reverse("reports:export", args=[w.community.pk]),
+        allow(COACH, APPRENTICE),
+    ),
+    Row(
+        "reports:export-file",
+        lambda w: reverse(
+            "reports:export-file",
+            args=[w.community.pk, w.period.pk, "check-ins", "csv"],
+        ),
+        allow(COACH, APPRENTICE),
+    ),
+    Row(
+        "reports:export-file",
+        lambda w: reverse(
+            "reports:export-file",
+            args=[w.community.pk, w.period.pk, "progress", "json"],
+        ),
+        allow(COACH, APPRENTICE),
     ),
 ]

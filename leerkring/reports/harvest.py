@@ -1,0 +1,215 @@
+"""What goes into the PDFs, gathered for one viewer from the owning apps' querysets.
+
+``harvest_for(viewer, period)`` — the community's harvest: sessions, the collective
+track (ambition → goal → assignment) with its progress timeline, the group's
+tension arc, the learning yields members shared with the community. A programme
+lead gets the collective summary only (``HarvestDocument.summary_only``): the
+current ambition and goal, counts, the group arc — never a progress text, a yield
+or anything personal.
+
+``personal_for(user, period)`` — one participant's own track: learning question
+history, qualities and pitfalls, mission, their assignments and reports (their
+yields), and their own line in the arc. Only ever built for the person themself.
+
+Every private row comes from a ``visible_to(viewer)`` queryset; the group arc
+comes from the pulses app, which applies the minimum of three answers itself.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+
+from leerkring.assignments.models import AssignmentReport, IntegrationAssignment
+from leerkring.communities.models import Community, LearningPeriod, Membership
+from leerkring.meetings.models import Attendance, Meeting
+from leerkring.pulses import charts
+from leerkring.tracks.models import (
+    CollectiveTrack,
+    CollectiveTrackVersion,
+    LearningQuestion,
+    PersonalTrack,
+    ProgressEntry,
+    QualityPitfall,
+    Sharing,
+)
+
+
+def svg_data_uri(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+
+
+@dataclass
+class SessionLine:
+    meeting: Meeting
+    present: int | None
+
+
+@dataclass
+class HarvestDocument:
+    community: Community
+    period: LearningPeriod
+    summary_only: bool
+    sessions: list[SessionLine]
+    participant_count: int
+    track_version: CollectiveTrackVersion | None
+    track_versions: int
+    progress: list[ProgressEntry]
+    progress_counts: list[tuple[str, int]]
+    yields: list[AssignmentReport]
+    arc_svg: str
+    arc_text: str
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def arc_uri(self) -> str:
+        return svg_data_uri(self.arc_svg)
+
+
+def _sessions(period: LearningPeriod) -> list[SessionLine]:
+    meetings = list(Meeting.objects.filter(period=period).order_by("number"))
+    present = Counter(
+        Attendance.objects.present()
+        .filter(meeting__period=period)
+        .values_list("meeting_id", flat=True)
+    )
+    today = timezone.localdate()
+    return [
+        SessionLine(m, present.get(m.pk) if m.date <= today else None) for m in meetings
+    ]
+
+
+def _track(period: LearningPeriod) -> tuple[CollectiveTrackVersion | None, int]:
+    track = CollectiveTrack.objects.filter(period=period).first()
+    if track is None:
+        return None, 0
+    versions = track.versions.order_by("-number")
+    return versions.first(), versions.count()
+
+
+def _progress_counts(progress: list[ProgressEntry]) -> list[tuple[str, int]]:
+    counts = Counter(entry.kind for entry in progress)
+    return [
+        (str(label), counts.get(kind, 0)) for kind, label in ProgressEntry.Kind.choices
+    ]
+
+
+def shared_yields(viewer: Any, period: LearningPeriod) -> list[AssignmentReport]:
+    """Reports with a yield that their author shared with the community."""
+    return list(
+        AssignmentReport.objects.visible_to(viewer)
+        .filter(
+            assignment__period=period,
+            sharing=Sharing.COMMUNITY,
+        )
+        .filter(
+            Q(assignment__owner__isnull=True) | Q(assignment__sharing=Sharing.COMMUNITY)
+        )
+        .exclude(learned="")
+        .select_related("author", "assignment__due_meeting")
+        .order_by("assignment__due_date", "author__display_name", "pk")
+    )
+
+
+def harvest_for(
+    viewer: Any, period: LearningPeriod, *, summary_only: bool
+) -> HarvestDocument:
+    """The harvest of ``period`` as ``viewer`` may read it."""
+    community = period.community
+    version, version_count = _track(period)
+    progress = list(
+        ProgressEntry.objects.filter(track__period=period)
+        .select_related("meeting")
+        .order_by("happened_on", "created_at", "pk")
+    )
+    participants = (
+        Membership.objects.active().participants().filter(community=community).count()
+    )
+    arc = charts.period_arc(period)
+    return HarvestDocument(
+        community=community,
+        period=period,
+        summary_only=summary_only,
+        sessions=_sessions(period),
+        participant_count=participants,
+        track_version=version,
+        track_versions=version_count,
+        progress=[] if summary_only else progress,
+        progress_counts=_progress_counts(progress),
+        yields=[] if summary_only else shared_yields(viewer, period),
+        arc_svg=charts.render_svg(arc),
+        arc_text=charts.describe(arc),
+    )
+
+
+@dataclass
+class PersonalDocument:
+    user: Any
+    community: Community
+    period: LearningPeriod
+    track: PersonalTrack | None
+    question: LearningQuestion | None
+    qualities: list[QualityPitfall]
+    assignments: list[IntegrationAssignment]
+    arc_svg: str
+    arc_text: str
+
+    @property
+    def arc_uri(self) -> str:
+        return svg_data_uri(self.arc_svg)
+
+    @property
+    def yields(self) -> list[AssignmentReport]:
+        return [
+            report
+            for assignment in self.assignments
+            for report in assignment.reports.all()
+            if report.author_id == self.user.pk and report.learned
+        ]
+
+
+def personal_for(user: Any, period: LearningPeriod) -> PersonalDocument:
+    """The person's own track in ``period`` (build it only for ``user`` themself)."""
+    track = (
+        PersonalTrack.objects.visible_to(user).filter(period=period, owner=user).first()
+    )
+    question = (
+        LearningQuestion.objects.visible_to(user)
+        .with_history()
+        .filter(personal_track=track)
+        .first()
+        if track
+        else None
+    )
+    assignments = list(
+        IntegrationAssignment.objects.visible_to(user)
+        .filter(period=period)
+        .filter(Q(owner=user) | Q(owner__isnull=True, reports__author=user))
+        .distinct()
+        .select_related("meeting", "due_meeting")
+        .prefetch_related(
+            Prefetch("reports", queryset=AssignmentReport.objects.filter(author=user))
+        )
+        .order_by("due_date", "pk")
+    )
+    arc = charts.period_arc(period, viewer=user)
+    return PersonalDocument(
+        user=user,
+        community=period.community,
+        period=period,
+        track=track,
+        question=question,
+        qualities=list(
+            QualityPitfall.objects.visible_to(user).filter(personal_track=track)
+        )
+        if track
+        else [],
+        assignments=assignments,
+        arc_svg=charts.render_svg(arc),
+        arc_text=charts.describe(arc),
+    )

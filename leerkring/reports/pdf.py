@@ -1,0 +1,31 @@
+"""HTML → PDF with WeasyPrint, from templates under ``reports/pdf/``.
+
+Fonts come from the system (fonts-dejavu-core in the Makefile's Debian list); no
+file or URL outside the document is fetched (the arc is an inline data URI).
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from django.template.loader import render_to_string
+from weasyprint import CSS, HTML
+from weasyprint.urls import URLFetcher
+
+STYLESHEET = Path(__file__).parent / "templates" / "reports" / "pdf" / "pdf.css"
+
+
+# Only inline data URIs: a report never fetches a file or URL (no SSRF, no leaks).
+FETCHER = URLFetcher(allowed_protocols=["data"], fail_on_errors=True)
+
+
+def render(template: str, context: dict[str, Any]) -> tuple[bytes, float]:
+    """The PDF and how long rendering took (seconds)."""
+    started = time.perf_counter()
+    html = render_to_string(template, context)
+    document = HTML(string=html, url_fetcher=FETCHER, base_url="/")
+    pdf = document.write_pdf(stylesheets=[CSS(filename=str(STYLESHEET))])
+    assert pdf is not None
+    return pdf, time.perf_counter() - started
