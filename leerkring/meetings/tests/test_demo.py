@@ -21,9 +21,14 @@ def test_the_demo_is_at_session_4_with_three_sessions_held(demo_community: Any) 
     for meeting in meetings:
         meeting.refresh_from_db()
         assert meeting.professional_theme
-        assert sum(
-            AgendaItem.objects.filter(meeting=meeting).values_list("minutes", flat=True)
-        ) == meeting.duration_minutes
+        assert (
+            sum(
+                AgendaItem.objects.filter(meeting=meeting).values_list(
+                    "minutes", flat=True
+                )
+            )
+            == meeting.duration_minutes
+        )
     for meeting in meetings[:3]:
         assert meeting.summary_is_published
         assert meeting.coach_notes
