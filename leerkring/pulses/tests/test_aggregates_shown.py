@@ -92,6 +92,9 @@ def _svg(client: Any, group: Any, user: Any) -> bytes:
     client.force_login(user)
     response = client.get(reverse("pulses:arc-svg", args=[group.community.pk]))
     assert response["Content-Type"] == "image/svg+xml"
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'none'" in csp
+    assert "script-src" not in csp
     return bytes(response.content)
 
 
