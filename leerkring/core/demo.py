@@ -34,6 +34,8 @@ DEMO_LOGINS = {
     "programme_lead": f"programmaleider@{DEMO_DOMAIN}",
 }
 ORGANISATION_NAME = "Hogeschool Oostland"
+COMMUNITY_NAME = "Samen beter beoordelen"
+FORMING_NAME = "Honours thuisgroep 2027"
 CURRENT_SESSION = 4
 
 # (e-mail local part, name, what they do) — diverse in role, age and discipline.
@@ -113,7 +115,7 @@ def build_demo(today: date | None = None) -> Demo:
     )
     community = Community.objects.create(
         organisation=organisation,
-        name="Samen beter beoordelen",
+        name=COMMUNITY_NAME,
         description=(
             "Docenten, studenten en staf die samen werken aan toetsing die "
             "studenten helpt leren: van afvinken naar feedback die telt."
@@ -166,7 +168,7 @@ def build_demo(today: date | None = None) -> Demo:
     ]
     forming = Community.objects.create(
         organisation=organisation,
-        name="Honours thuisgroep 2027",
+        name=FORMING_NAME,
         description="Een nieuwe thuisgroep van honoursstudenten en docenten.",
     )
     apprentice = _person("ruben.alumnus", "Eva Peters", password_hash)
@@ -219,3 +221,32 @@ def _populators() -> list[Callable[[Demo], None]]:
 
 def demo_exists() -> bool:
     return Organisation.objects.filter(name=ORGANISATION_NAME).exists()
+
+
+def load_demo() -> Demo:
+    """Handles on a demo that ``build_demo`` made earlier (e.g. once per test run)."""
+    organisation = Organisation.objects.get(name=ORGANISATION_NAME)
+    community = organisation.communities.get(name=COMMUNITY_NAME)
+    period = community.periods.get(kind=LearningPeriod.Kind.LEERGANG)
+    people = {
+        user.email: user
+        for user in User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}")
+    }
+    participants = [people[f"{local}@{DEMO_DOMAIN}"] for local, _n, _d in PARTICIPANTS]
+    return Demo(
+        today=timezone.localdate(),
+        organisation=organisation,
+        community=community,
+        period=period,
+        meetings=list(period.meetings.order_by("number")),
+        coaches=[people[f"{local}@{DEMO_DOMAIN}"] for local, _n, _r in COACHES],
+        participants=participants,
+        programme_lead=people[DEMO_LOGINS["programme_lead"]],
+        forming_community=organisation.communities.get(name=FORMING_NAME),
+        descriptions={
+            user.pk: description
+            for user, (_l, _n, description) in zip(
+                participants, PARTICIPANTS, strict=True
+            )
+        },
+    )
