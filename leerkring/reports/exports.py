@@ -1,7 +1,8 @@
 """CSV/JSON exports of a community's collective data, for its coaches.
 
 Only what belongs to the community: sessions (themes, dates, attendance counts),
-the collective track with every version, the progress timeline, the learning
+the collective track with every version, the progress timeline, the agreements
+with every version and its confirmations, the learning
 yields members shared with the community, and check-in figures per session —
 counts always, means and spread only from ``aggregates.MIN_ANSWERS`` answers
 (``aggregates.stat`` returns None below it). Never a learning question, journal
@@ -19,9 +20,10 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
+from leerkring.agreements.models import AgreementConfirmation, AgreementVersion
 from leerkring.communities.models import LearningPeriod
 from leerkring.meetings.models import Meeting
 from leerkring.pulses import aggregates
@@ -82,6 +84,36 @@ def collective_track(period: LearningPeriod, viewer: Any) -> Rows:
             "strategic_goal": v.strategic_goal,
             "sdgs": " ".join(str(n) for n in v.sdgs),
             "note": v.note,
+        }
+        for v in versions
+    ]
+
+
+def agreements(period: LearningPeriod, viewer: Any) -> Rows:
+    """Every version of the agreements, with who confirmed it and when."""
+    versions = list(
+        AgreementVersion.objects.filter(agreement__period=period)
+        .prefetch_related(
+            Prefetch(
+                "confirmations",
+                queryset=AgreementConfirmation.objects.select_related("user"),
+            )
+        )
+        .order_by("number")
+    )
+    confirmations = [c for v in versions for c in v.confirmations.all()]
+    names = NameBook(period.community_id, [c.user for c in confirmations])
+    return [
+        {
+            "version": v.number,
+            "created_at": v.created_at,
+            **v.section_texts(),
+            "change_note": v.change_note,
+            "confirmations": len(v.confirmations.all()),
+            "confirmed_by": "; ".join(
+                f"{names.name(c.user)} ({c.confirmed_at:%Y-%m-%d %H:%M})"
+                for c in v.confirmations.all()
+            ),
         }
         for v in versions
     ]
@@ -155,6 +187,7 @@ DATASETS: dict[str, tuple[Any, Dataset]] = {
     "sessions": (_("Sessions: themes, dates, attendance"), sessions),
     "collective-track": (_("Collective track, every version"), collective_track),
     "progress": (_("Progress timeline"), progress),
+    "agreements": (_("Agreements, every version, with confirmations"), agreements),
     "yields": (_("Learning yields shared with the community"), yields),
     "check-ins": (
         _("Check-ins and check-outs (group figures from 3 answers)"),

@@ -25,6 +25,14 @@ from typing import Any
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
+from leerkring.agreements.harvest import HarvestSummary, summary_for
+from leerkring.agreements.models import (
+    Agreement,
+    AgreementVersion,
+    Aspect,
+    CollectiveGoal,
+    PersonalGoal,
+)
 from leerkring.assignments.models import AssignmentReport, IntegrationAssignment
 from leerkring.communities.models import Community, LearningPeriod, Membership
 from leerkring.meetings.models import Attendance, Meeting
@@ -64,7 +72,11 @@ class HarvestDocument:
     yields: list[AssignmentReport]
     arc_svg: str
     arc_text: str
-    extra: dict[str, Any] = field(default_factory=dict)
+    agreement: AgreementVersion | None = None
+    confirmations: int = 0
+    goals: list[CollectiveGoal] = field(default_factory=list)
+    personal_goals: list[PersonalGoal] = field(default_factory=list)
+    goal_summary: HarvestSummary | None = None
 
     @property
     def arc_uri(self) -> str:
@@ -116,6 +128,19 @@ def shared_yields(viewer: Any, period: LearningPeriod) -> list[AssignmentReport]
     )
 
 
+def _agreement(period: LearningPeriod) -> tuple[AgreementVersion | None, int]:
+    """The agreements' current version and how many members confirmed it."""
+    agreement = Agreement.objects.filter(period=period).first()
+    version = agreement.current_version() if agreement else None
+    return version, version.confirmations.count() if version else 0
+
+
+def _collective_goals(period: LearningPeriod) -> list[CollectiveGoal]:
+    order: dict[str, int] = {Aspect.CONTENT: 0, Aspect.LEARNING_YIELD: 1}
+    goals = CollectiveGoal.objects.filter(period=period)
+    return sorted(goals, key=lambda goal: order.get(goal.aspect, 2))
+
+
 def harvest_for(
     viewer: Any, period: LearningPeriod, *, summary_only: bool
 ) -> HarvestDocument:
@@ -131,6 +156,17 @@ def harvest_for(
         Membership.objects.active().participants().filter(community=community).count()
     )
     arc = charts.period_arc(period)
+    agreement, confirmations = _agreement(period)
+    personal_goals = (
+        []
+        if summary_only
+        else list(
+            PersonalGoal.objects.visible_to(viewer, community)
+            .filter(period=period, shared=True)
+            .select_related("owner")
+            .order_by("owner__display_name")
+        )
+    )
     return HarvestDocument(
         community=community,
         period=period,
@@ -144,6 +180,11 @@ def harvest_for(
         yields=[] if summary_only else shared_yields(viewer, period),
         arc_svg=charts.render_svg(arc),
         arc_text=charts.describe(arc),
+        agreement=None if summary_only else agreement,
+        confirmations=confirmations,
+        goals=_collective_goals(period),
+        personal_goals=personal_goals,
+        goal_summary=summary_for(period),
     )
 
 
@@ -158,6 +199,7 @@ class PersonalDocument:
     assignments: list[IntegrationAssignment]
     arc_svg: str
     arc_text: str
+    goal: PersonalGoal | None = None
 
     @property
     def arc_uri(self) -> str:
@@ -212,4 +254,7 @@ def personal_for(user: Any, period: LearningPeriod) -> PersonalDocument:
         assignments=assignments,
         arc_svg=charts.render_svg(arc),
         arc_text=charts.describe(arc),
+        goal=PersonalGoal.objects.visible_to(user, period.community)
+        .filter(period=period, owner=user)
+        .first(),
     )

@@ -14,6 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from leerkring.agreements.models import AgreementVersion, PersonalGoal
 from leerkring.assignments.models import AssignmentReport
 from leerkring.communities.tests.factories import LearningPeriodFactory
 from leerkring.meetings.tests.factories import MeetingFactory
@@ -66,6 +67,8 @@ def test_the_harvest_pdf_holds_the_collective_track_sessions_arc_and_yields(
     assert "Collectief resultaatspoor" in text
     assert "Echt uitproberen" in text  # session 4's theme
     assert "Spanningsboog" in text
+    assert "Afspraken" in text
+    assert "Doelen op drie aspecten" in text
     shared = AssignmentReport.objects.filter(
         assignment__period=demo_community.period,
         sharing=Sharing.COMMUNITY,
@@ -90,8 +93,14 @@ def test_the_harvest_never_shows_private_content(
 def test_the_programme_lead_gets_the_collective_summary_only(
     client: Any, demo_community: Any
 ) -> None:
+    """Counts and the shared ambition; no yields, agreements' text or goals' text."""
     text = _harvest(client, demo_community, demo_community.programme_lead)
     assert "samenvatting voor de programmaleider" in text
+    assert "De afspraken zijn bevestigd door" in text
+    personal_goals = PersonalGoal.objects.filter(period=demo_community.period)
+    assert personal_goals.exists()
+    for goal in personal_goals:
+        assert " ".join(goal.text.split()[:5]) not in text
     assert "Collectief resultaatspoor" in text
     shared = AssignmentReport.objects.filter(
         assignment__period=demo_community.period, sharing=Sharing.COMMUNITY
@@ -151,6 +160,14 @@ def test_exports_hold_the_collective_data(client: Any, demo_community: Any) -> N
     versions = _csv(client, demo_community, "collective-track")
     assert [row["version"] for row in versions] == ["1", "2", "3"]
     assert _csv(client, demo_community, "progress")
+    agreements = _csv(client, demo_community, "agreements")
+    assert agreements
+    assert int(agreements[-1]["confirmations"]) >= 1
+    latest = AgreementVersion.objects.filter(
+        agreement__period=demo_community.period
+    ).latest("number")
+    for confirmation in latest.confirmations.all():
+        assert confirmation.user.display_name in agreements[-1]["confirmed_by"]
     url = reverse(
         "reports:export-file",
         args=[
@@ -175,7 +192,14 @@ def test_exports_never_hold_private_content(client: Any, demo_community: Any) ->
                 args=[demo_community.community.pk, demo_community.period.pk, ds, fmt],
             )
         ).content.decode()
-        for ds in ("sessions", "collective-track", "progress", "yields", "check-ins")
+        for ds in (
+            "sessions",
+            "collective-track",
+            "progress",
+            "agreements",
+            "yields",
+            "check-ins",
+        )
         for fmt in ("csv", "json")
     )
     assert "geheime oogst" not in everything

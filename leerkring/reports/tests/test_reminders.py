@@ -291,13 +291,15 @@ def test_reminders_speak_the_persons_language() -> None:
 @pytest.mark.django_db
 def test_coaches_get_one_digest_a_week() -> None:
     """From a Monday, seven days of rounds send each coach exactly one digest."""
-    _community, _meeting, _people, coaches = community_with_session(in_days=30)
+    community, _meeting, _people, coaches = community_with_session(in_days=30)
     today = timezone.localdate()
     monday = today - datetime.timedelta(days=today.weekday() - 7)
     for day in range(7):
         for hour in (7, 9, 18):
             reminders.run(_at(monday + datetime.timedelta(days=day), hour))
-    digests = ReminderDelivery.objects.filter(kind=ReminderKind.COACH_DIGEST)
+    digests = ReminderDelivery.objects.filter(
+        kind=ReminderKind.COACH_DIGEST, community=community
+    )
     assert [(d.recipient_id, d.scheduled_for, d.status) for d in digests] == [
         (coaches[0].pk, monday, DeliveryStatus.SENT)
     ]
