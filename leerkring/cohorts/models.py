@@ -164,7 +164,13 @@ class CohortMember(models.Model):
         return (today or timezone.localdate()).year - self.birth_year
 
     def attribute_values(self) -> dict[str, Any]:
-        """Role and the consented diversity attributes; others are never stored."""
+        """Role and the consented diversity attributes; others are never stored.
+
+        Computed once per instance (pages call it for every person and attribute).
+        """
+        cached: dict[str, Any] | None = self.__dict__.get("_attribute_values")
+        if cached is not None:
+            return cached
         values: dict[str, Any] = {
             "role": self.role,
             "age": self.age(),
@@ -174,10 +180,12 @@ class CohortMember(models.Model):
             "experience": self.experience_years,
         }
         values.update(self.custom)
+        self.__dict__["_attribute_values"] = values
         return values
 
     def erase_diversity_data(self) -> None:
         """Forget every diversity attribute and the consent (the person stays)."""
+        self.__dict__.pop("_attribute_values", None)
         self.birth_year = None
         self.experience_years = None
         self.gender = self.education = self.discipline = ""

@@ -247,10 +247,6 @@ def compose(request: AuthenticatedHttpRequest, cohort_id: int) -> HttpResponse:
     return _detail(request, cohort, status=422, compose_form=form)
 
 
-def _is_htmx(request: AuthenticatedHttpRequest) -> bool:
-    return bool(getattr(request, "htmx", False))  # django-htmx's middleware
-
-
 def _proposal_page(
     request: AuthenticatedHttpRequest,
     proposal: Proposal,
@@ -270,7 +266,7 @@ def _proposal_page(
     )
     context["error"] = error
     template = "cohorts/proposal_detail.html"
-    if _is_htmx(request):
+    if request.htmx:
         template += "#move-response"
     return render(request, template, context, status=status)
 
@@ -307,7 +303,7 @@ def proposal_move(request: AuthenticatedHttpRequest, proposal_id: int) -> HttpRe
         return _proposal_page(request, stale.proposal, error=str(stale), status=409)
     except actions.ProposalError as error:
         return _proposal_page(request, proposal, error=str(error), status=422)
-    if not _is_htmx(request):
+    if not request.htmx:
         return redirect("cohorts:proposal-detail", proposal.pk)
     return _proposal_page(request, proposal)
 

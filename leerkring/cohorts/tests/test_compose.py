@@ -128,13 +128,13 @@ def test_accept_creates_communities_memberships_coach_pairs_and_invitations(
     with django_capture_on_commit_callbacks(execute=True):
         response = lead_client.post(
             reverse("cohorts:proposal-accept", args=[proposal.pk]),
-            {"name_prefix": "Honours", "version": proposal.version},
+            {"name_prefix": "Kring", "version": proposal.version},
         )
     assert response.status_code == 302
-    communities = Community.objects.filter(name__startswith="Honours ")
+    communities = Community.objects.filter(name__startswith="Kring ")
     assert sorted(communities.values_list("name", flat=True)) == [
-        "Honours 1",
-        "Honours 2",
+        "Kring 1",
+        "Kring 2",
     ]
     memberships = Membership.objects.filter(community__in=communities)
     assert memberships.participants().count() == 24
@@ -169,14 +169,14 @@ def test_accept_is_all_or_nothing_when_one_invitation_fails(
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         response = lead_client.post(
             reverse("cohorts:proposal-accept", args=[proposal.pk]),
-            {"name_prefix": "Honours", "version": proposal.version},
+            {"name_prefix": "Kring", "version": proposal.version},
         )
     assert calls["n"] == 7
     assert response.status_code == 422
     assert "De uitnodiging mislukt." in response.content.decode()
-    assert not Community.objects.filter(name__startswith="Honours").exists()
-    assert not Membership.objects.exists()
-    assert not Invitation.objects.exists()
+    assert not Community.objects.filter(name__startswith="Kring").exists()
+    assert not Membership.objects.filter(community__name__startswith="Kring").exists()
+    assert not Invitation.objects.filter(invited_by=lead_role.user).exists()
     assert User.objects.count() == users_before
     assert not callbacks
     assert not mail.outbox
@@ -192,21 +192,21 @@ def test_accept_is_refused_while_rules_are_broken(
     proposal.refresh_from_db()
     response = lead_client.post(
         reverse("cohorts:proposal-accept", args=[proposal.pk]),
-        {"name_prefix": "Honours", "version": proposal.version},
+        {"name_prefix": "Kring", "version": proposal.version},
     )
     assert response.status_code == 422
-    assert not Community.objects.filter(name__startswith="Honours").exists()
+    assert not Community.objects.filter(name__startswith="Kring").exists()
 
 
 def test_accept_refuses_names_already_taken(lead_client: Any, lead_role: Any) -> None:
     _cohort, proposal = composed(lead_role.organisation, lead_role.user, 24)
-    Community.objects.create(organisation=lead_role.organisation, name="Honours 2")
+    Community.objects.create(organisation=lead_role.organisation, name="Kring 2")
     response = lead_client.post(
         reverse("cohorts:proposal-accept", args=[proposal.pk]),
-        {"name_prefix": "Honours", "version": proposal.version},
+        {"name_prefix": "Kring", "version": proposal.version},
     )
     assert response.status_code == 422
-    assert Community.objects.filter(name__startswith="Honours").count() == 1
+    assert Community.objects.filter(name__startswith="Kring").count() == 1
 
 
 def test_rules_are_kept_and_an_unreachable_minimum_is_explained(
