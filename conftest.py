@@ -31,21 +31,9 @@ def pytest_configure(config: pytest.Config) -> None:
     }
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
-    """Build the demo organisation once per test database; tests roll back to it."""
-    from leerkring.core.demo import build_demo
-
-    with django_db_blocker.unblock():
-        build_demo()
-
-
 @pytest.fixture
 def demo_community(db: None) -> Any:
-    """A realistic community mid-leergang: see ``leerkring.core.demo``.
+    """A realistic community mid-leergang: see ``leerkring.core.demo``."""
+    from leerkring.core.demo import build_demo
 
-    Built once per test run; rebuilt after a transactional test emptied the database.
-    """
-    from leerkring.core.demo import build_demo, demo_exists, load_demo
-
-    return load_demo() if demo_exists() else build_demo()
+    return build_demo()

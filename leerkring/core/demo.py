@@ -222,31 +222,3 @@ def _populators() -> list[Callable[[Demo], None]]:
 def demo_exists() -> bool:
     return Organisation.objects.filter(name=ORGANISATION_NAME).exists()
 
-
-def load_demo() -> Demo:
-    """Handles on a demo that ``build_demo`` made earlier (e.g. once per test run)."""
-    organisation = Organisation.objects.get(name=ORGANISATION_NAME)
-    community = organisation.communities.get(name=COMMUNITY_NAME)
-    period = community.periods.get(kind=LearningPeriod.Kind.LEERGANG)
-    people = {
-        user.email: user
-        for user in User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}")
-    }
-    participants = [people[f"{local}@{DEMO_DOMAIN}"] for local, _n, _d in PARTICIPANTS]
-    return Demo(
-        today=timezone.localdate(),
-        organisation=organisation,
-        community=community,
-        period=period,
-        meetings=list(period.meetings.order_by("number")),
-        coaches=[people[f"{local}@{DEMO_DOMAIN}"] for local, _n, _r in COACHES],
-        participants=participants,
-        programme_lead=people[DEMO_LOGINS["programme_lead"]],
-        forming_community=organisation.communities.get(name=FORMING_NAME),
-        descriptions={
-            user.pk: description
-            for user, (_l, _n, description) in zip(
-                participants, PARTICIPANTS, strict=True
-            )
-        },
-    )
