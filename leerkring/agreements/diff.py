@@ -23,19 +23,34 @@ def _tokens(text: str) -> list[str]:
     return _TOKENS.findall(text)
 
 
+# A run of fewer same words than this between two changes is shown as part of
+# the change: "de" matching "de" in two rewritten sentences helps nobody read.
+MIN_SAME_RUN = 3
+
+
 def compare(before: str, after: str) -> list[Segment]:
     """Segments that turn ``before`` into ``after``, word by word."""
     old, new = _tokens(before), _tokens(after)
-    segments: list[Segment] = []
+    runs: list[tuple[bool, str, str]] = []  # (same?, old text, new text)
     matcher = SequenceMatcher(a=old, b=new, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            _append(segments, "same", "".join(old[i1:i2]))
-            continue
-        if tag in ("delete", "replace"):
-            _append(segments, "removed", "".join(old[i1:i2]))
-        if tag in ("insert", "replace"):
-            _append(segments, "added", "".join(new[j1:j2]))
+    opcodes = matcher.get_opcodes()
+    for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        same = tag == "equal"
+        between_changes = 0 < index < len(opcodes) - 1
+        if same and between_changes and i2 - i1 < MIN_SAME_RUN:
+            same = False
+        old_text, new_text = "".join(old[i1:i2]), "".join(new[j1:j2])
+        if runs and not same and not runs[-1][0]:
+            _same, prev_old, prev_new = runs.pop()
+            old_text, new_text = prev_old + old_text, prev_new + new_text
+        runs.append((same, old_text, new_text))
+    segments: list[Segment] = []
+    for same, old_text, new_text in runs:
+        if same:
+            _append(segments, "same", old_text)
+        else:
+            _append(segments, "removed", old_text)
+            _append(segments, "added", new_text)
     return segments
 
 

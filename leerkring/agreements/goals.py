@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from leerkring.accounts.models import User
 from leerkring.communities.models import LearningPeriod
+from leerkring.tracks.models import CollectiveTrackVersion
 
 from .models import CollectiveGoal, PersonalGoal
 
@@ -20,4 +21,9 @@ def personal_goal_or_none(period: LearningPeriod, owner: User) -> PersonalGoal |
 
 def collective_track_goal(period: LearningPeriod) -> str:
     """The concrete goal of the period's collective track, once it has one."""
-    return ""
+    version = (
+        CollectiveTrackVersion.objects.filter(track__period=period)
+        .order_by("-number")
+        .first()
+    )
+    return version.goal if version else ""

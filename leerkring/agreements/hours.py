@@ -12,11 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.apps import apps
 from django.utils import timezone
 
 from leerkring.communities.models import LearningPeriod
-from leerkring.meetings.models import Meeting
+from leerkring.meetings.models import Attendance, Meeting
 
 from .models import METHOD_HOURS, TimeEntry, TimeKind
 
@@ -85,12 +84,8 @@ def session_minutes(
 
 def _attendance(held: list[Meeting]) -> list[tuple[int, int, bool]]:
     """(session, user, present) for the sessions where attendance was taken."""
-    try:
-        attendance = apps.get_model("meetings", "Attendance")
-    except LookupError:  # sessions without attendance taking: all count
-        return []
     return list(
-        attendance.objects.filter(meeting__in=held).values_list(
+        Attendance.objects.filter(meeting__in=held).values_list(
             "meeting_id", "membership__user_id", "present"
         )
     )

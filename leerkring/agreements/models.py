@@ -24,6 +24,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from leerkring.communities.models import Community, LearningPeriod, Membership
+from leerkring.tracks.models import PersonSetting
 
 if TYPE_CHECKING:
     from leerkring.accounts.models import User
@@ -240,11 +241,12 @@ class CollectiveGoal(Evaluation):
 
 class PersonalGoalQuerySet(models.QuerySet["PersonalGoal"]):
     def visible_to(self, user: User, community: Community) -> PersonalGoalQuerySet:
-        """The goals of ``community``'s current members that ``user`` may read.
+        """The goals in ``community`` that ``user`` may read.
 
-        Owner: always. Coaches of the community: those of active members. Other
-        participants: those an active owner shared. A member who left keeps their
-        goals to themselves; nobody else sees them any more.
+        Owner: always. Coaches: those of active members. Other participants: those
+        an active owner shared. Someone who left keeps their goal to themselves,
+        unless they shared it and agreed that the shared history keeps their name
+        (``tracks.PersonSetting``); then the members still read it.
         """
         goals = self.filter(period__community=community)
         if not user.is_authenticated:
@@ -255,14 +257,19 @@ class PersonalGoalQuerySet(models.QuerySet["PersonalGoal"]):
         own = Q(owner=user)
         if viewer is None:
             return goals.filter(own)
-        still_here = Q(
-            owner__in=Membership.objects.active()
-            .filter(community=community)
-            .values("user")
+        members = Membership.objects.filter(community=community)
+        still_here = Q(owner__in=members.active().values("user"))
+        kept = Q(
+            shared=True,
+            owner__in=members.filter(status=Membership.Status.LEFT).values("user"),
+        ) & Q(
+            owner__in=PersonSetting.objects.filter(
+                keep_name_in_shared_history=True
+            ).values("user")
         )
         if viewer.is_coaching:
-            return goals.filter(own | still_here)
-        return goals.filter(own | (still_here & Q(shared=True)))
+            return goals.filter(own | still_here | kept)
+        return goals.filter(own | (still_here & Q(shared=True)) | kept)
 
 
 class PersonalGoal(Evaluation):

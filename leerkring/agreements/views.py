@@ -206,11 +206,7 @@ def harvest(request: Request, community_id: int) -> HttpResponse:
     community, membership, period = access_period(
         request.user, community_id, need="agreements.summary"
     )
-    context: dict[str, Any] = {
-        "community": community,
-        "period": period,
-        "today": timezone.localdate(),
-    }
+    context: dict[str, Any] = {"community": community, "period": period}
     if period is not None and membership is None:
         context["summary"] = summary_for(period)
     elif period is not None and membership is not None:
@@ -372,13 +368,18 @@ def hours(request: Request, community_id: int) -> HttpResponse:
     if period is None:
         return render(request, "agreements/hours.html", {"community": community})
     entry = TimeEntry(period=period, user=request.user)
-    form = TimeEntryForm(request.POST or None, instance=entry, period=period)
+    today = {"date": timezone.localdate()}
+    form = TimeEntryForm(
+        request.POST or None, instance=entry, period=period, initial=today
+    )
     if request.method == "POST" and form.is_valid():
         form.save()
         if not request.htmx:
             messages.success(request, _("Your time is logged."))
             return redirect("agreements:hours", community.pk)
-        form = TimeEntryForm(instance=TimeEntry(period=period), period=period)
+        form = TimeEntryForm(
+            instance=TimeEntry(period=period), period=period, initial=today
+        )
     context = {
         "community": community,
         "period": period,

@@ -23,6 +23,10 @@ pytestmark = pytest.mark.django_db
 SECTIONS = {name: f"Afspraak over {name}." for name in SECTION_NAMES}
 
 
+def versions(group: Group) -> Any:
+    return AgreementVersion.objects.filter(agreement__period=group.period)
+
+
 def draft(group: Group, **changes: str) -> AgreementVersion:
     agreement = Agreement.objects.filter(period=group.period).first()
     return actions.save_agreements(
@@ -45,7 +49,7 @@ def test_a_draft_without_confirmations_changes_in_place() -> None:
     second = draft(group, attendance="We zijn er altijd.")
     assert first.pk == second.pk
     assert second.number == 1
-    assert AgreementVersion.objects.count() == 1
+    assert versions(group).count() == 1
     assert second.attendance == "We zijn er altijd."
 
 
@@ -55,7 +59,7 @@ def test_an_edit_after_a_confirmation_starts_a_new_version() -> None:
     confirm(group, group.participants[1])
     new = draft(group, attendance="Afmelden twee dagen vooraf.")
     assert new.number == 2
-    old = AgreementVersion.objects.get(number=1)
+    old = versions(group).get(number=1)
     assert old.attendance == SECTIONS["attendance"]
     assert old.confirmations.count() == 1
     assert new.confirmations.count() == 0
@@ -74,7 +78,7 @@ def test_a_stale_save_is_refused_and_changes_nothing() -> None:
             sections={**SECTIONS, "goals": "Tweede wijziging."},
         )
     assert refused.value.current.goals == "Eerste wijziging."
-    assert AgreementVersion.objects.get().goals == "Eerste wijziging."
+    assert versions(group).get().goals == "Eerste wijziging."
 
 
 def test_saving_without_a_change_or_without_text_is_refused() -> None:
@@ -125,6 +129,17 @@ def test_the_comparison_marks_removed_and_added_words() -> None:
     assert compare("", "Nieuw") == [("added", "Nieuw")]
 
 
+def test_a_short_common_word_between_changes_is_part_of_the_change() -> None:
+    """A lone "de" matching "de" would chop a rewritten sentence into pieces."""
+    before = "blijft in de groep. Over de opgave mogen we vertellen."
+    after = "blijft in de groep, ook na de leergang."
+    assert compare(before, after) == [
+        ("same", "blijft in de "),
+        ("removed", "groep. Over de opgave mogen we vertellen."),
+        ("added", "groep, ook na de leergang."),
+    ]
+
+
 # Through the pages
 
 
@@ -141,7 +156,7 @@ def test_a_participant_drafts_the_agreements_in_the_browser(client: Any) -> None
     client.force_login(group.participants[0])
     response = client.post(edit_url(group), {**SECTIONS, "revision": 0})
     assert response.status_code == 302
-    version = AgreementVersion.objects.get()
+    version = versions(group).get()
     assert version.created_by == group.participants[0]
     page = client.get(detail_url(group)).content.decode()
     assert SECTIONS["conduct"] in page
@@ -161,7 +176,7 @@ def test_the_second_concurrent_save_shows_the_current_version(client: Any) -> No
     assert "Door een ander opgeslagen." in page  # what is saved now
     assert "Mijn versie." in page  # the editor's own text is kept
     assert 'name="revision" value="2"' in page  # a second try goes through
-    assert AgreementVersion.objects.get().conduct == "Door een ander opgeslagen."
+    assert versions(group).get().conduct == "Door een ander opgeslagen."
 
 
 def test_text_longer_than_allowed_is_refused_next_to_the_field(client: Any) -> None:
@@ -172,7 +187,7 @@ def test_text_longer_than_allowed_is_refused_next_to_the_field(client: Any) -> N
     )
     assert response.status_code == 200
     assert "field-invalid" in response.content.decode()
-    assert not AgreementVersion.objects.exists()
+    assert not versions(group).exists()
 
 
 def test_confirming_with_htmx_updates_the_confirmations(client: Any) -> None:

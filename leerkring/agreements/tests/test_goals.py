@@ -47,7 +47,7 @@ def test_a_collective_goal_is_set_and_a_stale_change_is_refused() -> None:
             text="Iets anders.",
             expected_revision=0,
         )
-    assert CollectiveGoal.objects.get().text == "Leren van elkaar."
+    assert CollectiveGoal.objects.get(period=group.period).text == "Leren van elkaar."
 
 
 def test_the_personal_aspect_is_not_a_collective_goal() -> None:

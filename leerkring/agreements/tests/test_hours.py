@@ -78,7 +78,7 @@ def test_bad_time_is_refused_next_to_the_field(
     response = client.post(url(group), {**data, **change})
     assert response.status_code == 200
     assert field in response.context["form"].errors
-    assert not TimeEntry.objects.exists()
+    assert not TimeEntry.objects.filter(period=group.period).exists()
 
 
 def test_only_the_author_removes_an_entry(client: Any) -> None:
@@ -91,7 +91,7 @@ def test_only_the_author_removes_an_entry(client: Any) -> None:
     assert client.post(delete).status_code == 404
     client.force_login(group.participants[0])
     assert client.post(delete).status_code == 302
-    assert not TimeEntry.objects.exists()
+    assert not TimeEntry.objects.filter(period=group.period).exists()
 
 
 def test_coaches_see_the_groups_totals_without_the_notes(client: Any) -> None:
