@@ -61,6 +61,15 @@ def test_lead_uploads_composes_moves_and_accepts(
     assert_accessible(page)
 
     page.get_by_role("link", name="Cohort uploaden").click()
+    bad = write_cohort(tmp_path / "bad.csv", count=4)
+    bad.write_text(bad.read_text().replace(",26,", ",220,"))
+    page.get_by_label("Naam van het cohort").fill("Honours test")
+    page.get_by_label("Bestand (CSV of Excel .xlsx)").set_input_files(str(bad))
+    page.get_by_role("button", name="Bestand controleren").click()
+    page.get_by_text("Leeftijd 220 is onmogelijk").wait_for()
+    assert page.get_by_role("button", name="Cohort opslaan").count() == 0
+    assert_accessible(page)
+
     page.get_by_label("Naam van het cohort").fill("Honours test")
     page.get_by_label("Bestand (CSV of Excel .xlsx)").set_input_files(
         str(write_cohort(tmp_path / "cohort.csv"))
@@ -73,6 +82,7 @@ def test_lead_uploads_composes_moves_and_accepts(
     page.get_by_role("button", name="Cohort opslaan").click()
     page.get_by_role("heading", name="Honours test").wait_for()
     assert_accessible(page)
+    page.screenshot(path=str(tmp_path / "cohort.png"), full_page=True, caret="initial")
 
     page.get_by_role("button", name="Communities samenstellen").click()
     page.get_by_role("heading", name="Voorstel: 5 communities").wait_for()
