@@ -11,21 +11,22 @@ from pathlib import Path
 from typing import Any
 
 from django.template.loader import render_to_string
-from weasyprint import CSS, HTML
-from weasyprint.urls import URLFetcher
 
 STYLESHEET = Path(__file__).parent / "templates" / "reports" / "pdf" / "pdf.css"
 
 
-# Only inline data URIs: a report never fetches a file or URL (no SSRF, no leaks).
-FETCHER = URLFetcher(allowed_protocols=["data"], fail_on_errors=True)
-
-
 def render(template: str, context: dict[str, Any]) -> tuple[bytes, float]:
     """The PDF and how long rendering took (seconds)."""
+    # Imported here: WeasyPrint takes seconds to import, and the URLconf imports
+    # every view module on the first request of each process.
+    from weasyprint import CSS, HTML
+    from weasyprint.urls import URLFetcher
+
+    # Only inline data URIs: a report never fetches a file or URL.
+    fetcher = URLFetcher(allowed_protocols=["data"], fail_on_errors=True)
     started = time.perf_counter()
     html = render_to_string(template, context)
-    document = HTML(string=html, url_fetcher=FETCHER, base_url="/")
+    document = HTML(string=html, url_fetcher=fetcher, base_url="/")
     pdf = document.write_pdf(stylesheets=[CSS(filename=str(STYLESHEET))])
     assert pdf is not None
     return pdf, time.perf_counter() - started
