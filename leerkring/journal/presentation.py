@@ -58,7 +58,7 @@ KINDS: dict[str, Promise] = {
     "description": _("what happened"),
     "feeling": _("a feeling"),
     "understanding": _("understanding"),
-    "reason": _("a reason, a why"),
+    "reason": _("a reason"),
     "perspective": _("another perspective"),
     "alternative": _("an alternative"),
     "premise": _("your own assumption"),

@@ -75,7 +75,11 @@ def for_assignments(user: Any, community: Community) -> list[WritingPrompt]:
     for assignment in assignments[:10]:
         if not assignment.is_unfinished():
             continue
-        what = assignment.what if len(assignment.what) <= 70 else assignment.what[:69]
+        what = (
+            assignment.what
+            if len(assignment.what) <= 70
+            else assignment.what[:69] + "…"
+        )
         question = _("What did you try, what happened, and what did you learn?")
         title = _("Integration assignment: %(what)s") % {"what": what}
         prompts.append(

@@ -44,7 +44,9 @@ def test_the_draft_survives_a_new_login_and_is_offered_back(client: Any) -> None
     assert "logged out" in response.content.decode() or "uitgelogd" in (
         response.content.decode()
     )
-    assert Draft.objects.get().body == "Mijn lange tekst"  # nothing overwritten
+    assert (
+        Draft.objects.get(user=entry.author).body == "Mijn lange tekst"
+    )  # nothing overwritten
     client.force_login(entry.author)
     page = client.get(reverse("journal:reflection-create", args=[entry.community_id]))
     assert page.context["form"].initial["body"] == "Mijn lange tekst"
@@ -62,7 +64,7 @@ def test_saving_the_entry_removes_its_draft(client: Any) -> None:
         reverse("journal:reflection-create", args=[entry.community_id]),
         {"title": "T", "body": "Bewaard", "visibility": "private"},
     )
-    assert not Draft.objects.exists()
+    assert not Draft.objects.filter(user=entry.author).exists()
 
 
 def test_a_second_tab_never_overwrites_the_first_tabs_draft(client: Any) -> None:
@@ -79,7 +81,7 @@ def test_a_second_tab_never_overwrites_the_first_tabs_draft(client: Any) -> None
         url, {"title": "B", "body": "Tab twee", "draft_revision": 1}, headers=HTMX
     )
     assert response.context["draft_conflict"] is True
-    assert Draft.objects.get().body == "Tab een, verder"
+    assert Draft.objects.get(user=entry.author).body == "Tab een, verder"
 
 
 def test_a_stale_save_is_refused_and_shows_the_current_version(client: Any) -> None:
@@ -103,7 +105,7 @@ def test_a_stale_save_is_refused_and_shows_the_current_version(client: Any) -> N
     assert "Tekst van tab een" in html  # the saved version, shown
     assert "Tekst van tab twee" in html  # and the refused text, still in the form
     assert 'name="version" value="2"' in html  # saving again is a deliberate choice
-    assert Reflection.objects.get().body == "Tekst van tab een"
+    assert Reflection.objects.get(pk=entry.pk).body == "Tekst van tab een"
 
 
 def test_changing_only_who_can_read_it_keeps_the_version(client: Any) -> None:
@@ -134,7 +136,7 @@ def test_a_draft_can_be_discarded_by_its_writer_only(client: Any) -> None:
     assert client.post(url).status_code == 404
     client.force_login(entry.author)
     assert client.post(url).url == reverse("journal:reflection-edit", args=[entry.pk])
-    assert not Draft.objects.exists()
+    assert not Draft.objects.filter(user=entry.author).exists()
 
 
 def test_the_edit_form_offers_the_unsaved_changes(client: Any) -> None:
