@@ -256,11 +256,6 @@ def _proposal_page(
     status: int = 200,
 ) -> HttpResponse:
     context = presenters.proposal_context(proposal)
-    context["move_form"] = MoveForm(
-        initial={"version": proposal.version},
-        groups=context["groups"],
-        names=context["names"],
-    )
     context["accept_form"] = accept_form or AcceptForm(
         initial={"version": proposal.version, "name_prefix": proposal.cohort.name}
     )
