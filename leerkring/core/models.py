@@ -19,6 +19,7 @@ class AuditAction(models.TextChoices):
     INVITATION_ACCEPTED = "invitation_accepted", _("Invitation accepted")
     ACCOUNT_DELETED = "account_deleted", _("Account deleted")
     DATA_EXPORTED = "data_exported", _("Personal data exported")
+    SHARING_CHANGED = "sharing_changed", _("Who can read something changed")
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):

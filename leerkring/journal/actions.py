@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from leerkring.accounts.models import User
 from leerkring.assignments.models import IntegrationAssignment
 from leerkring.communities.models import Community
+from leerkring.core import audit
+from leerkring.core.models import AuditAction
 from leerkring.meetings.models import Meeting
 from leerkring.tracks.models import LearningQuestion
 
@@ -119,8 +121,16 @@ def change_visibility(
     Comments stay stored but are shown only while the entry is shared with the
     community; feedback drafts of coaches become unreachable while it is private.
     """
+    before = reflection.visibility
     Reflection.objects.filter(pk=reflection.pk).update(visibility=visibility)
     reflection.visibility = visibility
+    audit.record(
+        AuditAction.SHARING_CHANGED,
+        actor=author,
+        target=f"journal.reflection:{reflection.pk}",
+        before=before,
+        after=visibility,
+    )
     return reflection
 
 

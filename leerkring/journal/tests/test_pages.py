@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from leerkring.communities.models import Membership
 from leerkring.communities.tests.factories import MembershipFactory
+from leerkring.core.models import AuditAction, AuditEvent
 from leerkring.journal.models import (
     CoachFeedback,
     Comment,
@@ -169,6 +170,11 @@ def test_comments_are_hidden_when_the_entry_becomes_private_and_return_later(
     assert page.context["comments_hidden"] is True
     assert "Wat herkenbaar" in page.content.decode()
     assert Comment.objects.filter(pk=comment.pk).exists()
+    change = AuditEvent.objects.get(action=AuditAction.SHARING_CHANGED)
+    assert (change.actor, change.detail) == (
+        entry.author,
+        {"before": "community", "after": "coaches"},
+    )
 
 
 def test_a_fellow_member_comments_on_a_community_entry(client: Any) -> None:
