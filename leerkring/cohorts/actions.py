@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from typing import Any, cast
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -50,11 +50,6 @@ class StaleProposal(ProposalError):
         self.proposal = proposal
 
 
-def _audit(kind: str, *, actor: User, target: str, **detail: Any) -> None:
-    # core.AuditAction has no values for cohorts yet; the log stores the text.
-    audit.record(cast(AuditAction, kind), actor=actor, target=target, **detail)
-
-
 @transaction.atomic
 def save_cohort(
     *,
@@ -92,8 +87,8 @@ def save_cohort(
         )
         for row in rows
     )
-    _audit(
-        "cohort_uploaded",
+    audit.record(
+        AuditAction.COHORT_UPLOADED,
         actor=actor,
         target=f"cohort:{cohort.pk}",
         people=len(rows),
@@ -106,7 +101,11 @@ def save_cohort(
 def erase_member_data(*, member: CohortMember, actor: User) -> None:
     """Forget one person's diversity attributes and consent; they stay."""
     member.erase_diversity_data()
-    _audit("diversity_data_erased", actor=actor, target=f"cohort_member:{member.pk}")
+    audit.record(
+        AuditAction.DIVERSITY_DATA_ERASED,
+        actor=actor,
+        target=f"cohort_member:{member.pk}",
+    )
 
 
 @transaction.atomic
@@ -123,8 +122,11 @@ def erase_cohort_data(*, cohort: Cohort, actor: User) -> int:
         consent_date=None,
         consent_scope=[],
     )
-    _audit(
-        "diversity_data_erased", actor=actor, target=f"cohort:{cohort.pk}", people=count
+    audit.record(
+        AuditAction.DIVERSITY_DATA_ERASED,
+        actor=actor,
+        target=f"cohort:{cohort.pk}",
+        people=count,
     )
     return count
 
@@ -137,7 +139,7 @@ def delete_cohort(*, cohort: Cohort, actor: User) -> None:
     """
     target = f"cohort:{cohort.pk}"
     cohort.delete()
-    _audit("cohort_deleted", actor=actor, target=target)
+    audit.record(AuditAction.COHORT_DELETED, actor=actor, target=target)
 
 
 @transaction.atomic
@@ -314,8 +316,8 @@ def accept_proposal(
     proposal.version += 1
     proposal.save()
     proposal.communities.set(communities)
-    _audit(
-        "communities_composed",
+    audit.record(
+        AuditAction.COMMUNITIES_COMPOSED,
         actor=actor,
         target=f"proposal:{proposal.pk}",
         communities=[c.pk for c in communities],

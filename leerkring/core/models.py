@@ -20,6 +20,10 @@ class AuditAction(models.TextChoices):
     ACCOUNT_DELETED = "account_deleted", _("Account deleted")
     DATA_EXPORTED = "data_exported", _("Personal data exported")
     SHARING_CHANGED = "sharing_changed", _("Who can read something changed")
+    COHORT_UPLOADED = "cohort_uploaded", _("Cohort uploaded")
+    DIVERSITY_DATA_ERASED = "diversity_data_erased", _("Diversity data erased")
+    COHORT_DELETED = "cohort_deleted", _("Cohort deleted")
+    COMMUNITIES_COMPOSED = "communities_composed", _("Communities composed")
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
