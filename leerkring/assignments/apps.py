@@ -7,4 +7,9 @@ class AssignmentsConfig(AppConfig):
     verbose_name = _("Integration assignments")
 
     def ready(self) -> None:
+        from leerkring.meetings import lookback as meetings_lookback
+
         from . import access  # noqa: F401  (registers the permission rules)
+        from .lookback import reports_due
+
+        meetings_lookback.register(reports_due)

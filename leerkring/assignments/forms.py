@@ -44,7 +44,7 @@ class AssignmentForm(forms.Form):
     )
     due_date = forms.DateField(
         label=_("Due"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("By default the date of the next session, where you report on it."),
     )
     sharing = forms.ChoiceField(

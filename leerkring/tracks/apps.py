@@ -26,8 +26,12 @@ class TracksConfig(AppConfig):
 
     def ready(self) -> None:
         from leerkring.core import navigation
+        from leerkring.meetings import lookback as meetings_lookback
 
         from . import access  # noqa: F401  (registers the permission rules)
+        from .lookback import progress_since_last_session
+
+        meetings_lookback.register(progress_since_last_session)
 
         navigation.register(
             navigation.Tab(

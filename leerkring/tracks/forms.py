@@ -134,7 +134,7 @@ class ProgressEntryForm(forms.Form):
     happened_on = forms.DateField(
         label=_("Date"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Leave empty for today, or the session's date."),
     )
 
@@ -162,6 +162,11 @@ class ProgressEntryForm(forms.Form):
 
 
 class LearningQuestionForm(forms.Form):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Several forms share one page: unique ids keep every label on its field.
+        kwargs.setdefault("auto_id", "question_%s")
+        super().__init__(*args, **kwargs)
+
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     text = _text(
         _("My learning question"),
@@ -183,6 +188,11 @@ class LearningQuestionForm(forms.Form):
 
 
 class QualityForm(forms.ModelForm[QualityPitfall]):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Several forms share one page: unique ids keep every label on its field.
+        kwargs.setdefault("auto_id", "quality_%s")
+        super().__init__(*args, **kwargs)
+
     class Meta:
         model = QualityPitfall
         fields = ["quality", "pitfall", "challenge", "allergy", "sharing"]
@@ -210,6 +220,11 @@ class QualityForm(forms.ModelForm[QualityPitfall]):
 
 
 class MissionForm(forms.Form):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Several forms share one page: unique ids keep every label on its field.
+        kwargs.setdefault("auto_id", "mission_%s")
+        super().__init__(*args, **kwargs)
+
     mission = _text(
         _("My personal mission or ambition"),
         rows=3,

@@ -197,7 +197,14 @@ def my_track_context(
     )
     current = question.current if question else None
     setting = PersonSetting.objects.filter(user=user).first()
+    session = (
+        Meeting.objects.upcoming().filter(period=period).order_by("date").first()
+        or Meeting.objects.filter(period=period).order_by("-date").first()
+        if period
+        else None
+    )
     return {
+        "session": session,
         "community": community,
         "period": period,
         "track": track,

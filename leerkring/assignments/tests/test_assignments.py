@@ -68,7 +68,7 @@ def test_an_assignment_is_due_at_the_next_session_by_default(
         },
     )
     assert response.status_code == 302
-    assignment = IntegrationAssignment.objects.get()
+    assignment = IntegrationAssignment.objects.filter(period=circle.period).get()
     assert assignment.due_meeting == circle.meetings[1]
     assert assignment.owner == circle.participant
 
@@ -103,7 +103,7 @@ def test_bad_assignments_are_refused(
     with translation.override("en"), pytest.raises(actions.AssignmentError) as refused:
         formulate(circle, **change)
     assert message in str(refused.value)
-    assert not IntegrationAssignment.objects.exists()
+    assert not IntegrationAssignment.objects.filter(period=circle.period).exists()
 
 
 def test_the_form_shows_a_refusal_next_to_the_fields(
@@ -116,7 +116,7 @@ def test_the_form_shows_a_refusal_next_to_the_fields(
     response = client.post(url, {"what": "", "due_date": "", "sharing": "coaches"})
     errors = response.context["form"].errors
     assert {"what", "practice_situation", "due_date"} <= set(errors)
-    assert not IntegrationAssignment.objects.exists()
+    assert not IntegrationAssignment.objects.filter(period=circle.period).exists()
 
 
 def test_an_assignment_links_to_the_owners_learning_question(circle: Circle) -> None:
@@ -149,7 +149,7 @@ def test_a_coach_formulates_a_shared_assignment_for_the_group(
             "due_date": circle.meetings[1].date.isoformat(),
         },
     )
-    group = IntegrationAssignment.objects.get()
+    group = IntegrationAssignment.objects.filter(period=circle.period).get()
     assert group.is_group
     assert group.sharing == Sharing.COMMUNITY
     assert group.serves_collective_goal
@@ -162,7 +162,7 @@ def test_reporting_twice_updates_the_one_report(circle: Circle) -> None:
     assignment = formulate(circle)
     report(assignment, circle.participant, status="partly")
     report(assignment, circle.participant, status="done", learned="Nu wel.")
-    only = AssignmentReport.objects.get()
+    only = AssignmentReport.objects.filter(assignment__period=circle.period).get()
     assert (only.status, only.learned) == ("done", "Nu wel.")
 
 
@@ -242,7 +242,7 @@ def test_nothing_is_carried_past_the_last_session(circle: Circle) -> None:
     )
     with pytest.raises(actions.AssignmentError):
         actions.carry_over(assignment=last, actor=circle.coach)
-    assert IntegrationAssignment.objects.count() == 1
+    assert IntegrationAssignment.objects.filter(period=circle.period).count() == 1
 
 
 def test_the_coach_overview_shows_who_reported_and_offers_carry_over(
@@ -302,7 +302,9 @@ def test_export_and_erase_of_assignments(circle: Circle) -> None:
     assert data["integration_assignments"][0]["reports"][0]["status"] == "done"
     assert len(data["reports_on_shared_assignments"]) == 1
     personal_data.erase(circle.participant)
-    assert list(IntegrationAssignment.objects.all()) == [group]
-    assert list(AssignmentReport.objects.values_list("author", flat=True)) == [
-        circle.fellow.pk
-    ]
+    assert list(IntegrationAssignment.objects.filter(period=circle.period)) == [group]
+    assert list(
+        AssignmentReport.objects.filter(assignment__period=circle.period).values_list(
+            "author", flat=True
+        )
+    ) == [circle.fellow.pk]

@@ -60,14 +60,18 @@ def test_a_save_based_on_an_old_version_is_refused_and_changes_nothing(
     with pytest.raises(actions.StaleVersion) as refused:
         edit(circle, 1, "Versie van Sanne, later opgeslagen.")
     assert refused.value.current.ambition == "Versie van Pieter."
-    assert CollectiveTrackVersion.objects.count() == 2
+    assert (
+        CollectiveTrackVersion.objects.filter(track__period=circle.period).count() == 2
+    )
 
 
 def test_saving_the_same_content_again_is_refused(circle: Circle) -> None:
     edit(circle, 0, "Toetsing helpt leren.")
     with pytest.raises(actions.TrackError):
         edit(circle, 1, "Toetsing helpt leren.")
-    assert CollectiveTrackVersion.objects.count() == 1
+    assert (
+        CollectiveTrackVersion.objects.filter(track__period=circle.period).count() == 1
+    )
 
 
 def test_the_edit_page_refuses_a_stale_save_and_shows_the_current_version(
@@ -85,7 +89,9 @@ def test_the_edit_page_refuses_a_stale_save_and_shows_the_current_version(
     assert "De ambitie van iemand anders." in response.content.decode()
     assert response.context["form"].data["version"] == "2"
     assert response.context["form"].data["ambition"] == "Mijn versie."
-    assert CollectiveTrackVersion.objects.count() == 2
+    assert (
+        CollectiveTrackVersion.objects.filter(track__period=circle.period).count() == 2
+    )
 
 
 def test_the_edit_form_needs_an_ambition_and_both_halves_of_the_assignment(
@@ -98,7 +104,7 @@ def test_the_edit_form_needs_an_ambition_and_both_halves_of_the_assignment(
     )
     form = response.context["form"]
     assert set(form.errors) == {"ambition", "assignment_result"}
-    assert not CollectiveTrack.objects.exists()
+    assert not CollectiveTrack.objects.filter(period=circle.period).exists()
 
 
 def test_a_valid_edit_redirects_to_the_track_with_the_sdgs(
@@ -137,7 +143,11 @@ def test_word_diff_marks_what_was_removed_and_added() -> None:
 def test_the_history_shows_per_field_what_changed(circle: Circle, client: Any) -> None:
     edit(circle, 0, "Toetsing helpt leren.", sdgs=[4])
     edit(circle, 1, "Toetsing helpt samen leren.", sdgs=[4, 10], goal="Nieuw doel.")
-    versions = list(CollectiveTrackVersion.objects.order_by("number"))
+    versions = list(
+        CollectiveTrackVersion.objects.filter(track__period=circle.period).order_by(
+            "number"
+        )
+    )
     changes = version_changes(versions[0], versions[1])
     labels = [str(c["label"]) for c in changes]
     assert len(labels) == 3  # ambition, goal, SDGs; unchanged fields are left out
@@ -166,7 +176,7 @@ def test_any_member_adds_progress_and_htmx_gets_the_timeline(
     assert 'id="progress"' in html
     assert "Het rooster zit vol." in html
     assert "<html" not in html
-    entry = ProgressEntry.objects.get()
+    entry = ProgressEntry.objects.filter(track__period=circle.period).get()
     assert (entry.author, entry.meeting, entry.kind) == (
         circle.apprentice,
         None,
@@ -184,7 +194,7 @@ def test_a_progress_date_outside_the_period_is_refused(
         url, {"kind": "success", "text": "Gelukt!", "happened_on": too_late}
     )
     assert "happened_on" in response.context["progress_form"].errors
-    assert not ProgressEntry.objects.exists()
+    assert not ProgressEntry.objects.filter(track__period=circle.period).exists()
 
 
 def test_a_progress_entry_tied_to_a_session_takes_its_date(circle: Circle) -> None:
@@ -247,7 +257,7 @@ def test_a_member_who_left_is_named_only_if_they_agreed(circle: Circle) -> None:
         period=circle.period, actor=leaver, kind="success", text="Gelukt"
     )
     Membership.objects.filter(user=leaver).update(status=Membership.Status.LEFT)
-    entry = ProgressEntry.objects.get()
+    entry = ProgressEntry.objects.filter(track__period=circle.period).get()
     book = NameBook(circle.community.pk, [leaver])
     with translation.override("en"):
         assert book.name(entry.author, entry.author_name) == "a former member"

@@ -29,11 +29,23 @@ def test_the_demo_holds_both_tracks_and_the_assignments(demo_community: Any) -> 
         demo.participants
     )
     assert QualityPitfall.objects.filter(challenge__gt="").count() >= 5
-    counts = {q.versions.count() for q in LearningQuestion.objects.all()}
+    counts = {
+        q.versions.count()
+        for q in LearningQuestion.objects.filter(personal_track__period=demo.period)
+    }
     assert counts == {1, 2, 3}
-    statuses = set(AssignmentReport.objects.values_list("status", flat=True))
+    statuses = set(
+        AssignmentReport.objects.filter(assignment__period=demo.period).values_list(
+            "status", flat=True
+        )
+    )
     assert statuses == {"done", "partly", "not"}
-    assert IntegrationAssignment.objects.filter(carried_from__isnull=False).count() == 1
+    assert (
+        IntegrationAssignment.objects.filter(
+            period=demo.period, carried_from__isnull=False
+        ).count()
+        == 1
+    )
     assert IntegrationAssignment.objects.filter(
         due_meeting=demo.current_meeting
     ).exists()

@@ -71,7 +71,12 @@ def test_a_question_saved_from_an_old_page_is_refused(circle: Circle) -> None:
     with pytest.raises(actions.StaleVersion) as refused:
         ask(circle, 1, "Derde, vanuit een oud tabblad")
     assert refused.value.current.text == "Tweede"
-    assert LearningQuestion.objects.get().versions.count() == 2
+    assert (
+        LearningQuestion.objects.filter(personal_track__period=circle.period)
+        .get()
+        .versions.count()
+        == 2
+    )
 
 
 def test_my_track_shows_the_history_and_htmx_returns_the_section(
@@ -107,7 +112,9 @@ def test_an_empty_question_gets_a_message_and_changes_nothing(
     response = client.post(url, {"version": "0", "text": " ", "sharing": "coaches"})
     assert response.status_code == 200
     assert "text" in response.context["question_form"].errors
-    assert not LearningQuestion.objects.exists()
+    assert not LearningQuestion.objects.filter(
+        personal_track__period=circle.period
+    ).exists()
 
 
 def test_a_quadrant_needs_its_pitfall_and_challenge(
@@ -130,7 +137,7 @@ def test_a_quadrant_needs_its_pitfall_and_challenge(
             "sharing": "community",
         },
     )
-    item = QualityPitfall.objects.get()
+    item = QualityPitfall.objects.filter(personal_track__period=circle.period).get()
     assert item.is_core_quadrant
     assert item.sharing == Sharing.COMMUNITY
 
@@ -150,7 +157,9 @@ def test_only_the_owner_edits_and_removes_a_quality(
     item.refresh_from_db()
     assert (item.quality, item.sharing) == ("Geduldig", Sharing.COACHES)
     client.post(reverse("tracks:quality-delete", args=[item.pk]))
-    assert not QualityPitfall.objects.exists()
+    assert not QualityPitfall.objects.filter(
+        personal_track__period=circle.period
+    ).exists()
 
 
 @pytest.mark.parametrize("sharing", [Sharing.COACHES, Sharing.COMMUNITY])
@@ -258,10 +267,14 @@ def test_export_holds_the_private_track_and_erase_removes_it(circle: Circle) -> 
     assert data["progress_entries"][0]["text"] == "Gelukt"
 
     personal_data.erase(circle.participant)
-    assert not PersonalTrack.objects.exists()
-    assert not LearningQuestion.objects.exists()
-    entry = ProgressEntry.objects.get()  # the community's history stays …
-    version = CollectiveTrackVersion.objects.get()
+    assert not PersonalTrack.objects.filter(period=circle.period).exists()
+    assert not LearningQuestion.objects.filter(
+        personal_track__period=circle.period
+    ).exists()
+    entry = ProgressEntry.objects.filter(
+        track__period=circle.period
+    ).get()  # the community's history stays …
+    version = CollectiveTrackVersion.objects.filter(track__period=circle.period).get()
     assert entry.author is None
     assert entry.author_name == ""
     assert version.author is None
@@ -274,6 +287,6 @@ def test_erase_keeps_the_name_in_shared_history_when_agreed(circle: Circle) -> N
         period=circle.period, actor=circle.participant, kind="success", text="Gelukt"
     )
     personal_data.erase(circle.participant)
-    entry = ProgressEntry.objects.get()
+    entry = ProgressEntry.objects.filter(track__period=circle.period).get()
     assert entry.author is None
     assert entry.author_name == circle.participant.display_name
