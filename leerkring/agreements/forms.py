@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from leerkring.communities.models import LearningPeriod
 
-from .models import MAX_ENTRY_MINUTES, SECTIONS, Reached, TimeEntry
+from .models import MAX_ENTRY_MINUTES, SECTIONS, Reached, TimeEntry, TimeKind
 
 MAX_TEXT = 4000
 SATISFACTION_CHOICES = [
@@ -143,8 +143,9 @@ class TimeEntryForm(forms.ModelForm[TimeEntry]):
     class Meta:
         model = TimeEntry
         fields = ["date", "minutes", "kind", "note"]
-        widgets = {"date": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
+    kind = forms.ChoiceField(label=_("Kind"), choices=TimeKind.choices)
     minutes = forms.IntegerField(
         label=_("Minutes"),
         min_value=1,

@@ -57,6 +57,17 @@ class Hours:
         return self.kind(TimeKind.INTAKE) + self.kind(TimeKind.OTHER)
 
 
+def average(hours: list[Hours]) -> Hours:
+    """The group's average participant (minutes rounded down)."""
+    if not hours:
+        return Hours()
+    kinds = {kind for h in hours for kind in h.by_kind}
+    return Hours(
+        sessions=sum(h.sessions for h in hours) // len(hours),
+        by_kind={k: sum(h.kind(k) for h in hours) // len(hours) for k in kinds},
+    )
+
+
 def session_minutes(
     period: LearningPeriod, user_ids: Iterable[int], now: datetime | None = None
 ) -> dict[int, int]:

@@ -28,7 +28,7 @@ from .forms import (
 )
 from .goals import collective_goal_or_none, collective_track_goal, personal_goal_or_none
 from .harvest import harvest_for, summary_for
-from .hours import METHOD_MINUTES, hours_for
+from .hours import METHOD_MINUTES, average, hours_for
 from .models import Aspect, CollectiveGoal, TimeEntry
 from .overview import agreements_overview, changes
 
@@ -408,6 +408,7 @@ def _hours_overview(request: Request, community: Any, period: Any) -> HttpRespon
         "community": community,
         "period": period,
         "rows": rows,
+        "average": average([h for _user, h in rows]),
         "method_minutes": METHOD_MINUTES,
     }
     return render(request, "agreements/hours_overview.html", context)

@@ -11,6 +11,8 @@ from django.urls import reverse
 from leerkring.agreements.hours import hours_for
 from leerkring.agreements.models import TimeEntry
 from leerkring.agreements.tests.factories import Group, TimeEntryFactory
+from leerkring.communities.models import Membership
+from leerkring.meetings.models import Attendance
 from leerkring.meetings.tests.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -108,3 +110,21 @@ def test_coaches_see_the_groups_totals_without_the_notes(client: Any) -> None:
     assert group.participants[0].display_name in page
     assert "Privé notitie" not in page
     assert "2,0" in page
+
+
+def test_where_attendance_was_taken_only_those_present_get_the_session() -> None:
+    group = Group()
+    taken = MeetingFactory(
+        period=group.period, number=1, date=TODAY - datetime.timedelta(14)
+    )
+    MeetingFactory(period=group.period, number=2, date=TODAY - datetime.timedelta(7))
+    present, absent = group.participants[:2]
+    for user, was_there in ((present, True), (absent, False)):
+        Attendance.objects.create(
+            meeting=taken,
+            membership=Membership.objects.get(user=user, community=group.community),
+            present=was_there,
+        )
+    hours = hours_for(group.period, [present.pk, absent.pk])
+    assert hours[present.pk].sessions == 2 * 210
+    assert hours[absent.pk].sessions == 210  # only the session without a register
