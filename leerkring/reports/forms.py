@@ -15,6 +15,7 @@ class ReminderPreferenceForm(forms.ModelForm[ReminderPreference]):
         fields = KINDS
 
     def __init__(self, *args: object, coaching: bool, **kwargs: object) -> None:
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         if not coaching:
             del self.fields["coach_digest"]

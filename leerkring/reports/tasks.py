@@ -58,10 +58,19 @@ def reminder_round() -> dict[str, int]:
 
 
 def ensure_scheduled(now: datetime | None = None) -> bool:
-    """Start the chain if no round is due soon (first start, or after an outage)."""
+    """Start the chain if no round is due soon (first start, or after an outage).
+
+    The clock is set to ``now`` in the same transaction, so a second call finds
+    the chain started and queues nothing.
+    """
     now = now or timezone.now()
-    clock = ReminderClock.objects.filter(name=CLOCK).first()
-    if clock is not None and clock.next_run_at > now - 2 * INTERVAL:
-        return False
+    with transaction.atomic():
+        clock, created = ReminderClock.objects.select_for_update().get_or_create(
+            name=CLOCK, defaults={"next_run_at": now}
+        )
+        if not created and clock.next_run_at > now - 2 * INTERVAL:
+            return False
+        clock.next_run_at = now
+        clock.save(update_fields=["next_run_at"])
     reminder_round.enqueue()
     return True

@@ -42,6 +42,7 @@ class Command(BaseCommand):
         end = start + timedelta(days=options["days"])
         step = timedelta(minutes=options["step_minutes"])
         counts: Counter[str] = Counter()
+        outbox = getattr(mail, "outbox", None)
         with override_settings(MAILERS=LOCMEM), transaction.atomic():
             mail.outbox = []
             now = start
@@ -53,6 +54,8 @@ class Command(BaseCommand):
                 now += step
             sent = len(mail.outbox)
             transaction.set_rollback(True)
+        if outbox is not None:
+            mail.outbox = outbox
         self.stdout.write(
             f"E-mails from {start:%Y-%m-%d %H:%M} over {options['days']} days:"
         )
