@@ -41,6 +41,7 @@ messages: venv
 run: debian venv messages
 	DEBUG=true $(MANAGE) migrate --no-input
 	DEBUG=true $(MANAGE) load_demo
+	DEBUG=true $(MANAGE) plan_reminders --schedule
 	@echo "Leerkring on http://127.0.0.1:$(PORT)/ (a background worker sends e-mail; Ctrl-C stops both)"
 	@DEBUG=true $(MANAGE) db_worker --interval 2 & worker=$$!; \
 	trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
