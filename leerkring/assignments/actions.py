@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from leerkring.accounts.models import User
 from leerkring.meetings.models import Meeting
+from leerkring.tracks.actions import record_sharing
 from leerkring.tracks.models import LearningQuestion, Sharing
 
 from .models import AssignmentReport, IntegrationAssignment
@@ -112,6 +113,16 @@ def report_on_assignment(
     assignment too: a report makes no sense without what it is about.
     """
     assignment = IntegrationAssignment.objects.select_for_update().get(pk=assignment.pk)
+    earlier = AssignmentReport.objects.filter(
+        assignment=assignment, author=actor
+    ).first()
+    if earlier is not None:
+        record_sharing(
+            actor=actor,
+            target=f"assignments.assignmentreport:{earlier.pk}",
+            before=earlier.sharing,
+            after=sharing,
+        )
     report, _created = AssignmentReport.objects.update_or_create(
         assignment=assignment,
         author=actor,
@@ -124,6 +135,12 @@ def report_on_assignment(
         },
     )
     if not assignment.is_group and sharing == Sharing.COMMUNITY:
+        record_sharing(
+            actor=actor,
+            target=f"assignments.integrationassignment:{assignment.pk}",
+            before=assignment.sharing,
+            after=Sharing.COMMUNITY,
+        )
         assignment.sharing = Sharing.COMMUNITY
         assignment.save(update_fields=["sharing"])
     return report

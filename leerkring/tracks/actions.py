@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 
 from leerkring.accounts.models import User
 from leerkring.communities.models import LearningPeriod
+from leerkring.core import audit
+from leerkring.core.models import AuditAction
 from leerkring.meetings.models import Meeting
 
 from .models import (
@@ -46,6 +48,18 @@ class StaleVersion(TrackError):
             )
         )
         self.current = current
+
+
+def record_sharing(*, actor: User, target: str, before: str, after: str) -> None:
+    """Audit a change of who may read a private item (never its content)."""
+    if before != after:
+        audit.record(
+            AuditAction.SHARING_CHANGED,
+            actor=actor,
+            target=target,
+            before=before,
+            after=after,
+        )
 
 
 def _locked_track(period: LearningPeriod) -> CollectiveTrack:
@@ -162,6 +176,13 @@ def set_learning_question(
         )
     elif sharing == question.sharing:
         raise TrackError(_("Nothing changed compared to the current version."))
+    if not _created:
+        record_sharing(
+            actor=owner,
+            target=f"tracks.learningquestion:{question.pk}",
+            before=question.sharing,
+            after=sharing,
+        )
     question.sharing = sharing
     question.save(update_fields=["version", "sharing"])
     return question
@@ -190,12 +211,33 @@ def add_quality(
 
 
 @transaction.atomic
+def update_quality(*, item: QualityPitfall, owner: User, **fields: str) -> None:
+    """Change a quality (or its quadrant) and who may read it."""
+    item = QualityPitfall.objects.select_for_update().get(pk=item.pk)
+    record_sharing(
+        actor=owner,
+        target=f"tracks.qualitypitfall:{item.pk}",
+        before=item.sharing,
+        after=fields.get("sharing", item.sharing),
+    )
+    for name, value in fields.items():
+        setattr(item, name, value.strip())
+    item.save()
+
+
+@transaction.atomic
 def set_mission(
     *, period: LearningPeriod, owner: User, mission: str, sharing: str
 ) -> PersonalTrack:
     """Write the personal mission or ambition and who may read it."""
     track = PersonalTrack.objects.select_for_update().get(
         pk=_own_track(period, owner).pk
+    )
+    record_sharing(
+        actor=owner,
+        target=f"tracks.personaltrack:{track.pk}:mission",
+        before=track.mission_sharing,
+        after=sharing,
     )
     track.mission = mission.strip()
     track.mission_sharing = sharing

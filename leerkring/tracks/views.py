@@ -237,7 +237,7 @@ def quality_edit(request: HtmxRequest, quality_id: int) -> HttpResponse:
     community = quality.personal_track.period.community
     form = QualityForm(request.POST or None, instance=quality)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        actions.update_quality(item=quality, owner=request.user, **form.cleaned_data)
         messages.success(request, _("Quality updated."))
         return redirect("tracks:my-track", community.pk)
     context = {"community": community, "form": form, "quality": quality}

@@ -308,3 +308,16 @@ def test_export_and_erase_of_assignments(circle: Circle) -> None:
             "author", flat=True
         )
     ) == [circle.fellow.pk]
+
+
+def test_sharing_a_report_is_audited(circle: Circle) -> None:
+    from leerkring.core.models import AuditAction, AuditEvent
+
+    assignment = formulate(circle)
+    report(assignment, circle.participant, sharing=Sharing.COMMUNITY)
+    targets = set(
+        AuditEvent.objects.filter(
+            action=AuditAction.SHARING_CHANGED, actor=circle.participant
+        ).values_list("target", flat=True)
+    )
+    assert f"assignments.integrationassignment:{assignment.pk}" in targets

@@ -290,3 +290,16 @@ def test_erase_keeps_the_name_in_shared_history_when_agreed(circle: Circle) -> N
     entry = ProgressEntry.objects.filter(track__period=circle.period).get()
     assert entry.author is None
     assert entry.author_name == circle.participant.display_name
+
+
+def test_changing_who_may_read_is_audited_without_content(circle: Circle) -> None:
+    from leerkring.core.models import AuditAction, AuditEvent
+
+    ask(circle, 0, "Hoe geef ik betere feedback?")
+    question = ask(circle, 1, "Hoe geef ik betere feedback?", sharing=Sharing.COMMUNITY)
+    event = AuditEvent.objects.filter(action=AuditAction.SHARING_CHANGED).get(
+        target=f"tracks.learningquestion:{question.pk}"
+    )
+    assert event.actor == circle.participant
+    assert event.detail == {"before": "coaches", "after": "community"}
+    assert "feedback" not in str(event.detail)
