@@ -221,4 +221,3 @@ def _populators() -> list[Callable[[Demo], None]]:
 
 def demo_exists() -> bool:
     return Organisation.objects.filter(name=ORGANISATION_NAME).exists()
-
