@@ -173,14 +173,15 @@ FAILED_STATUSES = [DeliveryStatus.FAILED, DeliveryStatus.GAVE_UP]
 
 class ReminderDeliveryQuerySet(models.QuerySet["ReminderDelivery"]):
     def due(self, now: datetime) -> ReminderDeliveryQuerySet:
-        """Ready to send: planned or failed and due, or claimed with a lapsed lease."""
+        """Ready to send: planned, or failed (refused) and due for a retry."""
         return self.filter(
-            Q(
-                status__in=[DeliveryStatus.PLANNED, DeliveryStatus.FAILED],
-                send_after__lte=now,
-            )
-            | Q(status=DeliveryStatus.SENDING, claimed_at__lt=now - LEASE)
+            status__in=[DeliveryStatus.PLANNED, DeliveryStatus.FAILED],
+            send_after__lte=now,
         )
+
+    def lapsed(self, now: datetime) -> ReminderDeliveryQuerySet:
+        """Claimed by a worker that stopped before it could say what happened."""
+        return self.filter(status=DeliveryStatus.SENDING, claimed_at__lt=now - LEASE)
 
     def failed(self) -> ReminderDeliveryQuerySet:
         return self.filter(status__in=FAILED_STATUSES)

@@ -473,10 +473,24 @@ def kind_of(delivery_id: int) -> str:
     )
 
 
+_UNKNOWN_OUTCOME = (
+    "The worker stopped while sending; it is not known whether the mail server "
+    "accepted the message. Not retried automatically, so it is never sent twice: "
+    "retry it from the admin if it did not arrive."
+)
+
+
 def send_due(now: datetime | None = None) -> Counter[str]:
     """Send every due delivery; returns how many ended in each status."""
     now = now or timezone.now()
     outcome: Counter[str] = Counter()
+    # A claim whose worker died may or may not have reached the mail server;
+    # sending it again could send it twice, so it goes to the admins instead.
+    lapsed = ReminderDelivery.objects.lapsed(now).update(
+        status=DeliveryStatus.GAVE_UP, last_error=_UNKNOWN_OUTCOME
+    )
+    if lapsed:
+        outcome[DeliveryStatus.GAVE_UP] += lapsed
     for delivery_id in due_ids(now):
         outcome[deliver(delivery_id, now)] += 1
     return outcome

@@ -126,20 +126,25 @@ def test_two_workers_at_once_send_each_reminder_once() -> None:
 
 
 @pytest.mark.django_db
-def test_a_worker_that_died_mid_send_is_retried_after_the_lease() -> None:
-    """Claimed but never marked: left alone during the lease, then sent."""
+def test_a_worker_that_died_mid_send_never_causes_a_second_mail() -> None:
+    """Claimed but never marked: not sent again, but shown to the admins."""
     community_with_session(in_days=2, participants=1, coaches=0)
     now = _at(timezone.localdate())
     reminders.plan(now)
     delivery = ReminderDelivery.objects.get()
     assert reminders.claim(delivery.pk, now)  # ... and the worker dies here
     assert not reminders.send_due(now + LEASE - datetime.timedelta(minutes=1))
-    assert _session_mails() == []
     later = now + LEASE + datetime.timedelta(minutes=1)
-    assert reminders.send_due(later)[DeliveryStatus.SENT] == 1
+    assert reminders.send_due(later)[DeliveryStatus.SENT] == 0
+    assert (
+        reminders.send_due(later + datetime.timedelta(hours=1))[DeliveryStatus.SENT]
+        == 0
+    )
+    assert _session_mails() == []
     delivery.refresh_from_db()
-    assert delivery.attempts == 2
-    assert len(_session_mails()) == 1
+    assert delivery.status == DeliveryStatus.GAVE_UP
+    assert "not known" in delivery.last_error
+    assert ReminderDelivery.objects.failed().get() == delivery
 
 
 @pytest.mark.django_db
