@@ -11,7 +11,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
-from django_htmx.middleware import HtmxDetails
 
 from leerkring.core.http import AuthenticatedHttpRequest
 
@@ -33,10 +32,6 @@ from .models import Aspect, CollectiveGoal, TimeEntry
 from .overview import agreements_overview, changes
 
 
-class Request(AuthenticatedHttpRequest):
-    htmx: HtmxDetails
-
-
 def _refuse_stale(form: RevisionForm, request: Any, revision: int, error: str) -> None:
     """Keep the editor's text, move the form to the current revision, say why."""
     data = request.POST.copy()
@@ -50,7 +45,9 @@ def _refuse_stale(form: RevisionForm, request: Any, revision: int, error: str) -
 
 
 @login_required
-def agreement_detail(request: Request, community_id: int) -> HttpResponse:
+def agreement_detail(
+    request: AuthenticatedHttpRequest, community_id: int
+) -> HttpResponse:
     community, membership, period = access_period(
         request.user, community_id, need="agreements.summary"
     )
@@ -63,7 +60,9 @@ def agreement_detail(request: Request, community_id: int) -> HttpResponse:
     )
 
 
-def _member_context(request: Request, context: dict[str, Any]) -> dict[str, Any]:
+def _member_context(
+    request: AuthenticatedHttpRequest, context: dict[str, Any]
+) -> dict[str, Any]:
     overview = context["overview"]
     mine = overview.confirmed_by(request.user)
     since_mine = None
@@ -81,7 +80,9 @@ def _member_context(request: Request, context: dict[str, Any]) -> dict[str, Any]
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def agreement_edit(request: Request, community_id: int) -> HttpResponse:
+def agreement_edit(
+    request: AuthenticatedHttpRequest, community_id: int
+) -> HttpResponse:
     community, _membership, period = access_running_period(
         request.user, community_id, need="agreements.member"
     )
@@ -135,7 +136,9 @@ def _saved_message(version: Any, before: Any) -> str:
 
 @login_required
 @require_POST
-def agreement_confirm(request: Request, community_id: int) -> HttpResponse:
+def agreement_confirm(
+    request: AuthenticatedHttpRequest, community_id: int
+) -> HttpResponse:
     community, _membership, period = access_running_period(
         request.user, community_id, need="agreements.member"
     )
@@ -173,7 +176,9 @@ def agreement_confirm(request: Request, community_id: int) -> HttpResponse:
 
 
 @login_required
-def agreement_version(request: Request, community_id: int, number: int) -> HttpResponse:
+def agreement_version(
+    request: AuthenticatedHttpRequest, community_id: int, number: int
+) -> HttpResponse:
     community, _membership, period = access_running_period(
         request.user, community_id, need="agreements.member"
     )
@@ -202,7 +207,7 @@ def agreement_version(request: Request, community_id: int, number: int) -> HttpR
 
 
 @login_required
-def harvest(request: Request, community_id: int) -> HttpResponse:
+def harvest(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     community, membership, period = access_period(
         request.user, community_id, need="agreements.summary"
     )
@@ -226,7 +231,9 @@ def _collective_aspect(aspect: str) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def goal_edit(request: Request, community_id: int, aspect: str) -> HttpResponse:
+def goal_edit(
+    request: AuthenticatedHttpRequest, community_id: int, aspect: str
+) -> HttpResponse:
     community, _membership, period = access_running_period(
         request.user, community_id, need="agreements.member"
     )
@@ -266,7 +273,9 @@ def goal_edit(request: Request, community_id: int, aspect: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def personal_goal_edit(request: Request, community_id: int) -> HttpResponse:
+def personal_goal_edit(
+    request: AuthenticatedHttpRequest, community_id: int
+) -> HttpResponse:
     community, _membership, period = access_running_period(
         request.user, community_id, need="goals.personal"
     )
@@ -305,7 +314,9 @@ def personal_goal_edit(request: Request, community_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def goal_evaluate(request: Request, community_id: int, aspect: str) -> HttpResponse:
+def goal_evaluate(
+    request: AuthenticatedHttpRequest, community_id: int, aspect: str
+) -> HttpResponse:
     if aspect == Aspect.PERSONAL:
         need = "goals.personal"
     else:
@@ -358,7 +369,7 @@ def _evaluation_initial(goal: Any) -> dict[str, Any]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def hours(request: Request, community_id: int) -> HttpResponse:
+def hours(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     community, membership, period = access_period(
         request.user, community_id, need="agreements.member"
     )
@@ -394,7 +405,9 @@ def hours(request: Request, community_id: int) -> HttpResponse:
     return render(request, template, context)
 
 
-def _hours_overview(request: Request, community: Any, period: Any) -> HttpResponse:
+def _hours_overview(
+    request: AuthenticatedHttpRequest, community: Any, period: Any
+) -> HttpResponse:
     if request.method == "POST":
         raise Http404
     rows = []
@@ -416,7 +429,9 @@ def _hours_overview(request: Request, community: Any, period: Any) -> HttpRespon
 
 @login_required
 @require_POST
-def hours_delete(request: Request, community_id: int, entry_id: int) -> HttpResponse:
+def hours_delete(
+    request: AuthenticatedHttpRequest, community_id: int, entry_id: int
+) -> HttpResponse:
     entry = access_time_entry(request.user, community_id, entry_id, need="delete")
     entry.delete()
     messages.success(request, _("The entry is removed."))

@@ -9,8 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from leerkring.core.http import AuthenticatedHttpRequest
 from leerkring.tracks.access import coaches
-from leerkring.tracks.http import HtmxRequest
 
 from . import actions, pages
 from .access import access_assignment, access_session
@@ -19,7 +19,9 @@ from .models import IntegrationAssignment
 
 
 @login_required
-def session(request: HtmxRequest, community_id: int, meeting_id: int) -> HttpResponse:
+def session(
+    request: AuthenticatedHttpRequest, community_id: int, meeting_id: int
+) -> HttpResponse:
     community, membership, meeting = access_session(
         request.user, community_id, meeting_id, need="assignments:session"
     )
@@ -29,7 +31,9 @@ def session(request: HtmxRequest, community_id: int, meeting_id: int) -> HttpRes
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def formulate(request: HtmxRequest, community_id: int, meeting_id: int) -> HttpResponse:
+def formulate(
+    request: AuthenticatedHttpRequest, community_id: int, meeting_id: int
+) -> HttpResponse:
     community, membership, meeting = access_session(
         request.user, community_id, meeting_id, need="assignments:formulate"
     )
@@ -54,7 +58,9 @@ def formulate(request: HtmxRequest, community_id: int, meeting_id: int) -> HttpR
 
 
 @login_required
-def overview(request: HtmxRequest, community_id: int, meeting_id: int) -> HttpResponse:
+def overview(
+    request: AuthenticatedHttpRequest, community_id: int, meeting_id: int
+) -> HttpResponse:
     community, membership, meeting = access_session(
         request.user, community_id, meeting_id, need="assignments:overview"
     )
@@ -64,7 +70,7 @@ def overview(request: HtmxRequest, community_id: int, meeting_id: int) -> HttpRe
 
 
 @login_required
-def detail(request: HtmxRequest, assignment_id: int) -> HttpResponse:
+def detail(request: AuthenticatedHttpRequest, assignment_id: int) -> HttpResponse:
     """One assignment with the reports the viewer may read; htmx gets the card."""
     access_assignment(request.user, assignment_id, need="view")
     assignment = IntegrationAssignment.objects.for_page(request.user).get(
@@ -80,7 +86,7 @@ def detail(request: HtmxRequest, assignment_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def report(request: HtmxRequest, assignment_id: int) -> HttpResponse:
+def report(request: AuthenticatedHttpRequest, assignment_id: int) -> HttpResponse:
     assignment = access_assignment(request.user, assignment_id, need="report")
     existing = assignment.reports.filter(author=request.user).first()
     form = ReportForm(
@@ -104,7 +110,7 @@ def report(request: HtmxRequest, assignment_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def carry_over(request: HtmxRequest, assignment_id: int) -> HttpResponse:
+def carry_over(request: AuthenticatedHttpRequest, assignment_id: int) -> HttpResponse:
     assignment = access_assignment(request.user, assignment_id, need="carry_over")
     try:
         new = actions.carry_over(assignment=assignment, actor=request.user)

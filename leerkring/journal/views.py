@@ -10,7 +10,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
-from django_htmx.middleware import HtmxDetails
 
 from leerkring.core.http import AuthenticatedHttpRequest
 
@@ -26,12 +25,8 @@ from .forms import (
 from .models import Draft, JournalSetting
 
 
-class HtmxRequest(AuthenticatedHttpRequest):
-    htmx: HtmxDetails
-
-
 @login_required
-def journal_list(request: HtmxRequest, community_id: int) -> HttpResponse:
+def journal_list(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     community, membership = access_journal(request.user, community_id)
     context = pages.journal_context(request, community, membership)
     template = "journal/journal_list.html"

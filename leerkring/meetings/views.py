@@ -12,12 +12,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
-from django_htmx.middleware import HtmxDetails
 
 from leerkring.communities.access import access_community
 from leerkring.communities.models import Membership
 from leerkring.core.access import allowed
-from leerkring.core.http import AuthenticatedHttpRequest as _AuthenticatedRequest
+from leerkring.core.http import AuthenticatedHttpRequest
 
 from . import actions, lookback
 from .access import access_agenda_item, access_meeting, access_proposal
@@ -32,12 +31,6 @@ from .forms import (
 )
 from .method import THEME_FIELDS
 from .models import AgendaItem, Attendance, Meeting
-
-
-class AuthenticatedHttpRequest(_AuthenticatedRequest):
-    """A signed-in request with django-htmx's details (HtmxMiddleware)."""
-
-    htmx: HtmxDetails
 
 
 def agenda_context(meeting: Meeting) -> dict[str, Any]:

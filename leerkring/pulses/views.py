@@ -12,7 +12,6 @@ from django.utils.csp import CSP
 from django.utils.translation import gettext as _
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_http_methods, require_POST
-from django_htmx.middleware import HtmxDetails
 
 from leerkring.communities.models import Community
 from leerkring.core.http import AuthenticatedHttpRequest
@@ -23,12 +22,8 @@ from .forms import PulseForm
 from .models import PulseWindow
 
 
-class Request(AuthenticatedHttpRequest):
-    htmx: HtmxDetails
-
-
 def _answer_page(
-    request: Request,
+    request: AuthenticatedHttpRequest,
     community: Community,
     window: PulseWindow | None,
     form: PulseForm | None = None,
@@ -49,7 +44,7 @@ def _answer_page(
 
 
 @login_required
-def checkin(request: Request, community_id: int) -> HttpResponse:
+def checkin(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     """The tab: participants get the open check-in's form, coaches the sessions."""
     community, membership = access_pulses(request.user, community_id, need=CHECKIN)
     if membership is not None and membership.is_coaching:
@@ -63,7 +58,7 @@ def checkin(request: Request, community_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def pulse_answer(
-    request: Request, community_id: int, meeting_id: int, moment: str
+    request: AuthenticatedHttpRequest, community_id: int, meeting_id: int, moment: str
 ) -> HttpResponse:
     """Answer (or change an answer to) one check-in or check-out."""
     community, _m, meeting = access_meeting(
@@ -91,7 +86,7 @@ def pulse_answer(
 
 @login_required
 def pulse_live(
-    request: Request, community_id: int, meeting_id: int, moment: str
+    request: AuthenticatedHttpRequest, community_id: int, meeting_id: int, moment: str
 ) -> HttpResponse:
     """The coach's live view in the room: anonymous, polled by htmx."""
     community, _m, meeting = access_meeting(
@@ -105,7 +100,7 @@ def pulse_live(
 @login_required
 @require_POST
 def window_update(
-    request: Request, community_id: int, meeting_id: int, moment: str
+    request: AuthenticatedHttpRequest, community_id: int, meeting_id: int, moment: str
 ) -> HttpResponse:
     """Open or close a check-in or check-out (coaches)."""
     community, _m, meeting = access_meeting(
@@ -122,7 +117,7 @@ def window_update(
 
 
 @login_required
-def arc(request: Request, community_id: int) -> HttpResponse:
+def arc(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     """The tension arc: chart, sentence, data table; coaches also get notes."""
     community, membership = access_pulses(request.user, community_id, need=ARC)
     context = {"community": community, **pages.arc_context(community, membership)}
@@ -140,7 +135,7 @@ SVG_CSP = {
 
 @login_required
 @csp_override(SVG_CSP)
-def arc_svg(request: Request, community_id: int) -> HttpResponse:
+def arc_svg(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     community, membership = access_pulses(request.user, community_id, need=ARC)
     period = community.current_period()
     if period is None:
@@ -155,7 +150,7 @@ def arc_svg(request: Request, community_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def safety(request: Request, community_id: int) -> HttpResponse:
+def safety(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     """The safety-climate questionnaire of the open round (participants)."""
     community, _m = access_pulses(request.user, community_id, need=ANSWER)
     period = community.current_period()

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from leerkring.communities.models import Community, LearningPeriod
-from leerkring.tracks.http import HtmxRequest
+from leerkring.core.http import AuthenticatedHttpRequest
 
 from . import actions, pages
 from .access import (
@@ -40,7 +40,7 @@ def _period_or_404(community: Community) -> LearningPeriod:
 
 
 @login_required
-def collective(request: HtmxRequest, community_id: int) -> HttpResponse:
+def collective(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     community, membership = access_tracks_page(
         request.user, community_id, need="tracks:summary"
     )
@@ -50,7 +50,7 @@ def collective(request: HtmxRequest, community_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def progress_add(request: HtmxRequest, community_id: int) -> HttpResponse:
+def progress_add(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     community, membership = access_tracks_page(
         request.user, community_id, need="tracks:edit-collective"
     )
@@ -78,7 +78,9 @@ def progress_add(request: HtmxRequest, community_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def collective_edit(request: HtmxRequest, community_id: int) -> HttpResponse:
+def collective_edit(
+    request: AuthenticatedHttpRequest, community_id: int
+) -> HttpResponse:
     community, _membership = access_tracks_page(
         request.user, community_id, need="tracks:edit-collective"
     )
@@ -117,7 +119,9 @@ def collective_edit(request: HtmxRequest, community_id: int) -> HttpResponse:
 
 
 @login_required
-def collective_history(request: HtmxRequest, community_id: int) -> HttpResponse:
+def collective_history(
+    request: AuthenticatedHttpRequest, community_id: int
+) -> HttpResponse:
     community, _membership = access_tracks_page(
         request.user, community_id, need="tracks:view-collective"
     )
@@ -127,7 +131,7 @@ def collective_history(request: HtmxRequest, community_id: int) -> HttpResponse:
 
 
 @login_required
-def my_track(request: HtmxRequest, community_id: int) -> HttpResponse:
+def my_track(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     community, _membership = access_tracks_page(
         request.user, community_id, need="tracks:own-track"
     )
@@ -136,7 +140,7 @@ def my_track(request: HtmxRequest, community_id: int) -> HttpResponse:
 
 
 def _my_track_form_response(
-    request: HtmxRequest,
+    request: AuthenticatedHttpRequest,
     community: Community,
     partial: str,
     saved: str = "",
@@ -158,7 +162,7 @@ def _my_track_form_response(
 
 @login_required
 @require_POST
-def question_edit(request: HtmxRequest, community_id: int) -> HttpResponse:
+def question_edit(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     community, _membership = access_tracks_page(
         request.user, community_id, need="tracks:own-track"
     )
@@ -187,7 +191,7 @@ def question_edit(request: HtmxRequest, community_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def quality_add(request: HtmxRequest, community_id: int) -> HttpResponse:
+def quality_add(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     community, _membership = access_tracks_page(
         request.user, community_id, need="tracks:own-track"
     )
@@ -202,7 +206,7 @@ def quality_add(request: HtmxRequest, community_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def mission_edit(request: HtmxRequest, community_id: int) -> HttpResponse:
+def mission_edit(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     community, _membership = access_tracks_page(
         request.user, community_id, need="tracks:own-track"
     )
@@ -217,7 +221,7 @@ def mission_edit(request: HtmxRequest, community_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def name_consent(request: HtmxRequest, community_id: int) -> HttpResponse:
+def name_consent(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     community, _membership = access_tracks_page(
         request.user, community_id, need="tracks:own-track"
     )
@@ -232,7 +236,7 @@ def name_consent(request: HtmxRequest, community_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def quality_edit(request: HtmxRequest, quality_id: int) -> HttpResponse:
+def quality_edit(request: AuthenticatedHttpRequest, quality_id: int) -> HttpResponse:
     quality = access_quality(request.user, quality_id, need="edit")
     community = quality.personal_track.period.community
     form = QualityForm(request.POST or None, instance=quality)
@@ -246,7 +250,7 @@ def quality_edit(request: HtmxRequest, quality_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def quality_delete(request: HtmxRequest, quality_id: int) -> HttpResponse:
+def quality_delete(request: AuthenticatedHttpRequest, quality_id: int) -> HttpResponse:
     quality = access_quality(request.user, quality_id, need="edit")
     community_id = quality.personal_track.period.community_id
     quality.delete()
@@ -255,7 +259,9 @@ def quality_delete(request: HtmxRequest, quality_id: int) -> HttpResponse:
 
 
 @login_required
-def question_detail(request: HtmxRequest, question_id: int) -> HttpResponse:
+def question_detail(
+    request: AuthenticatedHttpRequest, question_id: int
+) -> HttpResponse:
     """A learning question's history; an htmx request gets only the history list."""
     question = access_question(request.user, question_id, need="view")
     context = {
@@ -268,7 +274,7 @@ def question_detail(request: HtmxRequest, question_id: int) -> HttpResponse:
 
 
 @login_required
-def overview(request: HtmxRequest, community_id: int) -> HttpResponse:
+def overview(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     community, membership = access_tracks_page(
         request.user, community_id, need="tracks:overview"
     )
@@ -277,7 +283,7 @@ def overview(request: HtmxRequest, community_id: int) -> HttpResponse:
 
 
 @login_required
-def person(request: HtmxRequest, track_id: int) -> HttpResponse:
+def person(request: AuthenticatedHttpRequest, track_id: int) -> HttpResponse:
     track = access_personal_track(request.user, track_id, need="view")
     if track.owner_id == request.user.pk:
         return redirect("tracks:my-track", track.period.community_id)
