@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -71,13 +71,24 @@ def member_communities(user: Any) -> models.QuerySet[Membership, Any]:
 def private_visibility(user: Any, owner: str, community: str, sharing: str) -> Q:
     """DESIGN.md §5 for one private item, as a filter.
 
-    The owner and the community's (apprentice) coaches always; other active members
-    only when the owner shares with the community; programme leads and superusers
-    never (they are not named here).
+    The owner always; the community's (apprentice) coaches while the owner is a
+    member; other active members when the owner shares with the community;
+    programme leads and superusers never (they are not named here).
     """
+    # Someone who left keeps their private items: coaches no longer see what was
+    # only for them; what the owner shared with the community stays shared.
+    owner_still_member = Q(
+        Exists(
+            Membership.objects.filter(
+                community=OuterRef(community),
+                user=OuterRef(owner),
+                status__in=Membership.HOLDS_A_PLACE,
+            )
+        )
+    )
     return (
         Q(**{owner: user})
-        | Q(**{f"{community}__in": coached_communities(user)})
+        | (owner_still_member & Q(**{f"{community}__in": coached_communities(user)}))
         | Q(
             **{
                 sharing: Sharing.COMMUNITY,
