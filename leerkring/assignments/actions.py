@@ -152,7 +152,7 @@ def carry_over(
 ) -> IntegrationAssignment:
     """Continue an unfinished assignment: a new one, due at the following session."""
     assignment = (
-        IntegrationAssignment.objects.select_for_update()
+        IntegrationAssignment.objects.select_for_update(of=("self",))
         .select_related("due_meeting")
         .get(pk=assignment.pk)
     )

@@ -57,6 +57,16 @@ COACHING = (COACH, APPRENTICE)
 LOGIN = "login"  # a redirect to the login page
 
 
+class Extra(dict[str, Any]):
+    """The objects apps add to a world; a name can be taken only once, so two
+    apps never silently share (and mistake) each other's objects."""
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        if key in self:
+            raise KeyError(f"world.extra[{key!r}] is already taken; pick another name.")
+        super().__setitem__(key, value)
+
+
 @dataclass
 class World:
     organisation: Organisation
@@ -65,7 +75,7 @@ class World:
     other_community: Community
     users: dict[str, User]
     participant_membership: Membership
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: Extra = field(default_factory=Extra)
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -130,13 +140,15 @@ def build_world() -> World:
         other_community=other_community,
         users=users,
         participant_membership=memberships[PARTICIPANT],
-        extra={
-            "period": period,
-            "other_period": other_period,
-            "meeting": MeetingFactory(period=period, number=1),
-            "other_meeting": MeetingFactory(period=other_period, number=1),
-            "memberships": memberships,
-        },
+        extra=Extra(
+            {
+                "period": period,
+                "other_period": other_period,
+                "meeting": MeetingFactory(period=period, number=1),
+                "other_meeting": MeetingFactory(period=other_period, number=1),
+                "memberships": memberships,
+            }
+        ),
     )
     for module in authz_modules():
         extend = getattr(module, "extend", None)

@@ -25,7 +25,7 @@ def extend(world: World) -> None:
     meeting = world.meeting
     world.extra["agenda_item"] = AgendaItemFactory(meeting=meeting, position=1)
     AgendaItemFactory(meeting=meeting, position=2)
-    world.extra["proposal"] = OpenSpaceProposalFactory(
+    world.extra["open_space_proposal"] = OpenSpaceProposalFactory(
         meeting=meeting, author=world.users[PARTICIPANT]
     )
 
@@ -108,7 +108,7 @@ ROWS = [
     ),
     Row(
         "meetings:proposal-accept",
-        lambda w: reverse("meetings:proposal-accept", args=[w.proposal.pk]),
+        lambda w: reverse("meetings:proposal-accept", args=[w.open_space_proposal.pk]),
         allow(*COACHING, ok=302),
         method="post",
         data=_version,
