@@ -8,11 +8,10 @@ pages, so the API can never show more than the pages do.
 
 from __future__ import annotations
 
-import importlib
-
-from django.apps import apps
 from ninja import NinjaAPI
 from ninja.security import django_auth
+
+from leerkring.core.discovery import app_modules
 
 api = NinjaAPI(
     title="Leerkring API",
@@ -23,15 +22,7 @@ api = NinjaAPI(
     docs_url=None,  # the schema is served; no third-party documentation UI
 )
 
-for config in apps.get_app_configs():
-    if not config.name.startswith("leerkring."):
-        continue
-    try:
-        module = importlib.import_module(f"{config.name}.api")
-    except ModuleNotFoundError as error:
-        if error.name != f"{config.name}.api":
-            raise
-        continue
+for config, module in app_modules("api", include_core=True):
     api.add_router(f"/{config.label}/", module.router)
 
 urlpatterns = [*api.urls[0]]

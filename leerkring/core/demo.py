@@ -7,12 +7,10 @@ function), called from ``build_demo`` below in the order of the method.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 
@@ -24,6 +22,7 @@ from leerkring.communities.models import (
     Organisation,
     OrganisationRole,
 )
+from leerkring.core.discovery import app_modules
 from leerkring.meetings.models import Meeting, PartOfDay
 
 DEMO_PASSWORD = "leerkring-demo"  # noqa: S105  (demo data only; printed by make run)
@@ -205,18 +204,7 @@ def build_demo(today: date | None = None) -> Demo:
 
 def _populators() -> list[Callable[[Demo], None]]:
     """Each app's ``demo.populate``, in INSTALLED_APPS order (the method's order)."""
-    populators = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("leerkring.") or config.name == __package__:
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.demo")
-        except ModuleNotFoundError as error:
-            if error.name != f"{config.name}.demo":
-                raise
-            continue
-        populators.append(module.populate)
-    return populators
+    return [module.populate for _config, module in app_modules("demo")]
 
 
 def demo_exists() -> bool:

@@ -8,31 +8,19 @@ progress) stay, under an anonymous name.
 
 from __future__ import annotations
 
-import importlib
 from types import ModuleType
 from typing import Any
 
-from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 
 from . import audit
+from .discovery import app_modules
 from .models import AuditAction
 
 
 def _modules() -> list[tuple[str, ModuleType]]:
-    found = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("leerkring.") or config.name == __package__:
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.personal_data")
-        except ModuleNotFoundError as error:
-            if error.name != f"{config.name}.personal_data":
-                raise
-            continue
-        found.append((config.label, module))
-    return found
+    return [(config.label, module) for config, module in app_modules("personal_data")]
 
 
 def export(user: Any) -> dict[str, Any]:

@@ -13,12 +13,9 @@ superuser. Each actor's request is made on a fresh world.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-
-from django.apps import apps
 
 from leerkring.accounts.models import User
 from leerkring.accounts.tests.factories import UserFactory
@@ -30,6 +27,7 @@ from leerkring.communities.tests.factories import (
     OrganisationFactory,
     ProgrammeLeadFactory,
 )
+from leerkring.core.discovery import app_modules
 from leerkring.meetings.tests.factories import MeetingFactory
 
 ANON = "anonymous"
@@ -159,16 +157,7 @@ def build_world() -> World:
 
 def authz_modules() -> list[Any]:
     """Every installed Leerkring app's ``tests/authz.py`` module."""
-    modules = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("leerkring."):
-            continue
-        try:
-            modules.append(importlib.import_module(f"{config.name}.tests.authz"))
-        except ModuleNotFoundError as error:
-            if error.name != f"{config.name}.tests.authz":
-                raise
-    return modules
+    return [module for _config, module in app_modules("tests.authz", include_core=True)]
 
 
 def all_rows() -> list[Row]:
