@@ -9,24 +9,42 @@ from __future__ import annotations
 
 from typing import Any
 
-from leerkring.core.access import deny, get_allowed, rule
+from leerkring.core.access import deny, get_allowed, remembered, rule
 
 from .models import Community, Membership, Organisation, OrganisationRole
 
 
-def membership_of(user: Any, community: Community) -> Membership | None:
-    """The user's active membership of the community, if any."""
+def active_membership(user: Any, community_id: int) -> Membership | None:
+    """The user's active membership of the community, if any (asked once per
+    read request: see ``core.access.remembering``)."""
     if not user.is_authenticated:
         return None
-    return Membership.objects.active().filter(community=community, user=user).first()
+    return remembered(
+        ("membership", user.pk, community_id),
+        lambda: (
+            Membership.objects.active()
+            .filter(community_id=community_id, user=user)
+            .first()
+        ),
+    )
+
+
+def membership_of(user: Any, community: Community) -> Membership | None:
+    """The user's active membership of the community, if any."""
+    return active_membership(user, community.pk)
 
 
 def is_programme_lead(user: Any, organisation_id: int) -> bool:
-    return OrganisationRole.objects.filter(
-        user=user,
-        organisation_id=organisation_id,
-        role=OrganisationRole.Role.PROGRAMME_LEAD,
-    ).exists()
+    if not user.is_authenticated:
+        return False
+    return remembered(
+        ("programme_lead", user.pk, organisation_id),
+        lambda: OrganisationRole.objects.filter(
+            user=user,
+            organisation_id=organisation_id,
+            role=OrganisationRole.Role.PROGRAMME_LEAD,
+        ).exists(),
+    )
 
 
 def is_coach_of(user: Any, community: Community) -> bool:

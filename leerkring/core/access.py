@@ -3,11 +3,21 @@
 Each app states its rules in its own ``access.py`` with ``@rule(Model, "action")``
 and offers ``access_<noun>(user, id, need=...)`` helpers for its views. A denial
 answers 404 — the same as "does not exist" — and is written to the audit log.
+
+Rules ask the same few questions again and again ("is this user an active member
+of this community?"): a page checks its own access and then every tab of the
+community's tab bar. Inside ``remembering()`` the answers are looked up once and
+reused (see ``remembered``); a GET or HEAD request runs inside it as a whole
+(``core.middleware.RememberAccessMiddleware``), because a read cannot change
+anyone's role, and so does the tab bar. Writes never do: an action that changes
+a membership must not be answered from before the change.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, NoReturn, TypeVar
 
 from django.db.models import Model, QuerySet
@@ -20,6 +30,35 @@ Rule = Callable[[Any, Any], bool]
 R = TypeVar("R", bound=Rule)
 
 _rules: dict[tuple[type[Model], str], Rule] = {}
+_memo: ContextVar[dict[Hashable, Any] | None] = ContextVar("access_memo", default=None)
+
+
+@contextmanager
+def remembering() -> Iterator[None]:
+    """Within the block, ``remembered`` lookups hit the database once per key.
+
+    Only for stretches that change no roles (a read request, the tab bar). Nested
+    blocks share the outermost memo; it is dropped when that block ends.
+    """
+    if _memo.get() is not None:
+        yield
+        return
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
+def remembered[T](key: Hashable, lookup: Callable[[], T]) -> T:
+    """``lookup()``, answered from the memo inside ``remembering()``."""
+    memo = _memo.get()
+    if memo is None:
+        return lookup()
+    if key not in memo:
+        memo[key] = lookup()
+    answer: T = memo[key]
+    return answer
 
 
 def rule(model: type[Model], *actions: str) -> Callable[[R], R]:

@@ -6,7 +6,9 @@ An app registers its tabs in ``AppConfig.ready()``::
 
 The URL name takes the community id as its only argument. ``visible`` decides per
 viewer (default: everyone who may view the community); the tab is a link, the page
-behind it still checks access itself.
+behind it still checks access itself. The checks run inside
+``core.access.remembering()``, so a dozen tabs ask for the viewer's membership (and
+programme-lead role) once, not once per tab.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils.functional import Promise
+
+from .access import remembering
 
 Visible = Callable[[Any, Any], bool]
 
@@ -39,4 +43,5 @@ def register(tab: Tab) -> None:
 
 
 def tabs_for(user: Any, community: Any) -> list[Tab]:
-    return [t for t in _tabs if t.visible is None or t.visible(user, community)]
+    with remembering():
+        return [t for t in _tabs if t.visible is None or t.visible(user, community)]

@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from leerkring.communities.access import access_community, is_programme_lead
+from leerkring.communities.access import (
+    access_community,
+    active_membership,
+    is_programme_lead,
+)
 from leerkring.communities.models import Community, Membership
 from leerkring.core.access import get_allowed, rule
 
@@ -24,9 +28,7 @@ from .models import (
 
 
 def _membership(user: Any, community_id: int) -> Membership | None:
-    return (
-        Membership.objects.active().filter(community_id=community_id, user=user).first()
-    )
+    return active_membership(user, community_id)
 
 
 def is_member(user: Any, community_id: int) -> bool:

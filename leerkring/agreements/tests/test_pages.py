@@ -105,7 +105,7 @@ def test_query_counts_do_not_grow_with_the_group(
             assert client.get(url).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
-    with django_assert_max_num_queries(40):
+    with django_assert_max_num_queries(18):
         client.get(url)
 
 

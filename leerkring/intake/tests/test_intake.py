@@ -232,4 +232,4 @@ def test_the_overview_query_count_does_not_grow_with_participants(
 ) -> None:
     few, many = _overview_queries(client, 2), _overview_queries(client, 12)
     assert few == many
-    assert many <= 20
+    assert many <= 6

@@ -216,7 +216,7 @@ def _queries(client: Any, participants: int, name: str) -> int:
 
 @pytest.mark.parametrize(
     ("name", "most"),
-    [("period-overview", 24), ("meeting-detail", 28), ("meeting-run", 30)],
+    [("period-overview", 7), ("meeting-detail", 12), ("meeting-run", 11)],
 )
 def test_page_query_counts_do_not_grow_with_data(
     client: Any, name: str, most: int

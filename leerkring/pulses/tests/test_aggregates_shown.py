@@ -188,5 +188,5 @@ def test_query_counts_do_not_grow_with_answers(
             assert client.get(url).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
-    with django_assert_max_num_queries(25):
+    with django_assert_max_num_queries(10):
         client.get(url)
