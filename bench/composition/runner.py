@@ -19,9 +19,13 @@ from typing import Any
 
 import numpy as np
 
-from leerkring.composition import compose, engine, parse_problem, score_groups
-from leerkring.composition.distance import distance_matrix, encode
-from leerkring.composition.problem import Problem
+from leerkring.composition import (
+    compose,
+    engine,
+    parse_problem,
+    random_objectives,
+    score_groups,
+)
 
 from . import references
 from .cohort import CATEGORICAL, make_problem
@@ -33,23 +37,6 @@ RESULTS = ROOT / "bench" / "results" / "composition.json"
 
 def _print(text: str = "") -> None:
     print(text, flush=True)
-
-
-def random_objectives(
-    problem: Problem, w: np.ndarray, count: int, seed: int = 0
-) -> list[float]:
-    """Objectives of uniformly random balanced assignments (no rules)."""
-    rng = np.random.default_rng(seed)
-    k = problem.n_groups
-    values = []
-    for _ in range(count):
-        labels = rng.permutation(problem.n) % k
-        total = 0.0
-        for group in range(k):
-            members = np.flatnonzero(labels == group)
-            total += float(w[np.ix_(members, members)].sum(dtype=np.float64)) / 2
-        values.append(total)
-    return values
 
 
 def max_proportion_deviation(
@@ -144,8 +131,7 @@ def production(seeds: Sequence[int], n_random: int) -> dict[str, Any]:
                 solution = compose(problem)
             finally:
                 engine.CLOCK_CAP = saved
-        w = distance_matrix(encode(problem))
-        randoms = random_objectives(problem, w, n_random, seed)
+        randoms = random_objectives(problem, n_random, seed)
         mean, sd = float(np.mean(randoms)), float(np.std(randoms))
         best = max(ref["objective"], solution.objective, returned)
         rows.append(

@@ -9,7 +9,6 @@ communities), runs it, scores hand-edited groupings with the engine's own
 from __future__ import annotations
 
 import math
-import random
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -28,6 +27,7 @@ from leerkring.composition import (
     assign_coaches,
     compose,
     parse_problem,
+    random_objectives,
     score_groups,
 )
 
@@ -205,22 +205,6 @@ def parse(raw: dict[str, Any], names: dict[int, str]) -> Problem:
         raise ComposeError(explain(error, names)) from error
 
 
-def random_baseline(problem: Problem, sizes: Sequence[int], seed: int) -> list[float]:
-    """Objectives of random balanced groupings (the engine has no such call)."""
-    rng = random.Random(seed)
-    ids = list(problem.ids)
-    samples = max(20, min(RANDOM_SAMPLES, RANDOM_WORK // max(1, problem.n)))
-    found = []
-    for _sample in range(samples):
-        rng.shuffle(ids)
-        groups, start = [], 0
-        for size in sizes:
-            groups.append(ids[start : start + size])
-            start += size
-        found.append(score_groups(problem, groups).objective)
-    return found
-
-
 @dataclass(frozen=True)
 class Outcome:
     groups: list[list[int]]
@@ -239,9 +223,8 @@ def run(raw: dict[str, Any], names: dict[int, str]) -> Outcome:
     except ProblemError as error:
         raise ComposeError(explain(error, names)) from error
     groups = [[int(i) for i in group] for group in solution.groups]
-    baseline = random_baseline(
-        problem, [len(g) for g in groups], seed=problem.seed + 7919
-    )
+    samples = max(20, min(RANDOM_SAMPLES, RANDOM_WORK // max(1, problem.n)))
+    baseline = random_objectives(problem, samples, seed=problem.seed + 7919)
     return Outcome(
         groups=groups,
         objective=solution.objective,

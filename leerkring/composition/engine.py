@@ -44,17 +44,18 @@ I64 = npt.NDArray[np.int64]
 _EPS = 1e-6
 _NEG = -np.inf
 
-# Modelled cost of the search, fitted on the development machine (2 cores) with
-# bench runs from N=60 to N=2,000; see docs/composition.md. A group evaluation
-# costs a fixed part plus a part per (member x unit) cell, an applied swap a
-# fixed part.
-EVAL_FIXED_S = 40e-6
-EVAL_PER_CELL_S = 6.5e-9
-SWAP_S = 45e-6
-MATRIX_PER_CELL_S = 8e-9
+# Modelled cost of the search on the reference machine (2-core AMD EPYC, idle),
+# measured with ``python -m bench.composition.calibrate`` for N=60 to 2,000 and
+# checked against whole runs (modelled / real work 0.93-1.15 at N=600); see
+# docs/composition.md. A group evaluation costs a fixed part plus a part per
+# (member x unit) cell, an applied swap a fixed part (Python overhead included).
+EVAL_FIXED_S = 18e-6
+EVAL_PER_CELL_S = 2.8e-9
+SWAP_S = 18e-6
+MATRIX_PER_CELL_S = 3e-9
 SAFETY = 0.95
-CLOCK_CAP = 2.0
-CLOCK_CAP_EXTRA_S = 0.1
+CLOCK_CAP = 1.2
+CLOCK_CAP_EXTRA_S = 0.05
 # After a kick, swaps gaining less than this are skipped: chasing chains of
 # tiny gains cost more kicks than they were worth on the dev instances (0.78 %
 # vs 0.92 % mean gap). The final descent polishes with the full precision.

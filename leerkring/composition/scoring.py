@@ -78,6 +78,32 @@ def _diversity(features: Features, members: Sequence[int]) -> float:
     return float(np.triu(within, k=1).sum())
 
 
+def random_objectives(
+    problem: Problem,
+    count: int,
+    seed: int = 0,
+    features: Features | None = None,
+) -> list[float]:
+    """Diversity of ``count`` uniformly random balanced groupings (rules ignored).
+
+    The baseline an answer is judged against: its mean and spread give the
+    z-score ("how many standard deviations better than chance").
+    """
+    features = features if features is not None else encode(problem)
+    rng = np.random.default_rng(seed)
+    k = problem.n_groups
+    found = []
+    for _sample in range(count):
+        labels = rng.permutation(problem.n) % k
+        found.append(
+            sum(
+                _diversity(features, np.flatnonzero(labels == group).tolist())
+                for group in range(k)
+            )
+        )
+    return found
+
+
 def score_positions(
     problem: Problem,
     groups: Sequence[Sequence[int]],
