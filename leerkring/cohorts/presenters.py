@@ -14,7 +14,7 @@ from leerkring.composition import Score, Violation
 
 from . import composing
 from .composing import ComposeError, Profile, Workspace
-from .models import Cohort, CohortCoach, CohortMember, CohortRule, Proposal
+from .models import Cohort, CohortCoach, CohortMember, Proposal
 
 
 @dataclass
@@ -25,6 +25,13 @@ class Card:
     coaches: list[CohortCoach]
     profiles: list[Profile]
     mean_distance: float
+
+
+def shown_value(attribute: str, value: str) -> str:
+    """A category as people read it: roles translated, other values as entered."""
+    if attribute == "role" and value in CohortMember.Role.values:
+        return str(CohortMember.Role(value).label)
+    return value
 
 
 def categories(space: Workspace) -> list[tuple[str, str]]:
@@ -39,10 +46,7 @@ def categories(space: Workspace) -> list[tuple[str, str]]:
         for value, count in sorted(counts.items(), key=lambda kv: -kv[1]):
             if not value:
                 continue
-            shown = (
-                CohortMember.Role(value).label if attribute.name == "role" else value
-            )
-            label = f"{attribute.label}: {shown} ({count})"
+            label = f"{attribute.label}: {shown_value(attribute.name, value)} ({count})"
             choices.append((f"{attribute.name}={value}", label))
     return choices
 
@@ -69,34 +73,18 @@ def describe(violation: Violation, space: Workspace, groups: list[list[int]]) ->
             "names": names,
             "number": number,
         }
-    if violation.kind == "min_per_group":
-        return _("Community %(number)s does not reach a minimum rule.") % {
-            "number": number
+    if violation.kind == "min_per_group" and violation.rule is not None:
+        return _(
+            "Community %(number)s needs at least %(min)s × %(value)s, now %(count)s."
+        ) % {
+            "number": number,
+            "min": violation.rule.minimum,
+            "value": shown_value(violation.rule.attribute, violation.rule.value),
+            "count": violation.count,
         }
     if violation.kind == "missing":
         return _("Not in any community: %(names)s.") % {"names": names}
     return _("A rule is broken: %(detail)s") % {"detail": violation.message}
-
-
-def minimum_details(space: Workspace, groups: list[list[int]]) -> dict[int, list[str]]:
-    """Per community index, the minimum rules it does not reach (translated)."""
-    missing: dict[int, list[str]] = {}
-    for rule in space.rules:
-        if rule.kind != CohortRule.Kind.MINIMUM or rule.minimum is None:
-            continue
-        for k, group in enumerate(groups):
-            count = sum(
-                1
-                for i in group
-                if str(space.by_id[i].attribute_values().get(rule.attribute) or "")
-                == rule.value
-            )
-            if count < rule.minimum:
-                missing.setdefault(k, []).append(
-                    _("at least %(min)s × %(value)s, now %(count)s")
-                    % {"min": rule.minimum, "value": rule.value, "count": count}
-                )
-    return missing
 
 
 def proposal_context(proposal: Proposal) -> dict[str, Any]:
@@ -130,12 +118,8 @@ def proposal_context(proposal: Proposal) -> dict[str, Any]:
     violations = []
     blocking = False
     if score is not None:
-        details = minimum_details(space, groups)
         for violation in score.violations:
-            text = describe(violation, space, groups)
-            if violation.kind == "min_per_group" and violation.group in details:
-                text += " (" + "; ".join(details[violation.group]) + ")"
-            violations.append(text)
+            violations.append(describe(violation, space, groups))
             blocking = blocking or violation.kind != "size_imbalance"
     previous = list(
         Community.objects.filter(pk__in=space.previous_ids).values_list(

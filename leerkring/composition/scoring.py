@@ -15,7 +15,7 @@ from itertools import combinations
 import numpy as np
 
 from .distance import Features, block, encode
-from .problem import PersonId, Problem
+from .problem import MinPerGroup, PersonId, Problem
 
 
 @dataclass(frozen=True)
@@ -28,14 +28,26 @@ class Violation:
     message: str
     ids: tuple[PersonId, ...] = ()
     group: int | None = None
+    rule: MinPerGroup | None = None
+    """For min_per_group: the rule that is not reached."""
+    count: int | None = None
+    """For min_per_group: how many the group has."""
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        found: dict[str, object] = {
             "kind": self.kind,
             "message": self.message,
             "ids": list(self.ids),
             "group": self.group,
         }
+        if self.rule is not None:
+            found |= {
+                "attribute": self.rule.attribute,
+                "value": self.rule.value,
+                "min": self.rule.minimum,
+                "count": self.count,
+            }
+        return found
 
 
 @dataclass(frozen=True)
@@ -199,6 +211,8 @@ def find_violations(
                         f'Group {k} has {count} with {rule.attribute} = "{rule.value}"'
                         f", fewer than {rule.minimum}.",
                         group=k,
+                        rule=rule,
+                        count=count,
                     )
                 )
     for person, k in sorted(problem.fixed.items()):

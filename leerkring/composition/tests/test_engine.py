@@ -10,7 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from leerkring.composition import compose, parse_problem, score_groups
+from leerkring.composition import (
+    compose,
+    parse_problem,
+    random_objectives,
+    score_groups,
+)
 from leerkring.composition.distance import distance_matrix, encode
 from leerkring.composition.engine import Search, apply_repeat_penalty
 
@@ -178,13 +183,45 @@ def test_engine_beats_random_assignment_clearly() -> None:
     raw["time_budget_s"] = 0.1
     problem = parse_problem(raw)
     found = compose(problem).objective
-    w = distance_matrix(encode(problem)).astype(np.float64)
-    rng = np.random.default_rng(0)
-    randoms = []
-    for _ in range(50):
-        labels = rng.permutation(problem.n) % problem.n_groups
-        randoms.append(float((w * (labels[:, None] == labels[None, :])).sum() / 2))
+    randoms = random_objectives(problem, 50, seed=0)
     assert (found - np.mean(randoms)) / np.std(randoms) > 5
+
+
+def test_random_objectives_are_the_diversity_of_random_balanced_groupings() -> None:
+    problem = parse_problem(cohort(30, seed=31))
+    w = distance_matrix(encode(problem)).astype(np.float64)
+    rng = np.random.default_rng(4)
+    expected = []
+    for _ in range(5):
+        labels = rng.permutation(problem.n) % problem.n_groups
+        expected.append(float((w * (labels[:, None] == labels[None, :])).sum() / 2))
+    assert random_objectives(problem, 5, seed=4) == pytest.approx(expected)
+
+
+def test_an_unreached_minimum_names_its_rule_and_count() -> None:
+    raw = cohort(24, seed=32)
+    raw["min_per_group"] = [{"attribute": "role", "value": "teacher", "min": 2}]
+    problem = parse_problem(raw)
+    teachers = {p["id"] for p in raw["people"] if p["role"] == "teacher"}
+    others = [p["id"] for p in raw["people"] if p["id"] not in teachers]
+    first = sorted(teachers)[:1] + others[: 12 - 1]
+    second = [p["id"] for p in raw["people"] if p["id"] not in set(first)]
+    found = [
+        v
+        for v in score_groups(problem, [first, second]).violations
+        if v.kind == "min_per_group"
+    ]
+    assert [(v.group, v.count) for v in found] == [(0, 1)]
+    assert found[0].to_dict() | {"message": ""} == {
+        "kind": "min_per_group",
+        "message": "",
+        "ids": [],
+        "group": 0,
+        "attribute": "role",
+        "value": "teacher",
+        "min": 2,
+        "count": 1,
+    }
 
 
 def test_score_groups_reports_hand_edit_violations() -> None:
