@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 
 from leerkring.accounts.models import User
 from leerkring.communities.models import LearningPeriod
+from leerkring.core import audit
+from leerkring.core.models import AuditAction
 
 from .models import (
     SECTION_NAMES,
@@ -105,6 +107,12 @@ def confirm_agreements(
         raise AgreementError(
             _("You already confirmed version %(number)s.") % {"number": current.number}
         )
+    audit.record(
+        AuditAction.AGREEMENTS_CONFIRMED,
+        actor=actor,
+        target=f"agreements.agreementversion:{current.pk}",
+        version=current.number,
+    )
     return confirmation
 
 

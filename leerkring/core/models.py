@@ -24,6 +24,10 @@ class AuditAction(models.TextChoices):
     DIVERSITY_DATA_ERASED = "diversity_data_erased", _("Diversity data erased")
     COHORT_DELETED = "cohort_deleted", _("Cohort deleted")
     COMMUNITIES_COMPOSED = "communities_composed", _("Communities composed")
+    LEERGANG_CREATED = "leergang_created", _("Leergang planned")
+    INTAKE_RECORDED = "intake_recorded", _("Intake recorded")
+    AGREEMENTS_CONFIRMED = "agreements_confirmed", _("Agreements confirmed")
+    COMMUNITY_DATA_EXPORTED = "community_data_exported", _("Community data exported")
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):

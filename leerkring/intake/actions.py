@@ -9,6 +9,8 @@ from django.db.models import F
 
 from leerkring.accounts.models import User
 from leerkring.communities.models import Membership
+from leerkring.core import audit
+from leerkring.core.models import AuditAction
 
 from .models import Intake, IntakePreparation
 
@@ -63,8 +65,8 @@ def record_intake(
 ) -> Intake:
     """Record one intake conversation. The latest conversation decides whether
     the participant is committed (only "yes" does); an earlier "not yet" stays
-    in the history."""
-    return Intake.objects.create(
+    in the history. Audited: who recorded whose intake, never what was said."""
+    intake = Intake.objects.create(
         membership=membership,
         held_on=held_on,
         expectations_shared=expectations_shared,
@@ -72,3 +74,10 @@ def record_intake(
         notes=notes,
         recorded_by=actor,
     )
+    audit.record(
+        AuditAction.INTAKE_RECORDED,
+        actor=actor,
+        target=f"intake.intake:{intake.pk}",
+        membership=membership.pk,
+    )
+    return intake

@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 
 from leerkring.accounts.models import User
 from leerkring.communities.models import Community, LearningPeriod, Membership
+from leerkring.core import audit
+from leerkring.core.models import AuditAction
 
 from .method import (
     MAX_SESSIONS,
@@ -264,6 +266,13 @@ def create_leergang(
         meeting.save()
         items += method_agenda_items(meeting)
     AgendaItem.objects.bulk_create(items)
+    audit.record(
+        AuditAction.LEERGANG_CREATED,
+        actor=actor,
+        target=f"communities.learningperiod:{period.pk}",
+        community=community.pk,
+        sessions=len(sessions),
+    )
     return period
 
 

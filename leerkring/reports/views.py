@@ -16,8 +16,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from leerkring.communities.access import access_community
 from leerkring.communities.models import Community, LearningPeriod, Membership
+from leerkring.core import audit
 from leerkring.core.access import allowed
 from leerkring.core.http import AuthenticatedHttpRequest
+from leerkring.core.models import AuditAction
 from leerkring.meetings.models import Meeting
 
 from . import actions, calendars, exports, harvest, pdf, reminders, sessions
@@ -111,6 +113,20 @@ def _period(community: Community, period_id: int) -> LearningPeriod:
     return period
 
 
+def _audit_export(
+    request: AuthenticatedHttpRequest, period: LearningPeriod, dataset: str, fmt: str
+) -> None:
+    """Community data left the app: who took which dataset of which period."""
+    audit.record(
+        AuditAction.COMMUNITY_DATA_EXPORTED,
+        actor=request.user,
+        target=f"communities.learningperiod:{period.pk}",
+        request=request,
+        dataset=dataset,
+        format=fmt,
+    )
+
+
 def _pdf(body: bytes, filename: str, seconds: float) -> HttpResponse:
     logger.info("Rendered %s in %.2f s", filename, seconds)
     return HttpResponse(
@@ -161,6 +177,7 @@ def harvest_pdf(
     body, seconds = pdf.render(
         "reports/pdf/harvest.html", {"doc": doc, "generated_at": timezone.now()}
     )
+    _audit_export(request, period, "harvest", "pdf")
     return _pdf(body, f"oogst-{slugify(community.name)}.pdf", seconds)
 
 
@@ -218,6 +235,7 @@ def export_file(
     else:
         body = exports.as_json(rows, dataset=dataset, period=period)
         content_type = "application/json; charset=utf-8"
+    _audit_export(request, period, dataset, fmt)
     return HttpResponse(
         body,
         content_type=content_type,

@@ -17,6 +17,7 @@ from leerkring.agreements.models import (
 )
 from leerkring.agreements.tests.factories import Group
 from leerkring.communities.models import Membership
+from leerkring.core.models import AuditAction, AuditEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -97,6 +98,18 @@ def test_confirming_records_the_moment_once() -> None:
     assert confirmation.confirmed_at is not None
     with pytest.raises(actions.AgreementError, match="al bevestigd"):
         confirm(group, group.coach)
+
+
+def test_a_confirmation_is_audited_once_without_the_text() -> None:
+    group = Group()
+    version = draft(group)
+    confirm(group, group.participants[1])
+    with pytest.raises(actions.AgreementError):
+        confirm(group, group.participants[1])
+    event = AuditEvent.objects.get(action=AuditAction.AGREEMENTS_CONFIRMED)
+    assert event.actor == group.participants[1]
+    assert event.target == f"agreements.agreementversion:{version.pk}"
+    assert event.detail == {"version": 1}
 
 
 def test_confirming_an_outdated_version_is_refused_with_the_current_one() -> None:
@@ -220,6 +233,8 @@ def test_an_outdated_confirmation_shows_why_and_what_changed(client: Any) -> Non
     assert "Versie 1 is niet meer actueel" in page
     assert "<ins>" in page
     assert "twee dagen vooraf" in page
+    confirmed = AuditEvent.objects.filter(action=AuditAction.AGREEMENTS_CONFIRMED)
+    assert confirmed.count() == 1  # the refused confirmation left no trace
 
 
 def test_members_see_who_confirmed_which_version(client: Any) -> None:

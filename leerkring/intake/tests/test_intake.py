@@ -18,6 +18,7 @@ from leerkring.communities.tests.factories import (
     MembershipFactory,
     ProgrammeLeadFactory,
 )
+from leerkring.core.models import AuditAction, AuditEvent
 from leerkring.intake import actions, personal_data
 from leerkring.intake.models import (
     Commitment,
@@ -139,6 +140,11 @@ def test_the_coach_records_an_intake(client: Any, community: Any) -> None:
     intake = Intake.objects.get(membership=community.participant)
     assert intake.is_committed
     assert intake.recorded_by == community.coach
+    event = AuditEvent.objects.get(action=AuditAction.INTAKE_RECORDED)
+    assert event.actor == community.coach
+    assert event.target == f"intake.intake:{intake.pk}"
+    assert event.detail == {"membership": community.participant.pk}
+    assert NOTES not in str(event.detail)  # identities, never what was said
 
 
 def test_an_intake_in_the_future_is_refused(client: Any, community: Any) -> None:

@@ -16,6 +16,7 @@ from leerkring.communities.tests.factories import (
     LearningPeriodFactory,
     MembershipFactory,
 )
+from leerkring.core.models import AuditAction, AuditEvent
 from leerkring.meetings.actions import (
     PlanError,
     SessionPlan,
@@ -181,6 +182,11 @@ def test_the_coach_plans_a_leergang_on_one_page(client: Any) -> None:
     response = client.post(url, _form_data(plan(START)))
     assert response.status_code == 302
     assert Meeting.objects.filter(period__community=community).count() == 8
+    event = AuditEvent.objects.get(action=AuditAction.LEERGANG_CREATED)
+    period = LearningPeriod.objects.get(community=community)
+    assert event.actor == coach
+    assert event.target == f"communities.learningperiod:{period.pk}"
+    assert event.detail == {"community": community.pk, "sessions": 8}
 
 
 def test_propose_dates_respreads_for_a_new_number_and_keeps_the_place(
@@ -208,6 +214,7 @@ def test_an_error_is_shown_next_to_the_session_and_nothing_saved(client: Any) ->
     assert response.context["plan"].sessions.forms[5].errors["date"]
     assert "valt buiten de periode" in response.content.decode()
     assert not LearningPeriod.objects.filter(community=community).exists()
+    assert not AuditEvent.objects.filter(action=AuditAction.LEERGANG_CREATED).exists()
 
 
 def test_an_empty_end_date_means_about_six_months(client: Any) -> None:

@@ -17,6 +17,7 @@ from django.urls import reverse
 from leerkring.agreements.models import AgreementVersion, PersonalGoal
 from leerkring.assignments.models import AssignmentReport
 from leerkring.communities.tests.factories import LearningPeriodFactory
+from leerkring.core.models import AuditAction, AuditEvent
 from leerkring.meetings.tests.factories import MeetingFactory
 from leerkring.pulses.actions import open_window, record_pulse
 from leerkring.pulses.models import Moment, Pulse
@@ -206,6 +207,45 @@ def test_exports_never_hold_private_content(client: Any, demo_community: Any) ->
     assert _private_question(demo_community)[:40] not in everything
     notes = Pulse.objects.exclude(note="").values_list("note", flat=True)
     assert all(note not in everything for note in notes)
+
+
+def test_every_download_of_community_data_is_audited(
+    client: Any, demo_community: Any
+) -> None:
+    """Who took which dataset of which period (never the content); refusals and
+    unknown datasets are not downloads."""
+    community, period = demo_community.community, demo_community.period
+
+    def export_url(dataset: str, fmt: str) -> str:
+        return reverse(
+            "reports:export-file", args=[community.pk, period.pk, dataset, fmt]
+        )
+
+    client.force_login(demo_community.participant)
+    assert client.get(export_url("collective-track", "csv")).status_code == 404
+    client.force_login(demo_community.coach)
+    assert client.get(export_url("diaries", "csv")).status_code == 404
+    assert client.get(export_url("collective-track", "csv")).status_code == 200
+    assert client.get(export_url("collective-track", "json")).status_code == 200
+    _harvest(client, demo_community, demo_community.programme_lead)
+    events = AuditEvent.objects.filter(
+        action=AuditAction.COMMUNITY_DATA_EXPORTED
+    ).order_by("id")
+    assert [(e.actor, e.target, e.detail) for e in events] == [
+        (
+            demo_community.coach,
+            f"communities.learningperiod:{period.pk}",
+            {"dataset": "collective-track", "format": fmt},
+        )
+        for fmt in ("csv", "json")
+    ] + [
+        (
+            demo_community.programme_lead,
+            f"communities.learningperiod:{period.pk}",
+            {"dataset": "harvest", "format": "pdf"},
+        )
+    ]
+    assert all(e.ip_address == "127.0.0.1" for e in events)
 
 
 def test_check_in_figures_need_three_answers(client: Any, demo_community: Any) -> None:
