@@ -14,6 +14,7 @@ from leerkring.accounts.models import User
 from leerkring.assignments.models import IntegrationAssignment
 from leerkring.communities.models import Community, Membership
 from leerkring.core.access import allowed, deny
+from leerkring.reflection import model_version
 from leerkring.tracks.models import LearningQuestion
 
 from . import actions, markdown, presentation
@@ -213,11 +214,6 @@ def access_draft(user: Any, draft_id: int) -> Draft:
     return draft
 
 
-def newest_model_version() -> str:
-    newest = ReflectionAssessment.objects.order_by("-created_at", "-id").first()
-    return newest.model_version if newest else ""
-
-
 def mirror_context(request: Any, reflection: Reflection) -> dict[str, Any]:
     assessment = ReflectionAssessment.objects.current_for(reflection)
     context: dict[str, Any] = {
@@ -239,10 +235,7 @@ def mirror_context(request: Any, reflection: Reflection) -> dict[str, Any]:
         )
     else:
         context["problem"] = presentation.problem(assessment.outcome)
-    context["newer_model"] = newest_model_version() not in (
-        "",
-        assessment.model_version,
-    )
+    context["newer_model"] = assessment.model_version != model_version()
     return context
 
 

@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from leerkring.reflection import AssessmentError, assess
+from leerkring.reflection import AssessmentError, assess, model_version
 
 from .models import CoachFeedback, JournalSetting, Reflection, ReflectionAssessment
 
@@ -27,7 +27,7 @@ def mirror(reflection: Reflection) -> ReflectionAssessment:
         stored.outcome = (
             error.code if known else ReflectionAssessment.Outcome.UNREADABLE
         )
-        stored.model_version = current_model_version()
+        stored.model_version = model_version()
         return stored
     stored.level = result.level
     stored.language = result.language
@@ -37,19 +37,6 @@ def mirror(reflection: Reflection) -> ReflectionAssessment:
     stored.next_prompt = result.next_prompt
     stored.model_version = result.model_version
     return stored
-
-
-_CALIBRATION = (
-    "Vandaag sprak ik met een collega over toetsen en ik merkte dat ik twijfelde."
-)
-_known_version: list[str] = []
-
-
-def current_model_version() -> str:
-    """The mirror's present model version (its public API reports it per result)."""
-    if not _known_version:
-        _known_version.append(assess(_CALIBRATION).model_version)
-    return _known_version[0]
 
 
 @task()

@@ -16,6 +16,7 @@ from .mirror import (
     AssessmentError,
     Evidence,
     assess,
+    model_version,
 )
 
 __all__ = [
@@ -25,4 +26,5 @@ __all__ = [
     "AssessmentError",
     "Evidence",
     "assess",
+    "model_version",
 ]

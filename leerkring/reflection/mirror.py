@@ -148,6 +148,12 @@ def _evidence(analysis: Analysis) -> list[Evidence]:
     return found
 
 
+def model_version() -> str:
+    """The version that every assessment made now reports; store it beside a
+    result and re-assess when it changes. Cheap: no text is analysed."""
+    return model.load().version
+
+
 def assess(text: str, language: str | None = None) -> Assessment:
     """Assess one journal entry.
 

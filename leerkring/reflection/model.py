@@ -77,8 +77,7 @@ Model = LinearOrdinalModel | RuleModel
 
 @cache
 def load(directory: Path = MODEL_DIR) -> Model:
-    """Load the trained model from `directory`, or the rule fallback if there is"
-    " none."""
+    """The trained model in `directory`, or the rule fallback if there is none."""
     meta_path = directory / "meta.json"
     weights_path = directory / "weights.npz"
     if not (meta_path.exists() and weights_path.exists()):

@@ -13,12 +13,13 @@ from django.urls import reverse
 
 from leerkring.journal import actions
 from leerkring.journal.models import JournalSetting, ReflectionAssessment, Visibility
-from leerkring.journal.tasks import assess_reflection, current_model_version
+from leerkring.journal.tasks import assess_reflection
 from leerkring.journal.tests.factories import (
     LEVEL_3_TEXT,
     AssessmentFactory,
     ReflectionFactory,
 )
+from leerkring.reflection import model_version
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +51,7 @@ def test_save_runs_the_mirror_after_commit_and_stores_its_model_version(
 ) -> None:
     page, assessment = saved_and_assessed(client, LEVEL_3_TEXT)
     assert assessment.is_ok
-    assert assessment.model_version == current_model_version()
+    assert assessment.model_version == model_version()
     assert assessment.language == "nl"
     assert assessment.next_prompt
     assert all(
@@ -186,18 +187,21 @@ def test_the_author_can_ask_for_a_new_reading(client: Any) -> None:
     client.force_login(entry.author)
     page = client.get(reverse("journal:reflection-detail", args=[entry.pk]))
     assert page.context["assessment"].model_version == "ordinal-oud"
+    assert page.context["newer_model"]
     with TestCase.captureOnCommitCallbacks(execute=True):
         client.post(reverse("journal:reflection-reassess", args=[entry.pk]))
     newest = ReflectionAssessment.objects.current_for(entry)
     assert newest is not None
-    assert newest.model_version == current_model_version()
+    assert newest.model_version == model_version()
+    page = client.get(reverse("journal:reflection-detail", args=[entry.pk]))
+    assert not page.context["newer_model"]
 
 
 def test_the_command_reassesses_entries_of_an_older_model() -> None:
     old = ReflectionFactory()
     AssessmentFactory(reflection=old, model_version="ordinal-oud")
     current = ReflectionFactory()
-    AssessmentFactory(reflection=current, model_version=current_model_version())
+    AssessmentFactory(reflection=current, model_version=model_version())
     off = ReflectionFactory()
     JournalSetting.objects.create(user=off.author, mirror_enabled=False)
     out = StringIO()
@@ -205,7 +209,7 @@ def test_the_command_reassesses_entries_of_an_older_model() -> None:
     assert "would queue 1 entries" in out.getvalue()
     call_command("reassess_reflections", stdout=out)
     assert ReflectionAssessment.objects.filter(
-        reflection=old, model_version=current_model_version()
+        reflection=old, model_version=model_version()
     ).exists()
     assert not ReflectionAssessment.objects.filter(reflection=off).exists()
     assert ReflectionAssessment.objects.filter(reflection=current).count() == 1

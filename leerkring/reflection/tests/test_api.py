@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from leerkring.reflection import Assessment, Evidence, assess
+from leerkring.reflection import Assessment, Evidence, assess, model_version
 from leerkring.reflection.lexicon import KINDS
 
 
@@ -21,7 +21,7 @@ def test_assessment_has_the_documented_fields(dutch_entry: str) -> None:
     assert isinstance(result.next_prompt, str)
     assert result.next_prompt.endswith("?")
     assert isinstance(result.model_version, str)
-    assert result.model_version
+    assert result.model_version == model_version() != ""
 
 
 def test_assessment_is_frozen(english_entry: str) -> None:

@@ -13,7 +13,8 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db.models import Exists, OuterRef
 
 from leerkring.journal.models import JournalSetting, Reflection, ReflectionAssessment
-from leerkring.journal.tasks import assess_reflection, current_model_version
+from leerkring.journal.tasks import assess_reflection
+from leerkring.reflection import model_version
 
 
 class Command(BaseCommand):
@@ -28,7 +29,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        version = current_model_version()
+        version = model_version()
         switched_off = JournalSetting.objects.filter(mirror_enabled=False).values(
             "user_id"
         )
