@@ -30,7 +30,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from leerkring.reflection import AssessmentError, assess, metrics  # noqa: E402
-from leerkring.reflection.corpus import Entry, load_corpus, load_split  # noqa: E402
+from leerkring.reflection.corpus import (  # noqa: E402
+    Entry,
+    extension_writers,
+    load_corpus,
+    load_split,
+    writer,
+)
 
 RESULTS = ROOT / "bench" / "results" / "reflection.json"
 SPEED_WORDS = 300
@@ -228,13 +234,28 @@ def main() -> None:
         "assessment_errors": errors,
         "agreement": {},
     }
+    # Test entries of writers added after the split was first made have never been
+    # read by anyone before this run: reported on their own beside the whole split.
+    added = set(extension_writers())
+    report["new_writers"] = sorted(added)
+    report["agreement_new_writers"] = {}
     for language in ("nl", "en", "all"):
-        chosen = [i for i, e in enumerate(test) if language in ("all", e.language)]
         train_part = [e for e in train if language in ("all", e.language)]
-        baseline = _baseline_levels(train_part, [test[i] for i in chosen])
-        report["agreement"][language] = agreement(
-            [test[i].level for i in chosen], [predicted[i] for i in chosen], baseline
-        )
+        for key, only_new in (("agreement", False), ("agreement_new_writers", True)):
+            chosen = [
+                i
+                for i, e in enumerate(test)
+                if language in ("all", e.language)
+                and (not only_new or writer(e.id) in added)
+            ]
+            if not chosen:
+                continue
+            baseline = _baseline_levels(train_part, [test[i] for i in chosen])
+            report[key][language] = agreement(
+                [test[i].level for i in chosen],
+                [predicted[i] for i in chosen],
+                baseline,
+            )
     report["speed_one_core"] = speed(test)
     report["speed_one_core"]["pinning"] = pinning
     report["load_and_memory"] = load_and_memory(_speed_entries(test, "nl")[0])
@@ -256,6 +277,13 @@ def main() -> None:
         print("  confusion (rows coded 1–4, columns predicted 1–4):")
         for row in figures["confusion"]:
             print("    " + " ".join(f"{n:3d}" for n in row))
+    for language, figures in report["agreement_new_writers"].items():
+        print(
+            f"\n[{language}, only writers added later: {', '.join(sorted(added))}] "
+            f"n={figures['n']}  QWK {_fmt(figures['qwk'])}  exact "
+            f"{_fmt(figures['exact'])}  within one {_fmt(figures['within_one'])}  "
+            f"precision@4 {_fmt(figures['precision_at_4'])}"
+        )
     for language, figures in report["speed_one_core"].items():
         if isinstance(figures, dict):
             print(

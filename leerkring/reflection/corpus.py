@@ -68,6 +68,11 @@ def make_split(entries: list[Entry], seed: int = SPLIT_SEED) -> dict[str, list[s
     return {name: sorted(ids) for name, ids in split.items()}
 
 
+def writer(entry_id: str) -> str:
+    """The writer of an entry: its id prefix ("nl-a-017" -> "nl-a")."""
+    return entry_id.rsplit("-", 1)[0]
+
+
 def load_split(path: Path = SPLIT_PATH) -> dict[str, list[str]]:
     """The committed split (train/dev/test id lists)."""
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -87,3 +92,38 @@ def write_split(entries: list[Entry], path: Path = SPLIT_PATH) -> dict[str, list
     }
     path.write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
     return split
+
+
+def extend_split(
+    entries: list[Entry], path: Path = SPLIT_PATH, note: str = ""
+) -> dict[str, list[str]]:
+    """Assign entries that are not in the split yet, leaving every earlier id where it
+    is (an entry once in test stays in test, and nothing moves into train from it).
+
+    The new entries are split by the same procedure and seed, on their own, and the
+    extension is recorded with its writers, so the bench can report the new test
+    entries (never read before) apart from the old ones. Returns what was added.
+    """
+    document = json.loads(path.read_text(encoding="utf-8"))
+    known = {i for name in FRACTIONS for i in document[name]}
+    new = [entry for entry in entries if entry.id not in known]
+    if not new:
+        return {name: [] for name in FRACTIONS}
+    added = make_split(new)
+    for name in FRACTIONS:
+        document[name] = sorted(document[name] + added[name])
+    document.setdefault("extensions", []).append(
+        {
+            "writers": sorted({writer(entry.id) for entry in new}),
+            "added": {name: len(ids) for name, ids in added.items()},
+            "note": note,
+        }
+    )
+    path.write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
+    return added
+
+
+def extension_writers(path: Path = SPLIT_PATH) -> list[str]:
+    """Writers whose entries were added to the split after it was first made."""
+    document = json.loads(path.read_text(encoding="utf-8"))
+    return sorted({w for ext in document.get("extensions", []) for w in ext["writers"]})

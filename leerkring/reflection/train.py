@@ -22,6 +22,7 @@ Choices, in order:
 from __future__ import annotations
 
 import argparse
+import hashlib
 import itertools
 import json
 import sys
@@ -34,7 +35,16 @@ import numpy as np
 from numpy.typing import NDArray
 
 from . import embedding, metrics, mirror, model, ordinal
-from .corpus import CORPUS_DIR, SPLIT_PATH, Entry, load_corpus, load_split, write_split
+from .corpus import (
+    CORPUS_DIR,
+    SPLIT_PATH,
+    Entry,
+    extend_split,
+    load_corpus,
+    load_split,
+    write_split,
+)
+from .corpus import writer as writer_of
 from .features import lexical_feature_names, pooled_embeddings
 
 CV_SEED = 7
@@ -75,7 +85,7 @@ def featurise(entries: list[Entry], with_embeddings: bool) -> Featurised:
             embedded.append(pooled_embeddings(vectors))
     return Featurised(
         ids,
-        np.asarray([i.rsplit("-", 1)[0] for i in ids]),
+        np.asarray([writer_of(i) for i in ids]),
         np.asarray(languages),
         np.asarray(levels, dtype=np.int64),
         np.asarray(lexical, dtype=np.float64),
@@ -147,9 +157,9 @@ def writer_out_of_fold(
 ) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
     """Scores and levels for each writer's entries from a model fitted on the others.
 
-    The corpus has four writers (two per language), each writing all four levels; an
-    entry's writer is the id prefix ("nl-a-017" → "nl-a"). Holding a writer out imitates
-    the independent held-out set, written and coded by other people.
+    Every writer in the corpus writes all four levels; an entry's writer is the id
+    prefix ("nl-a-017" → "nl-a"). Holding a writer out imitates the independent
+    held-out set, written and coded by other people.
     """
     scores, levels, _ = _writer_out_of_fold(data, index, weight, l2)
     return scores, levels
@@ -266,6 +276,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--no-embeddings", action="store_true", help="lexicon features only"
     )
+    parser.add_argument(
+        "--extend-split",
+        metavar="NOTE",
+        help="first add corpus entries that are not in the split yet (earlier ids "
+        "never move); NOTE says where they came from",
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
 
@@ -273,6 +289,12 @@ def main(argv: list[str] | None = None) -> None:
     if not args.split.exists():
         print(f"writing the one-time split to {args.split}")
         write_split(entries, args.split)
+    if args.extend_split:
+        added = extend_split(entries, args.split, note=args.extend_split)
+        print(
+            "extended the split: "
+            + ", ".join(f"{name} +{len(ids)}" for name, ids in added.items())
+        )
     split = load_split(args.split)
     by_id = {entry.id: entry for entry in entries}
     unassigned = sorted(set(by_id) - {i for ids in split.values() for i in ids})
@@ -388,18 +410,25 @@ def main(argv: list[str] | None = None) -> None:
         cutpoints = fitted.thresholds + np.array([0.0, 0.0, offset])
     else:
         cutpoints = fitted.thresholds
-    version = time.strftime("ordinal-%Y%m%d") + f"-{'use' if weight else 'lex'}"
     names = lexical_feature_names()
     if weight:
         names += [f"use_mean_{i}" for i in range(embedding.DIMENSIONS)]
         names += [f"use_max_{i}" for i in range(embedding.DIMENSIONS)]
+    cutpoints = np.asarray(cutpoints, dtype=np.float64)
+    parts = (scaler.mean, scaler.scale, fitted.coef, cutpoints)
+    # Date plus a digest of the weights: two trainings on one day differ too.
+    digest = hashlib.sha256(b"".join(part.tobytes() for part in parts))
+    version = (
+        time.strftime("ordinal-%Y%m%d")
+        + f"-{'use' if weight else 'lex'}-{digest.hexdigest()[:8]}"
+    )
     args.output.mkdir(parents=True, exist_ok=True)
     np.savez(
         args.output / "weights.npz",
         mean=scaler.mean,
         scale=scaler.scale,
         coef=fitted.coef,
-        cutpoints=np.asarray(cutpoints, dtype=np.float64),
+        cutpoints=cutpoints,
     )
     meta = {
         "model_version": version,
