@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from leerkring.communities.models import Membership
@@ -138,4 +138,15 @@ def committed_participants(community_id: int) -> models.QuerySet[Membership]:
             .participants()
             .filter(community_id=community_id)
         ).filter(commitment=Commitment.YES)  # type: ignore[misc]  # annotated above
+    )
+
+
+def awaiting_intake(community_id: int) -> models.QuerySet[Membership]:
+    """Participants (invited or active) without any recorded intake conversation:
+    the ones the intake overview still shows without a date."""
+    return (
+        Membership.objects.holding_a_place()
+        .participants()
+        .filter(community_id=community_id)
+        .filter(~Exists(Intake.objects.filter(membership=OuterRef("pk"))))
     )

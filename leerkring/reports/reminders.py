@@ -38,6 +38,7 @@ from django.utils.translation import ngettext
 from leerkring.accounts.models import User
 from leerkring.assignments.models import AssignmentReport, IntegrationAssignment
 from leerkring.communities.models import Community, Membership
+from leerkring.intake.models import awaiting_intake
 from leerkring.meetings.models import Meeting
 from leerkring.pulses import aggregates
 from leerkring.pulses.models import Moment, Pulse, PulseWindow
@@ -564,6 +565,21 @@ def _period_lines(community: Community, since: datetime, now: datetime) -> list[
     ]
 
 
+def _intake_lines(community: Community, since: datetime, now: datetime) -> list[str]:
+    """Participants still waiting for their intake (one query); nothing when none."""
+    pending = awaiting_intake(community.pk).count()
+    if not pending:
+        return []
+    return [
+        ngettext(
+            "%(count)s participant without an intake yet",
+            "%(count)s participants without an intake yet",
+            pending,
+        )
+        % {"count": pending}
+    ]
+
+
 def _assignment_lines(
     community: Community, since: datetime, now: datetime
 ) -> list[str]:
@@ -618,6 +634,7 @@ def _check_in_lines(community: Community, since: datetime, now: datetime) -> lis
 DigestLines = Callable[[Community, datetime, datetime], list[str]]
 DIGEST_LINES: list[DigestLines] = [
     _period_lines,
+    _intake_lines,
     _assignment_lines,
     _check_in_lines,
 ]

@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from leerkring.assignments.models import AssignmentReport
@@ -14,6 +16,10 @@ from leerkring.assignments.tests.factories import (
     AssignmentReportFactory,
     IntegrationAssignmentFactory,
 )
+from leerkring.communities.models import Membership
+from leerkring.communities.tests.factories import MembershipFactory
+from leerkring.intake.models import Commitment
+from leerkring.intake.tests.factories import IntakeFactory
 from leerkring.pulses.actions import close_window, open_window, record_pulse
 from leerkring.pulses.models import Moment
 from leerkring.reports import reminders
@@ -165,3 +171,53 @@ def test_the_digest_shows_group_means_only_from_three_answers(
     digest = _mails_to(coaches[0])[0]
     assert f"{answers} antwoorden" in digest.body
     assert ("gemiddelde energie 4,0" in digest.body) is shows_mean
+
+
+def _digest_for(coach: Any, community: Any) -> Any:
+    today = timezone.localdate()
+    return ReminderDelivery.objects.create(
+        kind=ReminderKind.COACH_DIGEST,
+        recipient=coach,
+        subject=f"community:{community.pk}",
+        scheduled_for=today - datetime.timedelta(days=today.weekday()),
+        community=community,
+        send_after=timezone.now(),
+    )
+
+
+def test_the_digest_counts_participants_still_waiting_for_their_intake() -> None:
+    """Invited participants count too; any recorded intake (also "not yet") ends
+    the wait; coaches and those who left are not counted."""
+    community, _meeting, people, coaches = community_with_session(participants=4)
+    MembershipFactory(community=community, status=Membership.Status.INVITED)
+    MembershipFactory(community=community, status=Membership.Status.LEFT)
+    IntakeFactory(membership=people[0].memberships.get())
+    IntakeFactory(membership=people[1].memberships.get(), commitment=Commitment.NOT_YET)
+    reminders.deliver(_digest_for(coaches[0], community).pk)
+    digest = _mails_to(coaches[0])[0]
+    assert "- 3 deelnemers nog zonder intake" in digest.body
+    assert "<li>3 deelnemers nog zonder intake</li>" in digest.alternatives[0].content
+
+
+def test_the_digest_leaves_the_intake_line_out_once_every_intake_is_held() -> None:
+    community, _meeting, people, coaches = community_with_session(participants=2)
+    for person in people:
+        IntakeFactory(membership=person.memberships.get())
+    reminders.deliver(_digest_for(coaches[0], community).pk)
+    assert "zonder intake" not in _mails_to(coaches[0])[0].body
+
+
+def _digest_queries(participants: int) -> int:
+    community, _meeting, people, coaches = community_with_session(
+        participants=participants
+    )
+    IntakeFactory(membership=people[0].memberships.get())
+    delivery = _digest_for(coaches[0], community)
+    with CaptureQueriesContext(connection) as queries:
+        reminders.deliver(delivery.pk)
+    assert "zonder intake" in _mails_to(coaches[0])[-1].body
+    return len(queries)
+
+
+def test_the_digest_costs_the_same_queries_for_a_small_and_a_full_group() -> None:
+    assert _digest_queries(2) == _digest_queries(12)
