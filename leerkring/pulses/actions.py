@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from leerkring.accounts.models import User
 from leerkring.communities.models import Membership
 from leerkring.meetings.models import Meeting
+from leerkring.reports.tasks import reminder_round
 
 from . import agenda, climate
 from .models import Moment, Pulse, PulseWindow, SafetyResponse
@@ -34,9 +35,18 @@ def _window(meeting: Meeting, moment: str) -> PulseWindow:
 
 @transaction.atomic
 def open_window(*, meeting: Meeting, moment: str, actor: User) -> PulseWindow:
-    """Open (or reopen) the check-in or check-out of a session for answers."""
+    """Open (or reopen) the check-in or check-out of a session for answers.
+
+    Opening a check-in queues a reminder round once committed, so participants
+    hear that it is open now rather than at the next round (up to ten minutes
+    later). The extra round plans and claims like any other — each reminder still
+    goes out at most once — and leaves the planner's chain as it is
+    (docs/reminders.md).
+    """
     window = _window(meeting, moment)
     window.open(by=actor)
+    if moment == Moment.CHECK_IN:
+        transaction.on_commit(reminder_round.enqueue)
     return window
 
 

@@ -13,8 +13,16 @@ from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from leerkring.reports.models import ReminderClock, ReminderDelivery
+from leerkring.pulses.actions import open_window
+from leerkring.pulses.models import Moment
+from leerkring.reports.models import (
+    DeliveryStatus,
+    ReminderClock,
+    ReminderDelivery,
+    ReminderKind,
+)
 from leerkring.reports.tasks import INTERVAL, reminder_round
+from leerkring.reports.tests.factories import community_with_session
 
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 pytestmark = pytest.mark.django_db
@@ -54,6 +62,27 @@ def test_the_planner_keeps_exactly_one_next_round_in_the_queue() -> None:
     assert waiting.get().run_after == clock.next_run_at
     assert clock.last_run_at is not None
     assert clock.next_run_at - clock.last_run_at == INTERVAL
+
+
+@override_settings(TASKS=DATABASE_QUEUE)
+def test_the_round_queued_by_an_opened_check_in_leaves_the_chain_single(
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    """The chain's next round waits; the extra round runs now, sends the check-in
+    reminders and, finding the clock ahead, queues no second chain."""
+    _community, meeting, people, coaches = community_with_session(in_days=0)
+    reminder_round.call()  # the chain: the next round waits INTERVAL ahead
+    with django_capture_on_commit_callbacks(execute=True):
+        open_window(meeting=meeting, moment=Moment.CHECK_IN, actor=coaches[0])
+    rounds = DBTaskResult.objects.filter(task_path=reminder_round.module_path)
+    assert rounds.count() == 2  # the chain's next round and the extra one
+    assert rounds.filter(run_after=ReminderClock.objects.get().next_run_at).exists()
+    reminder_round.call()  # what the worker does with the extra round
+    assert rounds.count() == 2  # it queued nothing: still one chain
+    sent = ReminderDelivery.objects.filter(
+        kind=ReminderKind.CHECK_IN_OPENED, status=DeliveryStatus.SENT
+    )
+    assert sent.count() == len(people)
 
 
 @override_settings(TASKS=DATABASE_QUEUE)

@@ -121,6 +121,51 @@ def test_an_opened_check_in_reminds_participants_who_did_not_answer() -> None:
     assert any("check-in" in m.subject for m in _mails_to(people[0]))
 
 
+def _check_in_mails() -> list[Any]:
+    return [m for m in mail.outbox if "check-in" in m.subject]
+
+
+def test_opening_the_check_in_reminds_participants_without_waiting_for_a_round(
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    """Once the opening is committed a reminder round runs: the participants (not
+    the coach) hear at once; nobody's reminder waits for the next round."""
+    _community, meeting, people, coaches = community_with_session(in_days=0)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        open_window(meeting=meeting, moment=Moment.CHECK_IN, actor=coaches[0])
+    assert len(callbacks) == 1
+    assert sorted(m.to[0] for m in _check_in_mails()) == sorted(
+        person.email for person in people
+    )
+
+
+def test_the_reminder_round_at_opening_never_sends_a_reminder_twice(
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    """Neither the next regular round nor closing and reopening (another round)
+    sends the same check-in reminder again: every delivery is claimed once."""
+    _community, meeting, people, coaches = community_with_session(in_days=0)
+    with django_capture_on_commit_callbacks(execute=True):
+        open_window(meeting=meeting, moment=Moment.CHECK_IN, actor=coaches[0])
+    reminders.run(timezone.now())
+    with django_capture_on_commit_callbacks(execute=True):
+        close_window(meeting=meeting, moment=Moment.CHECK_IN, actor=coaches[0])
+        open_window(meeting=meeting, moment=Moment.CHECK_IN, actor=coaches[0])
+    assert len(_check_in_mails()) == len(people)
+    assert set(
+        _kind(ReminderKind.CHECK_IN_OPENED).values_list("status", flat=True)
+    ) == {DeliveryStatus.SENT}
+
+
+def test_opening_the_check_out_queues_no_round(
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    _community, meeting, _people, coaches = community_with_session(in_days=0)
+    with django_capture_on_commit_callbacks() as callbacks:
+        open_window(meeting=meeting, moment=Moment.CHECK_OUT, actor=coaches[0])
+    assert callbacks == []
+
+
 def test_a_closed_check_in_sends_nothing_any_more() -> None:
     _community, meeting, _people, coaches = community_with_session(in_days=0)
     open_window(meeting=meeting, moment=Moment.CHECK_IN, actor=coaches[0])
