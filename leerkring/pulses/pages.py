@@ -13,7 +13,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from leerkring.communities.models import Community, Membership
-from leerkring.meetings.models import Meeting
+from leerkring.meetings.models import Attendance, Meeting
 
 from . import agenda, aggregates, charts, climate
 from .arc import MEASURES, SessionPoint
@@ -63,6 +63,17 @@ def active_participants(community_id: int) -> int:
         .filter(community_id=community_id)
         .count()
     )
+
+
+def expected_answers(meeting: Meeting) -> int:
+    """Who can answer a session's check-in: the participants marked present once
+    the coach has taken attendance, before that every active participant."""
+    attendance = Attendance.objects.filter(
+        meeting=meeting, membership__role=Membership.Role.PARTICIPANT
+    )
+    if attendance.exists():
+        return attendance.present().count()
+    return active_participants(meeting.period.community_id)
 
 
 def _current_meeting(meetings: list[Meeting]) -> Meeting | None:
@@ -155,7 +166,7 @@ def live_results(meeting: Meeting, moment: str) -> dict[str, Any]:
         "moment": Moment(moment),
         "window": found,
         "answered": answered,
-        "expected": active_participants(meeting.period.community_id),
+        "expected": expected_answers(meeting),
         "questions": questions,
         "words": _cloud(aggregates.word_counts((r[-1] for r in rows), answered)),
         "enough": aggregates.enough(answered),

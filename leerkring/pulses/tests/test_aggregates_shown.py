@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
+from leerkring.communities.models import Membership
+from leerkring.meetings.models import Attendance
 from leerkring.pulses import charts
 from leerkring.pulses.models import Pulse
 
@@ -59,6 +61,24 @@ def test_the_live_view_shows_distribution_and_words_from_three_answers(
     assert "woord0" in content
     assert "woord2" in content
     assert '<span class="bar w-100" aria-hidden="true"></span> 3' in content
+
+
+def test_once_attendance_is_taken_the_count_is_out_of_those_present(
+    client: Any,
+) -> None:
+    group = with_answers(3)
+    meeting = group.meeting(1)
+    for index, membership in enumerate(
+        Membership.objects.filter(
+            community=group.community, user__in=group.participants
+        )
+    ):
+        Attendance.objects.create(
+            meeting=meeting, membership=membership, present=index < 4
+        )
+    client.force_login(group.coach)
+    content = client.get(live_url(group)).content.decode()
+    assert "3 van 4 deelnemers hebben geantwoord" in content
 
 
 def test_the_live_partial_keeps_polling_while_open_and_updates_the_count(
