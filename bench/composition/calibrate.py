@@ -20,9 +20,11 @@ import numpy as np
 from leerkring.composition import engine, parse_problem
 from leerkring.composition.distance import distance_matrix, encode
 
-from .cohort import make_problem
+from .cohort import make_problem, with_rules
 
 SIZES = (60, 200, 600, 1000, 2000)
+RULE_SIZES = (600, 2000)
+RULE_KINDS = ("must_link", "cannot_link", "min_per_group")
 REPEATS = 5
 
 
@@ -36,22 +38,35 @@ def _best_of(repeats: int, run: Callable[[], object]) -> float:
     return min(times)
 
 
-def measure(n: int) -> dict[str, float]:
-    problem = parse_problem(make_problem(n, seed=4242, max_group_size=12))
-    features = encode(problem)
-    matrix_s = _best_of(3, lambda: distance_matrix(features))
-    attributes = len(problem.numeric) + len(problem.categorical)
-    search = engine.Search(problem, distance_matrix(features), seed=0)
+def _search(raw: dict[str, object]) -> engine.Search:
+    problem = parse_problem(raw)
+    search = engine.Search(problem, distance_matrix(encode(problem)), seed=0)
     search.construct()
     search.descend(list(range(search.k)), [])
+    return search
+
+
+def _evaluation(search: engine.Search) -> tuple[float, float]:
+    """Seconds per group evaluation and the mean (member x unit) cells of one."""
     groups = list(range(search.k))
 
     def evaluate_all() -> None:
         for group in groups:
             search.evaluate_group(group)
 
-    evaluations = _best_of(REPEATS, evaluate_all) / len(groups)
+    seconds = _best_of(REPEATS, evaluate_all) / len(groups)
     cells = statistics.mean(len(search.members[g]) * search.u for g in groups)
+    return seconds, cells
+
+
+def measure(n: int) -> dict[str, float]:
+    problem = parse_problem(make_problem(n, seed=4242, max_group_size=12))
+    features = encode(problem)
+    matrix_s = _best_of(3, lambda: distance_matrix(features))
+    attributes = len(problem.numeric) + len(problem.categorical)
+    search = _search(make_problem(n, seed=4242, max_group_size=12))
+    evaluations, cells = _evaluation(search)
+    groups = list(range(search.k))
 
     pairs = [(search.members[g][0], search.members[g + 1][0]) for g in groups[:-1]]
 
@@ -71,7 +86,31 @@ def measure(n: int) -> dict[str, float]:
     }
 
 
+def rule_costs() -> dict[str, tuple[float, float]]:
+    """Extra (fixed, per cell) seconds of a group evaluation per kind of rule, from
+    the benchmark's rules at two sizes (per minimum rule for min_per_group)."""
+    extra: dict[str, list[tuple[float, float]]] = {kind: [] for kind in RULE_KINDS}
+    for n in RULE_SIZES:
+        plain, _ = _evaluation(_search(make_problem(n, seed=4242)))
+        for kind in RULE_KINDS:
+            raw = with_rules(make_problem(n, seed=4242), 4242, (kind,))
+            seconds, cells = _evaluation(_search(raw))
+            rules = len(raw["min_per_group"]) if kind == "min_per_group" else 1
+            extra[kind].append((cells, (seconds - plain) / rules))
+    fitted = {}
+    for kind, points in extra.items():
+        (c1, s1), (c2, s2) = points
+        per_cell = max(0.0, (s2 - s1) / (c2 - c1))
+        fitted[kind] = (max(0.0, s1 - per_cell * c1), per_cell)
+    return fitted
+
+
 def main() -> None:
+    for kind, (fixed, per_cell) in rule_costs().items():
+        print(
+            f"{kind:14s} extra per evaluation {fixed * 1e6:5.1f} µs "
+            f"+ {per_cell * 1e9:5.2f} ns/cell"
+        )
     rows = [measure(n) for n in SIZES]
     for row in rows:
         print(

@@ -106,3 +106,35 @@ def make_problem(
         "time_budget_s": time_budget_s,
         "seed": 0,
     }
+
+
+def with_rules(
+    raw: dict[str, Any],
+    seed: int,
+    kinds: tuple[str, ...] = ("must_link", "cannot_link", "min_per_group", "fixed"),
+) -> dict[str, Any]:
+    """Add the benchmark's hard rules: 30 managers apart from 3 team members each
+    (90 cannot-link pairs), 25 must-link pairs, at least 1 teacher and 4 students
+    per community, 5 fixed placements (needs N >= 600 or so)."""
+    rng = np.random.default_rng(seed)
+    people = raw["people"]
+    ids = [p["id"] for p in people]
+    managers = [p["id"] for p in people if p["role"] == "manager"][:30]
+    others = [p["id"] for p in people if p["role"] in ("teacher", "staff")]
+    team_of = {
+        m: [others[int(x)] for x in rng.choice(len(others), 3, replace=False)]
+        for m in managers
+    }
+    taken = set(managers) | {x for team in team_of.values() for x in team}
+    free = [pid for pid in ids if pid not in taken]
+    order = [free[int(x)] for x in rng.permutation(len(free))]
+    rules: dict[str, Any] = {
+        "cannot_link": [[m, x] for m, team in team_of.items() for x in team],
+        "must_link": [order[2 * i : 2 * i + 2] for i in range(25)],
+        "min_per_group": [
+            {"attribute": "role", "value": "teacher", "min": 1},
+            {"attribute": "role", "value": "student", "min": 4},
+        ],
+        "fixed": {order[60 + i]: i for i in range(5)},
+    }
+    return raw | {kind: rules[kind] for kind in kinds}

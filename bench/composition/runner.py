@@ -28,7 +28,7 @@ from leerkring.composition import (
 )
 
 from . import references
-from .cohort import CATEGORICAL, make_problem
+from .cohort import CATEGORICAL, make_problem, with_rules
 from .exact import solve_exact
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -207,26 +207,7 @@ def cli_walls(seeds: Sequence[int]) -> dict[str, Any]:
 # ------------------------------------------------------------- hard rules
 def constrained(seed: int = 9301) -> dict[str, Any]:
     """Must-links, cannot-links (managers apart from their teams), minimums, fixed."""
-    raw = make_problem(600, seed)
-    rng = np.random.default_rng(seed)
-    people = raw["people"]
-    ids = [p["id"] for p in people]
-    managers = [p["id"] for p in people if p["role"] == "manager"][:30]
-    others = [p["id"] for p in people if p["role"] in ("teacher", "staff")]
-    team_of = {
-        m: [others[int(x)] for x in rng.choice(len(others), 3, replace=False)]
-        for m in managers
-    }
-    raw["cannot_link"] = [[m, member] for m, team in team_of.items() for member in team]
-    taken = set(managers) | {x for team in team_of.values() for x in team}
-    free = [pid for pid in ids if pid not in taken]
-    order = [free[int(x)] for x in rng.permutation(len(free))]
-    raw["must_link"] = [order[2 * i : 2 * i + 2] for i in range(25)]
-    raw["min_per_group"] = [
-        {"attribute": "role", "value": "teacher", "min": 1},
-        {"attribute": "role", "value": "student", "min": 4},
-    ]
-    raw["fixed"] = {order[60 + i]: i for i in range(5)}
+    raw = with_rules(make_problem(600, seed), seed)
     problem = parse_problem(raw)
     solution = compose(problem)
     check = score_groups(problem, solution.groups)
@@ -238,6 +219,7 @@ def constrained(seed: int = 9301) -> dict[str, Any]:
         "fixed": len(raw["fixed"]),
         "violations": len(check.violations),
         "seconds": solution.seconds,
+        "stopped_by": solution.stats["stopped_by"],
         "objective": solution.objective,
         "objective_without_rules": plain.objective,
     }
@@ -363,7 +345,8 @@ def main(argv: Sequence[str]) -> int:
         f"Hard rules (N=600: {rules['must_link_groups']} must-link pairs, "
         f"{rules['cannot_link_pairs']} cannot-link pairs, teacher>=1 and student>=4 "
         f"per community, {rules['fixed']} fixed): violations {rules['violations']}, "
-        f"{rules['seconds']:.3f} s, objective {rules['objective']:.1f} "
+        f"{rules['seconds']:.3f} s (stopped by {rules['stopped_by']}), "
+        f"objective {rules['objective']:.1f} "
         f"(without rules {rules['objective_without_rules']:.1f})"
     )
 

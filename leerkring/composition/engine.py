@@ -46,12 +46,19 @@ _NEG = -np.inf
 
 # Modelled cost of the search on the reference machine (2-core AMD EPYC, idle),
 # measured with ``python -m bench.composition.calibrate`` for N=60 to 2,000 and
-# checked against whole runs (modelled / real work 0.93-1.15 at N=600); see
-# docs/composition.md. A group evaluation costs a fixed part plus a part per
-# (member x unit) cell, an applied swap a fixed part (Python overhead included).
+# checked against whole runs (modelled / real work 0.93-1.15 at N=600, with
+# and without rules); see docs/composition.md. A group evaluation costs a fixed
+# part plus a part per (member x unit) cell, an applied swap a fixed part
+# (Python overhead included).
 EVAL_FIXED_S = 18e-6
 EVAL_PER_CELL_S = 2.8e-9
 SWAP_S = 18e-6
+# What rules add to a group evaluation, (fixed, per cell): must-link units of
+# different sizes (size masks), cannot-links (a partner loop per member), and
+# each minimum rule (two masks).
+MULTI_EVAL_S = (30e-6, 1.9e-9)
+CANNOT_EVAL_S = (21e-6, 2.3e-9)
+MIN_RULE_EVAL_S = (7e-6, 1.5e-9)
 MATRIX_PER_CELL_S = 3e-9
 SAFETY = 0.95
 CLOCK_CAP = 1.2
@@ -128,6 +135,7 @@ class Search:
             partners[a].add(b)
             partners[b].add(a)
         self.partners = [np.array(sorted(p), dtype=np.int64) for p in partners]
+        self.linked = np.array([len(p) > 0 for p in partners], dtype=bool)
         self.has_cannot = bool(problem.cannot_link)
 
         # Minimum per group: members per unit that count, per rule.
@@ -141,6 +149,11 @@ class Search:
                 self.min_rules.append((counts, rule.minimum))
 
         self.moves_possible = self.multi or self.high > self.low
+        costs = [(EVAL_FIXED_S, EVAL_PER_CELL_S)]
+        costs += [MULTI_EVAL_S] * self.multi + [CANNOT_EVAL_S] * self.has_cannot
+        costs += [MIN_RULE_EVAL_S] * len(self.min_rules)
+        self.eval_fixed_s = sum(fixed for fixed, _ in costs)
+        self.eval_per_cell_s = sum(per_cell for _, per_cell in costs)
         self.stats = SearchStats()
         self.work_s = 0.0
         self.g = np.full(u_count, -1, dtype=np.int64)
@@ -283,9 +296,8 @@ class Search:
         """
         self.stats.evaluations += 1
         self.stats.cells += idx.size * self.u
-        self.work_s += EVAL_FIXED_S + EVAL_PER_CELL_S * idx.size * self.u
+        self.work_s += self.eval_fixed_s + self.eval_per_cell_s * idx.size * self.u
         g = self.g
-        size_i = self.size[idx][:, None]
         rows = self.gt[:, idx].T.copy()  # m x K: each member's sum per group
         # G[i, g_v] - own[i], subtracting on the small (m x K) side first.
         d = np.take(rows - self.own[idx][:, None], g, axis=1)
@@ -294,28 +306,38 @@ class Search:
         d[:, self.members[a]] = _NEG
         if self.frozen_idx.size:
             d[:, self.frozen_idx] = _NEG
-        if self.multi:
-            new_a = self.gsize[a] - size_i + self.size[None, :]
-            new_b = self.gsize[g][None, :] + size_i - self.size[None, :]
-            d[(new_a < self.low) | (new_a > self.high)] = _NEG
-            d[(new_b < self.low) | (new_b > self.high)] = _NEG
+        if self.multi or self.has_cannot or self.min_rules:
+            np.putmask(d, self.infeasible(a, idx), _NEG)
+        return d, rows
+
+    def infeasible(self, a: int, idx: I64) -> npt.NDArray[np.bool_]:
+        """Which swaps of units ``idx`` (in group a) with every unit break a rule
+        (m x U); one mask, so each rule costs a few vector operations."""
+        g = self.g
+        bad = np.zeros((idx.size, self.u), dtype=bool)
         if self.has_cannot:
-            into_b = self.clt[:, idx][g].T
-            into_a = np.repeat(self.clt[a][None, :], idx.size, axis=0)
-            for row, unit in enumerate(idx.tolist()):
-                partners = self.partners[unit]
-                # The partner leaving is no longer a conflict in its own group.
-                into_b[row, partners] -= 1
-                into_a[row, partners] -= 1
-            d[(into_b > 0) | (into_a > 0)] = _NEG
+            # After the swap: i's partners in v's group, v's partners in group a.
+            bad |= self.clt[:, idx][g].T > 0
+            bad |= self.clt[a] > 0
+            for row in np.flatnonzero(self.linked[idx]).tolist():
+                unit, partners = int(idx[row]), self.partners[int(idx[row])]
+                # A partner that is swapped away is no longer a conflict.
+                bad[row, partners] = (self.clt[g[partners], unit] > 1) | (
+                    self.clt[a, partners] > 1
+                )
+        size_i = self.size[idx][:, None]
+        if self.multi:
+            new_a = self.gsize[a] - size_i + self.size
+            new_b = self.gsize[g] + size_i - self.size
+            bad |= (new_a < self.low) | (new_a > self.high)
+            bad |= (new_b < self.low) | (new_b > self.high)
         for (unit_counts, minimum), group_counts in zip(
             self.min_rules, self.min_counts, strict=True
         ):
             cu = unit_counts[idx][:, None]
-            need_a = minimum - group_counts[a] + cu
-            d[unit_counts[None, :] < need_a] = _NEG
-            d[(group_counts[g] - unit_counts)[None, :] + cu < minimum] = _NEG
-        return d, rows
+            bad |= unit_counts < minimum - group_counts[a] + cu
+            bad |= (group_counts[g] - unit_counts) + cu < minimum
+        return bad
 
     def evaluate_group(self, a: int) -> tuple[float, int, int, int]:
         """Best feasible swap or move for any unit of group a.
