@@ -2,7 +2,8 @@
 
 The programme lead of Hogeschool Oostland finds it under "Compose communities",
 with consented diversity attributes (a few people consented to part of them,
-two to none), a rule "at least one teacher per community" and four coaches.
+two to none), a rule "at least one teacher per community" and five coaches with nine places
+between them, so one community waits for a second coach.
 """
 
 from __future__ import annotations
@@ -103,16 +104,18 @@ def populate(demo: Demo) -> None:
         minimum=1,
     )
     coaches = [
-        (demo.coaches[0], True, 2),
-        (demo.coaches[1], True, 2),
-        (None, False, 2),
+        (demo.coaches[0].display_name, demo.coaches[0].email, True, 2),
+        (demo.coaches[1].display_name, demo.coaches[1].email, True, 2),
+        ("Eva Peters", f"eva.peters@{DEMO_DOMAIN}", False, 2),
+        ("Joost van Dam", f"joost.vandam@{DEMO_DOMAIN}", True, 2),
+        ("Lotte Visser", f"lotte.visser@{DEMO_DOMAIN}", False, 1),
     ]
-    for user, experienced, capacity in coaches:
+    for name, email, experienced, capacity in coaches:
         actions.add_coach(
             cohort=cohort,
             actor=demo.programme_lead,
-            name=user.display_name if user else "Eva Peters",
-            email=user.email if user else f"ruben.alumnus@{DEMO_DOMAIN}",
+            name=name,
+            email=email,
             experienced=experienced,
             capacity=capacity,
         )

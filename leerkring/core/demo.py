@@ -170,7 +170,7 @@ def build_demo(today: date | None = None) -> Demo:
         name=FORMING_NAME,
         description="Een nieuwe thuisgroep van honoursstudenten en docenten.",
     )
-    apprentice = _person("ruben.alumnus", "Eva Peters", password_hash)
+    apprentice = _person("eva.peters", "Eva Peters", password_hash)
     Membership.objects.create(
         community=forming,
         user=coaches[1],

@@ -30,7 +30,7 @@ def test_demo_cohort_composes_into_five_communities_with_a_teacher_each(
     teachers = set(cohort.members.filter(role="teacher").values_list("pk", flat=True))
     assert len(proposal.groups) == 5
     assert all(teachers & set(group) for group in proposal.groups)
-    # Three coaches with room for six places: every community gets one, one a pair.
-    assert sorted(len(coaches) for coaches in proposal.coaches) == [1, 1, 1, 1, 2]
+    # Five coaches with nine places: four pairs, one community waits for a second.
+    assert sorted(len(coaches) for coaches in proposal.coaches) == [1, 2, 2, 2, 2]
     assert proposal.z_score is not None
     assert proposal.z_score > 3
