@@ -18,6 +18,7 @@ from leerkring.tracks.models import (
 class CollectiveTrackFactory(DjangoModelFactory[CollectiveTrack]):
     class Meta:
         model = CollectiveTrack
+        skip_postgeneration_save = True  # the related version needs no re-save
 
     period = factory.SubFactory(LearningPeriodFactory)
     version = 1
@@ -72,6 +73,7 @@ class QualityPitfallFactory(DjangoModelFactory[QualityPitfall]):
 class LearningQuestionFactory(DjangoModelFactory[LearningQuestion]):
     class Meta:
         model = LearningQuestion
+        skip_postgeneration_save = True  # the related version needs no re-save
 
     personal_track = factory.SubFactory(PersonalTrackFactory)
     version = 1
