@@ -2,8 +2,8 @@
 
 The programme lead of Hogeschool Oostland finds it under "Compose communities",
 with consented diversity attributes (a few people consented to part of them,
-two to none), a rule "at least one teacher per community" and five coaches with nine places
-between them, so one community waits for a second coach.
+two to none), a rule "at least one teacher per community" and five coaches with
+nine places between them, so one community waits for a second coach.
 """
 
 from __future__ import annotations
