@@ -53,11 +53,13 @@ _NEG = -np.inf
 EVAL_FIXED_S = 18e-6
 EVAL_PER_CELL_S = 2.8e-9
 SWAP_S = 18e-6
-# What rules add to a group evaluation, (fixed, per cell): must-link units of
-# different sizes (size masks and the moves block), cannot-links, and each
-# minimum rule. Measured by the calibration (best of five), then raised by a
-# third so whole runs with all rules model their real time (ratio 0.9-1.1).
-MULTI_EVAL_S = (40e-6, 2.5e-9)
+# What rules add to a group evaluation, (fixed, per cell): unequal group sizes
+# (moves are scored too; from whole runs), must-link units of different sizes
+# (size masks and moves), cannot-links, and each minimum rule. Measured by the
+# calibration (best of five), then raised by a third so whole runs with all
+# rules model their real time (ratio 0.9-1.1).
+MOVES_EVAL_S = (20e-6, 0.0)  # sizes differ: moves are scored too (whole runs)
+MULTI_EVAL_S = (40e-6, 2.5e-9)  # includes scoring moves
 CANNOT_EVAL_S = (28e-6, 3.1e-9)
 MIN_RULE_EVAL_S = (9e-6, 2.0e-9)
 MATRIX_PER_CELL_S = 3e-9
@@ -151,7 +153,9 @@ class Search:
 
         self.moves_possible = self.multi or self.high > self.low
         costs = [(EVAL_FIXED_S, EVAL_PER_CELL_S)]
-        costs += [MULTI_EVAL_S] * self.multi + [CANNOT_EVAL_S] * self.has_cannot
+        if self.moves_possible:
+            costs.append(MULTI_EVAL_S if self.multi else MOVES_EVAL_S)
+        costs += [CANNOT_EVAL_S] * self.has_cannot
         costs += [MIN_RULE_EVAL_S] * len(self.min_rules)
         self.eval_fixed_s = sum(fixed for fixed, _ in costs)
         self.eval_per_cell_s = sum(per_cell for _, per_cell in costs)
