@@ -110,7 +110,7 @@ def confirm_agreements(
     audit.record(
         AuditAction.AGREEMENTS_CONFIRMED,
         actor=actor,
-        target=f"agreements.agreementversion:{current.pk}",
+        target=current,
         version=current.number,
     )
     return confirmation

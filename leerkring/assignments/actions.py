@@ -119,7 +119,7 @@ def report_on_assignment(
     if earlier is not None:
         record_sharing(
             actor=actor,
-            target=f"assignments.assignmentreport:{earlier.pk}",
+            target=earlier,
             before=earlier.sharing,
             after=sharing,
         )
@@ -137,7 +137,7 @@ def report_on_assignment(
     if not assignment.is_group and sharing == Sharing.COMMUNITY:
         record_sharing(
             actor=actor,
-            target=f"assignments.integrationassignment:{assignment.pk}",
+            target=assignment,
             before=assignment.sharing,
             after=Sharing.COMMUNITY,
         )

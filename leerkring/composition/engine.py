@@ -58,8 +58,8 @@ SWAP_S = 18e-6
 # (size masks and moves), cannot-links, and each minimum rule. Measured by the
 # calibration (best of five), then raised by a third so whole runs with all
 # rules model their real time (ratio 0.9-1.1).
-MOVES_EVAL_S = (20e-6, 0.0)  # sizes differ: moves are scored too (whole runs)
-MULTI_EVAL_S = (40e-6, 2.5e-9)  # includes scoring moves
+MOVES_EVAL_S = (20e-6, 0.0)
+MULTI_EVAL_S = (40e-6, 2.5e-9)  # moves included
 CANNOT_EVAL_S = (28e-6, 3.1e-9)
 MIN_RULE_EVAL_S = (9e-6, 2.0e-9)
 MATRIX_PER_CELL_S = 3e-9
@@ -330,8 +330,8 @@ class Search:
                 bad[row, partners] = (self.clt[g[partners], unit] > 1) | (
                     self.clt[a, partners] > 1
                 )
-        size_i = self.size[idx][:, None]
         if self.multi:
+            size_i = self.size[idx][:, None]
             new_a = self.gsize[a] - size_i + self.size
             new_b = self.gsize[g] + size_i - self.size
             bad |= (new_a < self.low) | (new_a > self.high)

@@ -90,18 +90,13 @@ def _diversity(features: Features, members: Sequence[int]) -> float:
     return float(np.triu(within, k=1).sum())
 
 
-def random_objectives(
-    problem: Problem,
-    count: int,
-    seed: int = 0,
-    features: Features | None = None,
-) -> list[float]:
+def random_objectives(problem: Problem, count: int, seed: int = 0) -> list[float]:
     """Diversity of ``count`` uniformly random balanced groupings (rules ignored).
 
     The baseline an answer is judged against: its mean and spread give the
     z-score ("how many standard deviations better than chance").
     """
-    features = features if features is not None else encode(problem)
+    features = encode(problem)
     rng = np.random.default_rng(seed)
     k = problem.n_groups
     found = []

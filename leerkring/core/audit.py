@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import signals
+from django.db.models import Model
 from django.http import HttpRequest
 
 from .models import AuditAction, AuditEvent
@@ -16,6 +17,13 @@ def client_ip(request: HttpRequest | None) -> str | None:
     return request.META.get("REMOTE_ADDR") or None
 
 
+def target_label(target: object) -> str:
+    """``app.model:pk`` for a model instance; any other target as text."""
+    if isinstance(target, Model):
+        return f"{target._meta.label_lower}:{target.pk}"
+    return str(target)
+
+
 def record(
     action: AuditAction,
     *,
@@ -24,13 +32,14 @@ def record(
     request: HttpRequest | None = None,
     **detail: Any,
 ) -> AuditEvent:
-    """Append one event; ``target`` is a label such as ``community:12``."""
+    """Append one event; ``target`` is a model instance (recorded as
+    ``app.model:pk``) or a label such as ``email:...``."""
     if actor is not None and not getattr(actor, "is_authenticated", False):
         actor = None
     return AuditEvent.objects.create(
         action=action,
         actor=actor,
-        target=str(target)[:200],
+        target=target_label(target)[:200],
         detail=detail,
         ip_address=client_ip(request),
     )

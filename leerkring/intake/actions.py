@@ -77,7 +77,7 @@ def record_intake(
     audit.record(
         AuditAction.INTAKE_RECORDED,
         actor=actor,
-        target=f"intake.intake:{intake.pk}",
+        target=intake,
         membership=membership.pk,
     )
     return intake

@@ -127,7 +127,7 @@ def change_visibility(
     audit.record(
         AuditAction.SHARING_CHANGED,
         actor=author,
-        target=f"journal.reflection:{reflection.pk}",
+        target=reflection,
         before=before,
         after=visibility,
     )

@@ -269,7 +269,7 @@ def create_leergang(
     audit.record(
         AuditAction.LEERGANG_CREATED,
         actor=actor,
-        target=f"communities.learningperiod:{period.pk}",
+        target=period,
         community=community.pk,
         sessions=len(sessions),
     )

@@ -120,7 +120,7 @@ def _audit_export(
     audit.record(
         AuditAction.COMMUNITY_DATA_EXPORTED,
         actor=request.user,
-        target=f"communities.learningperiod:{period.pk}",
+        target=period,
         request=request,
         dataset=dataset,
         format=fmt,

@@ -27,21 +27,17 @@ from .models import (
 )
 
 
-def _membership(user: Any, community_id: int) -> Membership | None:
-    return active_membership(user, community_id)
-
-
 def is_member(user: Any, community_id: int) -> bool:
-    return _membership(user, community_id) is not None
+    return active_membership(user, community_id) is not None
 
 
 def coaches(user: Any, community_id: int) -> bool:
-    membership = _membership(user, community_id)
+    membership = active_membership(user, community_id)
     return membership is not None and membership.is_coaching
 
 
 def participates(user: Any, community_id: int) -> bool:
-    membership = _membership(user, community_id)
+    membership = active_membership(user, community_id)
     return membership is not None and membership.is_participant
 
 
@@ -49,7 +45,7 @@ def may_read_private(user: Any, owner_id: int, community_id: int, sharing: str) 
     """One private item: owner, the community's coaches, or shared with members."""
     if user.pk == owner_id:
         return True
-    membership = _membership(user, community_id)
+    membership = active_membership(user, community_id)
     if membership is None:
         return False
     return membership.is_coaching or sharing == Sharing.COMMUNITY

@@ -50,7 +50,7 @@ class StaleVersion(TrackError):
         self.current = current
 
 
-def record_sharing(*, actor: User, target: str, before: str, after: str) -> None:
+def record_sharing(*, actor: User, target: object, before: str, after: str) -> None:
     """Audit a change of who may read a private item (never its content)."""
     if before != after:
         audit.record(
@@ -179,7 +179,7 @@ def set_learning_question(
     if not _created:
         record_sharing(
             actor=owner,
-            target=f"tracks.learningquestion:{question.pk}",
+            target=question,
             before=question.sharing,
             after=sharing,
         )
@@ -216,7 +216,7 @@ def update_quality(*, item: QualityPitfall, owner: User, **fields: str) -> None:
     item = QualityPitfall.objects.select_for_update().get(pk=item.pk)
     record_sharing(
         actor=owner,
-        target=f"tracks.qualitypitfall:{item.pk}",
+        target=item,
         before=item.sharing,
         after=fields.get("sharing", item.sharing),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -189,34 +190,53 @@ def question_edit(request: AuthenticatedHttpRequest, community_id: int) -> HttpR
     return _my_track_form_response(request, community, "question", question_form=form)
 
 
-@login_required
-@require_POST
-def quality_add(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
+def _add_to_own_track(
+    request: AuthenticatedHttpRequest,
+    community_id: int,
+    form_name: str,
+    form: Any,
+    save: Callable[..., object],
+    section: str,
+    saved: str,
+) -> HttpResponse:
+    """Validate a simple own-track form, save it with ``save`` and answer with the
+    section; an invalid form comes back in that section as ``form_name``."""
     community, _membership = access_tracks_page(
         request.user, community_id, need="tracks:own-track"
     )
     period = _period_or_404(community)
-    form = QualityForm(request.POST)
     if form.is_valid():
-        actions.add_quality(period=period, owner=request.user, **form.cleaned_data)
-        saved = _("Quality added.")
-        return _my_track_form_response(request, community, "qualities", saved)
-    return _my_track_form_response(request, community, "qualities", quality_form=form)
+        save(period=period, owner=request.user, **form.cleaned_data)
+        return _my_track_form_response(request, community, section, saved)
+    return _my_track_form_response(request, community, section, **{form_name: form})
+
+
+@login_required
+@require_POST
+def quality_add(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
+    return _add_to_own_track(
+        request,
+        community_id,
+        "quality_form",
+        QualityForm(request.POST),
+        actions.add_quality,
+        "qualities",
+        _("Quality added."),
+    )
 
 
 @login_required
 @require_POST
 def mission_edit(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
-    community, _membership = access_tracks_page(
-        request.user, community_id, need="tracks:own-track"
+    return _add_to_own_track(
+        request,
+        community_id,
+        "mission_form",
+        MissionForm(request.POST),
+        actions.set_mission,
+        "mission",
+        _("Your mission is saved."),
     )
-    period = _period_or_404(community)
-    form = MissionForm(request.POST)
-    if form.is_valid():
-        actions.set_mission(period=period, owner=request.user, **form.cleaned_data)
-        saved = _("Your mission is saved.")
-        return _my_track_form_response(request, community, "mission", saved)
-    return _my_track_form_response(request, community, "mission", mission_form=form)
 
 
 @login_required
