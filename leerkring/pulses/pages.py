@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from leerkring.communities.models import Community, Membership
@@ -68,11 +68,11 @@ def active_participants(community_id: int) -> int:
 def expected_answers(meeting: Meeting) -> int:
     """Who can answer a session's check-in: the participants marked present once
     the coach has taken attendance, before that every active participant."""
-    attendance = Attendance.objects.filter(
+    taken = Attendance.objects.filter(
         meeting=meeting, membership__role=Membership.Role.PARTICIPANT
-    )
-    if attendance.exists():
-        return attendance.present().count()
+    ).aggregate(rows=Count("pk"), present=Count("pk", filter=Q(present=True)))
+    if taken["rows"]:
+        return int(taken["present"])
     return active_participants(meeting.period.community_id)
 
 
