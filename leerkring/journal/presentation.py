@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.utils.formats import number_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -118,7 +119,8 @@ def meaning(level: int) -> Promise:
 def problem(outcome: str) -> str:
     """The translated explanation for an entry the mirror could not read."""
     message = PROBLEMS.get(outcome, PROBLEMS[Outcome.UNREADABLE])
-    return str(message) % {"min": MIN_WORDS, "max": f"{MAX_CHARS:,}"}
+    limit = number_format(MAX_CHARS, force_grouping=True)
+    return str(message) % {"min": MIN_WORDS, "max": limit}
 
 
 def segments(text: str, evidence: list[dict[str, object]]) -> list[Segment]:

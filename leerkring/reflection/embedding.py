@@ -14,6 +14,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 DIMENSIONS = 512
+BATCH = 64  # sentences per encoder call: bounds memory for the longest entries
 _lock = threading.Lock()
 _encoder: Any = None
 
@@ -34,8 +35,12 @@ def embed(sentences: list[str]) -> NDArray[np.float32]:
     """L2-normalised embeddings, one row per sentence."""
     if not sentences:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    vectors = np.asarray(_load().encode(sentences), dtype=np.float32)
-    return vectors.reshape(len(sentences), DIMENSIONS)
+    encoder = _load()
+    batches = [
+        np.asarray(encoder.encode(sentences[i : i + BATCH]), dtype=np.float32)
+        for i in range(0, len(sentences), BATCH)
+    ]
+    return np.concatenate(batches).reshape(len(sentences), DIMENSIONS)
 
 
 def available() -> bool:

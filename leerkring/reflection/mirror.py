@@ -17,7 +17,7 @@ from . import embedding, language, lexicon, model, prompts, text
 from .features import AnalysedSentence, lexical_features, pooled_embeddings
 
 MIN_WORDS = 5
-MAX_CHARS = 20_000
+MAX_CHARS = 50_000  # as much as a journal entry holds; read in about 1 s
 
 
 class AssessmentError(ValueError):

@@ -21,6 +21,11 @@ _TAG = re.compile(r"<!--.*?(-->|\Z)|</?[A-Za-z][^<>]*>", re.DOTALL)
 _ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 
+# Longer than any sentence a journal writer means (the corpus's longest has 154
+# words): a run-on without punctuation is read in pieces of this many words, so the
+# encoder's memory stays bounded and evidence still points somewhere useful.
+MAX_SENTENCE_WORDS = 200
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
@@ -80,11 +85,25 @@ def sentences(cleaned: str, language: str) -> list[Sentence]:
             break
         end = index + len(piece)
         if _WORD.search(piece):
-            found.append(Sentence(index, end, piece))
+            found.extend(_pieces(cleaned, index, end))
         position = end
     rest = cleaned[position:]
     stripped = rest.strip()
     if stripped and _WORD.search(stripped):
         index = cleaned.index(stripped, position)
-        found.append(Sentence(index, index + len(stripped), stripped))
+        found.extend(_pieces(cleaned, index, index + len(stripped)))
     return found
+
+
+def _pieces(cleaned: str, start: int, end: int) -> list[Sentence]:
+    """The sentence ``cleaned[start:end]``, cut after every `MAX_SENTENCE_WORDS`
+    words when it runs on longer."""
+    ends = [m.end() for m in _WORD.finditer(cleaned, start, end)]
+    cuts = ends[MAX_SENTENCE_WORDS - 1 : -1 : MAX_SENTENCE_WORDS]
+    pieces = []
+    for cut in [*cuts, end]:
+        piece = cleaned[start:cut].strip()
+        offset = start + len(cleaned[start:cut]) - len(cleaned[start:cut].lstrip())
+        pieces.append(Sentence(offset, offset + len(piece), piece))
+        start = cut
+    return pieces

@@ -23,11 +23,19 @@ def test_a_word_or_three_is_too_short(entry: str) -> None:
     assert caught.value.code == "too_short"
 
 
-def test_fifty_thousand_characters_is_too_long(dutch_entry: str) -> None:
-    """A 50,000-character text gives code "too_long" (quickly, without analysis)."""
-    entry = (dutch_entry + " ") * (50_000 // len(dutch_entry) + 1)
-    entry = entry[:50_000]
-    assert len(entry) > MAX_CHARS
+def test_fifty_thousand_characters_is_read_whole(dutch_entry: str) -> None:
+    """The longest journal entry (50,000 characters) gets a level and evidence."""
+    entry = ((dutch_entry + " ") * (MAX_CHARS // len(dutch_entry) + 1))[:MAX_CHARS]
+    result = assess(entry)
+    assert 1 <= result.level <= 4
+    assert result.evidence
+    assert all(0 <= e.start < e.end <= len(entry) for e in result.evidence)
+
+
+def test_more_than_fifty_thousand_characters_is_too_long(dutch_entry: str) -> None:
+    """One character more gives code "too_long" (quickly, without analysis)."""
+    assert MAX_CHARS == 50_000
+    entry = ((dutch_entry + " ") * (MAX_CHARS // len(dutch_entry) + 2))[: MAX_CHARS + 1]
     with pytest.raises(AssessmentError) as caught:
         assess(entry)
     assert caught.value.code == "too_long"
