@@ -1,0 +1,45 @@
+"""What is waiting for someone: the to-do list on the home page.
+
+Each app may contribute with a ``<app>/todo.py`` that defines::
+
+    def todos(user, memberships: Sequence[Membership]) -> Iterable[Todo]
+
+given the person's active memberships (community loaded). It returns that person's
+open items: only what they may see, and only in those communities. A contributor runs
+a fixed number of queries, however many communities, sessions or entries there are —
+the home page is opened every week by everyone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from .discovery import app_modules
+
+if TYPE_CHECKING:
+    from leerkring.communities.models import Membership
+
+
+@dataclass(frozen=True, slots=True)
+class Todo:
+    """One thing to do: a sentence that links to where it is done."""
+
+    community_id: int
+    text: str
+    url: str
+    due: date | None = None
+
+
+def collect(user: Any, memberships: Sequence[Membership]) -> list[Todo]:
+    """Every app's items for this person, the soonest due first, undated last."""
+    if not memberships:
+        return []
+    items = [
+        item
+        for _, module in app_modules("todo")
+        for item in module.todos(user, memberships)
+    ]
+    return sorted(items, key=lambda t: (t.due is None, t.due or date.max, t.text))
