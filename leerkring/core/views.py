@@ -10,9 +10,11 @@ from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from leerkring.communities.models import OrganisationRole
+from leerkring.core import todo
 from leerkring.core.http import AuthenticatedHttpRequest
 from leerkring.meetings.models import Meeting
 
@@ -21,11 +23,16 @@ logger = logging.getLogger(__name__)
 
 @login_required
 def home(request: AuthenticatedHttpRequest) -> HttpResponse:
-    memberships = (
+    memberships = list(
         request.user.memberships.active()
         .select_related("community__organisation")
         .order_by("community__name")
     )
+    communities = {m.community_id: m.community for m in memberships}
+    todos = [
+        (item, communities[item.community_id])
+        for item in todo.collect(request.user, memberships)
+    ]
     next_meetings = Meeting.objects.next_per_community(
         [m.community_id for m in memberships]
     )
@@ -40,7 +47,13 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "core/home.html",
-        {"rows": rows, "led_roles": led},
+        {
+            "rows": rows,
+            "led_roles": led,
+            "todos": todos,
+            "today": timezone.localdate(),
+            "several": len(communities) > 1,
+        },
     )
 
 

@@ -141,12 +141,12 @@ def committed_participants(community_id: int) -> models.QuerySet[Membership]:
     )
 
 
-def awaiting_intake(community_id: int) -> models.QuerySet[Membership]:
-    """Participants (invited or active) without any recorded intake conversation:
-    the ones the intake overview still shows without a date."""
+def awaiting_intake(*community_ids: int) -> models.QuerySet[Membership]:
+    """Participants (invited or active) without any recorded intake conversation, in
+    these communities: the ones the intake overview still shows without a date."""
     return (
         Membership.objects.holding_a_place()
         .participants()
-        .filter(community_id=community_id)
+        .filter(community_id__in=community_ids)
         .filter(~Exists(Intake.objects.filter(membership=OuterRef("pk"))))
     )

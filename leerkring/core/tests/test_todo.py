@@ -1,0 +1,86 @@
+"""The home page's to-do list: what each app contributes, soonest first."""
+
+from __future__ import annotations
+
+import datetime
+from types import SimpleNamespace
+from typing import Any
+from unittest import mock
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from leerkring.communities.tests.factories import (
+    LearningPeriodFactory,
+    MembershipFactory,
+)
+from leerkring.core import todo
+from leerkring.core.todo import Todo
+from leerkring.meetings.tests.factories import MeetingFactory
+from leerkring.pulses.tests.factories import PulseWindowFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_collect_puts_the_soonest_first_and_the_undated_last() -> None:
+    today = datetime.date(2026, 11, 25)
+    first = SimpleNamespace(
+        todos=lambda user, memberships: [
+            Todo(1, "b undated", "/b"),
+            Todo(1, "later", "/l", due=today + datetime.timedelta(days=3)),
+        ]
+    )
+    second = SimpleNamespace(
+        todos=lambda user, memberships: [
+            Todo(2, "a undated", "/a"),
+            Todo(2, "overdue", "/o", due=today - datetime.timedelta(days=1)),
+        ]
+    )
+    modules = [(None, first), (None, second)]
+    with mock.patch.object(todo, "app_modules", return_value=modules):
+        found = todo.collect(object(), [object()])  # type: ignore[list-item]
+    assert [t.text for t in found] == ["overdue", "later", "a undated", "b undated"]
+
+
+def test_collect_asks_no_app_without_memberships() -> None:
+    with mock.patch.object(todo, "app_modules") as modules:
+        assert todo.collect(object(), []) == []
+    modules.assert_not_called()
+
+
+def test_home_lists_what_waits_with_a_link_and_when(client: Any) -> None:
+    membership = MembershipFactory()
+    period = LearningPeriodFactory(community=membership.community)
+    meeting = MeetingFactory(period=period, date=timezone.localdate())
+    PulseWindowFactory(meeting=meeting)
+    client.force_login(membership.user)
+    page = client.get(reverse("core:home")).content.decode()
+    waiting = page.split('id="todo-heading"')[1].split("</section>")[0]
+    assert (
+        f'href="{reverse("intake:preparation", args=[membership.community_id])}"'
+        in (waiting)
+    )
+    assert "/checkin/" in waiting
+    assert "vandaag" in waiting
+    assert waiting.count("<li>") == 2
+    assert membership.community.name not in waiting  # one community: no need to say
+
+
+def test_home_names_the_community_when_there_are_several(client: Any) -> None:
+    membership = MembershipFactory()
+    other = MembershipFactory(user=membership.user)
+    client.force_login(membership.user)
+    page = client.get(reverse("core:home")).content.decode()
+    waiting = page.split('id="todo-heading"')[1].split("</section>")[0]
+    assert membership.community.name in waiting
+    assert other.community.name in waiting
+
+
+def test_home_says_so_when_nothing_waits(client: Any) -> None:
+    membership = MembershipFactory()
+    with mock.patch.object(todo, "app_modules", return_value=[]):
+        client.force_login(membership.user)
+        page = client.get(reverse("core:home")).content.decode()
+    assert 'id="todo-heading"' in page
+    assert "Niets wacht op je" in page

@@ -1,0 +1,68 @@
+"""The intake on the home page's to-do list: a participant's preparation, and for
+coaches the conversations still to hold."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.db.models import Count
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from leerkring.communities.models import Membership
+from leerkring.core.todo import Todo
+
+from .models import IntakePreparation, awaiting_intake
+
+
+def todos(user: Any, memberships: Sequence[Membership]) -> Iterable[Todo]:
+    yield from _preparations([m for m in memberships if m.is_participant])
+    yield from _conversations([m for m in memberships if m.is_coaching])
+
+
+def _preparations(memberships: list[Membership]) -> Iterable[Todo]:
+    """Before their intake conversation: participants who wrote nothing yet."""
+    if not memberships:
+        return
+    waiting = set(
+        awaiting_intake(*(m.community_id for m in memberships))
+        .filter(pk__in=[m.pk for m in memberships])
+        .values_list("pk", flat=True)
+    )
+    filled = {
+        p.membership_id
+        for p in IntakePreparation.objects.filter(membership_id__in=waiting)
+        if p.is_filled
+    }
+    for membership in memberships:
+        if membership.pk in waiting and membership.pk not in filled:
+            yield Todo(
+                membership.community_id,
+                _("Prepare your intake conversation"),
+                reverse("intake:preparation", args=[membership.community_id]),
+            )
+
+
+def _conversations(memberships: list[Membership]) -> Iterable[Todo]:
+    """For coaches: how many participants still wait for their intake."""
+    if not memberships:
+        return
+    counts = (
+        awaiting_intake(*(m.community_id for m in memberships))
+        .values("community_id")
+        .annotate(count=Count("pk"))
+        .values_list("community_id", "count")
+    )
+    for community_id, count in counts:
+        yield Todo(
+            community_id,
+            ngettext(
+                "%(count)s participant still needs an intake conversation",
+                "%(count)s participants still need an intake conversation",
+                count,
+            )
+            % {"count": count},
+            reverse("intake:overview", args=[community_id]),
+        )
