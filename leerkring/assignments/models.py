@@ -43,6 +43,24 @@ class IntegrationAssignmentQuerySet(models.QuerySet["IntegrationAssignment"]):
             | Q(period__community__in=members, sharing=Sharing.COMMUNITY)
         )
 
+    def open_for(self, user: Any) -> IntegrationAssignmentQuerySet:
+        """Those ``user`` still has to report on.
+
+        Their own without a 'done' report, and the group's they have not reported
+        on at all; a carried-over assignment is replaced by its successor.
+        """
+        if not user.is_authenticated:
+            return self.none()
+        reports = AssignmentReport.objects.filter(
+            assignment=models.OuterRef("pk"), author=user
+        )
+        return self.filter(
+            Q(owner=user) | Q(owner__isnull=True), carried_to__isnull=True
+        ).exclude(
+            models.Exists(reports.filter(status=AssignmentReport.Status.DONE))
+            | (Q(owner__isnull=True) & models.Exists(reports))
+        )
+
     def for_page(self, user: Any) -> IntegrationAssignmentQuerySet:
         """With what a page shows, each related private item filtered for ``user``.
 

@@ -167,17 +167,8 @@ def open_assignments(user: Any, meeting: Meeting) -> list[IntegrationAssignment]
     replaced by their successor.
     """
     assignments = (
-        IntegrationAssignment.objects.filter(
-            Q(owner=user) | Q(owner__isnull=True),
-            period_id=meeting.period_id,
-            due_date__lte=meeting.date,
-            carried_to__isnull=True,
-        )
-        .exclude(
-            reports__author=user,
-            reports__status=AssignmentReport.Status.DONE,
-        )
-        .exclude(Q(owner__isnull=True) & Q(reports__author=user))
+        IntegrationAssignment.objects.open_for(user)
+        .filter(period_id=meeting.period_id, due_date__lte=meeting.date)
         .order_by("due_date", "pk")
     )
     return list(assignments)
