@@ -1,6 +1,7 @@
 """The journal's part of the demo: entries after sessions 1–3 at varying depth,
-some shared with the coaches (with published feedback), a few with the
-community (with responses). The mirror runs directly here, not as a task."""
+some shared with the coaches (with published feedback, except the newest one, which
+still waits for it), a few with the community (with responses). The mirror runs
+directly here, not as a task."""
 
 from __future__ import annotations
 
@@ -127,8 +128,9 @@ PLANS: list[list[tuple[int, str]]] = [
     [(1, PRIVATE), (6, COACHES)],
     [(0, PRIVATE), (2, COACHES), (5, PRIVATE)],
     [(3, PRIVATE), (4, PRIVATE)],
-    [(7, COACHES), (6, PRIVATE)],
+    [(7, COACHES), (6, PRIVATE)],  # the entry shared with the coaches waits for them
 ]
+WAITING_FOR_FEEDBACK = len(PLANS) - 1
 
 
 def _written_at(demo: Demo, session: int, offset: int) -> datetime:
@@ -180,7 +182,7 @@ def populate(demo: Demo) -> None:
             assessment = mirror(reflection)
             assessment.created_at = written + timedelta(minutes=1)
             assessment.save()
-            if visibility != PRIVATE:
+            if visibility != PRIVATE and person_index != WAITING_FOR_FEEDBACK:
                 coach = demo.coaches[person_index % len(demo.coaches)]
                 CoachFeedback.objects.create(
                     reflection=reflection,
