@@ -12,10 +12,12 @@ the home page is opened every week by everyone.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
+
+from django.db.models import Count, QuerySet
 
 from .discovery import app_modules
 
@@ -43,3 +45,19 @@ def collect(user: Any, memberships: Sequence[Membership]) -> list[Todo]:
         for item in module.todos(user, memberships)
     ]
     return sorted(items, key=lambda t: (t.due is None, t.due or date.max, t.text))
+
+
+def per_community(
+    queryset: QuerySet[Any], text: Callable[[int], str], url: Callable[[int], str]
+) -> Iterator[Todo]:
+    """One item per community with something to count in `queryset` (rows with a
+    ``community_id``), in one query: ``text(count)`` linking to ``url(community_id)``.
+    For coaches, who see how many, not whose."""
+    counts = (
+        queryset.order_by()
+        .values("community_id")
+        .annotate(count=Count("pk"))
+        .values_list("community_id", "count")
+    )
+    for community_id, count in counts:
+        yield Todo(community_id, text(count), url(community_id))

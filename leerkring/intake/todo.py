@@ -6,13 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from leerkring.communities.models import Membership
-from leerkring.core.todo import Todo
+from leerkring.core.todo import Todo, per_community
 
 from .models import IntakePreparation, awaiting_intake
 
@@ -49,20 +48,15 @@ def _conversations(memberships: list[Membership]) -> Iterable[Todo]:
     """For coaches: how many participants still wait for their intake."""
     if not memberships:
         return
-    counts = (
-        awaiting_intake(*(m.community_id for m in memberships))
-        .values("community_id")
-        .annotate(count=Count("pk"))
-        .values_list("community_id", "count")
-    )
-    for community_id, count in counts:
-        yield Todo(
-            community_id,
+    yield from per_community(
+        awaiting_intake(*(m.community_id for m in memberships)),
+        lambda count: (
             ngettext(
                 "%(count)s participant still needs an intake conversation",
                 "%(count)s participants still need an intake conversation",
                 count,
             )
-            % {"count": count},
-            reverse("intake:overview", args=[community_id]),
-        )
+            % {"count": count}
+        ),
+        lambda community_id: reverse("intake:overview", args=[community_id]),
+    )

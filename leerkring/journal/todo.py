@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from leerkring.communities.models import Membership
-from leerkring.core.todo import Todo
+from leerkring.core.todo import Todo, per_community
 
 from .models import SHARED_WITH_COACHES, CoachFeedback, Draft, Reflection
 
@@ -88,7 +88,7 @@ def _awaiting_feedback(user: Any, coaching: list[Membership]) -> Iterable[Todo]:
     if not coaching:
         return
     participating = Membership.objects.active().participants()
-    counts = (
+    awaiting = (
         Reflection.objects.shared_with(user)
         .filter(
             community_id__in=[m.community_id for m in coaching],
@@ -108,19 +108,18 @@ def _awaiting_feedback(user: Any, coaching: list[Membership]) -> Iterable[Todo]:
                 )
             )
         )
-        .order_by()
-        .values("community_id")
-        .annotate(count=Count("pk"))
-        .values_list("community_id", "count")
     )
-    for community_id, count in counts:
-        yield Todo(
-            community_id,
+    yield from per_community(
+        awaiting,
+        lambda count: (
             ngettext(
                 "%(count)s reflection shared with you awaits feedback",
                 "%(count)s reflections shared with you await feedback",
                 count,
             )
-            % {"count": count},
-            reverse("journal:journal-list", args=[community_id]) + "#shared-heading",
-        )
+            % {"count": count}
+        ),
+        lambda community_id: (
+            reverse("journal:journal-list", args=[community_id]) + "#shared-heading"
+        ),
+    )
