@@ -25,23 +25,28 @@ def _preparations(memberships: list[Membership]) -> Iterable[Todo]:
     """Before their intake conversation: participants who wrote nothing yet."""
     if not memberships:
         return
-    waiting = set(
-        awaiting_intake(*(m.community_id for m in memberships))
-        .filter(pk__in=[m.pk for m in memberships])
-        .values_list("pk", flat=True)
+    waiting = awaiting_intake(*(m.community_id for m in memberships)).filter(
+        pk__in=[m.pk for m in memberships]
     )
-    filled = {
-        p.membership_id
-        for p in IntakePreparation.objects.filter(membership_id__in=waiting)
-        if p.is_filled
+    unprepared = {
+        m.pk
+        for m in waiting.select_related("intake_preparation")
+        if not _has_written(m)
     }
     for membership in memberships:
-        if membership.pk in waiting and membership.pk not in filled:
+        if membership.pk in unprepared:
             yield Todo(
                 membership.community_id,
                 _("Prepare your intake conversation"),
                 reverse("intake:preparation", args=[membership.community_id]),
             )
+
+
+def _has_written(membership: Membership) -> bool:
+    try:
+        return membership.intake_preparation.is_filled
+    except IntakePreparation.DoesNotExist:
+        return False
 
 
 def _conversations(memberships: list[Membership]) -> Iterable[Todo]:
