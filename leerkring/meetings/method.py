@@ -146,6 +146,7 @@ class ItemKind(models.TextChoices):
     LOOK_BACK = "look_back", _("Look back")
     LOOK_FORWARD = "look_forward", _("Look forward")
     OPEN_SPACE = "open_space", _("Open space")
+    INTERVISION = "intervision", _("Peer consultation")
     BREAK = "break", _("Break")
     WRAP_UP = "wrap_up", _("Wrap-up")
     CHECK_OUT = "check_out", _("Check-out")
@@ -346,8 +347,67 @@ def is_generic_open_space(title: str) -> bool:
     return title in titles
 
 
-def agenda_for(number: int, step: int) -> tuple[ItemPlan, ...]:
-    """The method's agenda for session ``number`` whose themes are row ``step``."""
+# After the leergang (section 2.3 of the text): the community meets on its own to
+# exchange experiences, hold an intervisie and develop new assignments ("opgaven").
+SELF_RUN_AGENDA: tuple[ItemPlan, ...] = (
+    ItemPlan(
+        ItemKind.CHECK_IN,
+        _("Check-in"),
+        _("How do you arrive today? One word or one sentence each."),
+        15,
+    ),
+    ItemPlan(
+        ItemKind.LOOK_BACK,
+        _("Exchange of experiences"),
+        _(
+            "What did you try in your practice since last time, what happened and "
+            "what did it teach you? Successes and setbacks."
+        ),
+        40,
+    ),
+    ItemPlan(ItemKind.BREAK, _("Break"), "", 15),
+    ItemPlan(
+        ItemKind.INTERVISION,
+        _("Peer consultation on a case"),
+        _(
+            "A member brings a case from their practice. The chair guards the "
+            "steps: the question, clarifying questions, analysis, advice, and what "
+            "the case-bringer takes along."
+        ),
+        60,
+    ),
+    ItemPlan(
+        ItemKind.LOOK_FORWARD,
+        _("Reflection on our collaboration"),
+        _(
+            "Is everyone's position in the dialogue still equal? Does anyone get a "
+            "special say without noticing?"
+        ),
+        15,
+    ),
+    ItemPlan(
+        ItemKind.WRAP_UP,
+        _("New assignments and challenges"),
+        _("Each member formulates a new assignment or challenge for next time."),
+        25,
+    ),
+    ItemPlan(
+        ItemKind.CHECK_OUT,
+        _("Check-out"),
+        _("What do you take home from today?"),
+        15,
+    ),
+)
+
+
+def agenda_for(number: int, step: int | None) -> tuple[ItemPlan, ...]:
+    """The method's agenda for session ``number`` whose themes are row ``step``.
+
+    A meeting without a row (``None``: a self-run meeting after the leergang)
+    gets the self-run agenda.
+    """
+    if step is None:
+        return SELF_RUN_AGENDA
     if number == 1:
         return SESSION_ONE
     if number == OPENING_SESSIONS:

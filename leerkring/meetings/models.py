@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from leerkring.communities.models import LearningPeriod, Membership
 
+from . import rotation
 from .method import (
     ALL_PRACTICE_MEANINGS,
     METHOD_SESSIONS,
@@ -77,7 +78,10 @@ class Meeting(models.Model):
     """One session of a learning period: a half day ("dagdeel") on a date.
 
     Its themes come from Table 1 (``method_step`` is the row); the coaches may
-    edit them, the row stays the "method default". ``version`` guards the
+    edit them, the row stays the "method default". A meeting of a self-run period
+    (after the leergang) has no row and no themes (``method_step`` is None); it
+    has a chair and a note-taker (:class:`MeetingRole`) and ``with_coach`` marks
+    the meetings a coach joins. ``version`` guards the
     session's own fields and ``agenda_version`` its agenda against two coaches
     saving over each other.
     """
@@ -97,7 +101,9 @@ class Meeting(models.Model):
     location = models.CharField(_("location"), max_length=200, blank=True)
     online_url = models.URLField(_("online link"), blank=True)
 
-    method_step = models.PositiveSmallIntegerField(_("row of the method"), default=1)
+    method_step = models.PositiveSmallIntegerField(
+        _("row of the method"), null=True, blank=True, default=1
+    )
     stage = models.CharField(_("Theory U stage"), max_length=120, blank=True)
     professional_theme = models.CharField(
         _("professional theme"), max_length=200, blank=True
@@ -109,6 +115,7 @@ class Meeting(models.Model):
     practice_meanings = models.JSONField(
         _("meaning for the work practice"), default=list, blank=True
     )
+    with_coach = models.BooleanField(_("with a coach"), default=False)
 
     version = models.PositiveIntegerField(default=1)
     agenda_version = models.PositiveIntegerField(default=1)
@@ -145,7 +152,8 @@ class Meeting(models.Model):
             ),
             models.CheckConstraint(condition=Q(number__gte=1), name="meeting_number_1"),
             models.CheckConstraint(
-                condition=Q(method_step__gte=1, method_step__lte=METHOD_SESSIONS),
+                condition=Q(method_step__isnull=True)
+                | Q(method_step__gte=1, method_step__lte=METHOD_SESSIONS),
                 name="meeting_method_step_in_table",
             ),
         ]
@@ -192,18 +200,29 @@ class Meeting(models.Model):
 
     # Themes: the method's row, and what the coaches made of it.
 
+    @property
+    def has_method_themes(self) -> bool:
+        """Does the meeting follow a row of Table 1 (False: a self-run meeting)?"""
+        return self.method_step is not None
+
     def method_default(self, field: str) -> str:
         """The method's text for a theme field, in the active language."""
+        if self.method_step is None:
+            return ""
         return str(getattr(theme_for_step(self.method_step), field))
 
     def apply_method_themes(self) -> None:
         """Fill the theme fields from the method (active language), unsaved."""
         for field in THEME_FIELDS:
             setattr(self, field, self.method_default(field))
-        self.practice_meanings = list(ALL_PRACTICE_MEANINGS)
+        self.practice_meanings = (
+            list(ALL_PRACTICE_MEANINGS) if self.has_method_themes else []
+        )
 
     def is_method_default(self, field: str) -> bool:
         """Is the field the method's text, in any of the site's languages?"""
+        if not self.has_method_themes:
+            return True
         value = getattr(self, field)
         defaults = set()
         for code, _name in settings.LANGUAGES:
@@ -213,6 +232,8 @@ class Meeting(models.Model):
 
     def themes(self) -> list[dict[str, Any]]:
         """Each theme field with its label, value and method default."""
+        if not self.has_method_themes:
+            return []
         return [
             {
                 "name": field,
@@ -331,3 +352,93 @@ class OpenSpaceProposal(models.Model):
     def author_name(self) -> str:
         user: User | None = self.author
         return user.display_name if user else str(_("a former member"))
+
+
+class SelfRunSchedule(models.Model):
+    """How a self-run period meets: its rhythm and how often a coach joins.
+
+    One per self-run period. ``version`` guards the settings and the roles'
+    redistribution against two coaches saving over each other.
+    """
+
+    period = models.OneToOneField(
+        LearningPeriod, on_delete=models.CASCADE, related_name="self_run_schedule"
+    )
+    interval_weeks = models.PositiveSmallIntegerField(_("weeks between meetings"))
+    coach_every = models.PositiveSmallIntegerField(
+        _("a coach joins every how many meetings")
+    )
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("self-run schedule")
+        verbose_name_plural = _("self-run schedules")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(interval_weeks__gte=1, interval_weeks__lte=12),
+                name="self_run_interval_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(coach_every__gte=1, coach_every__lte=12),
+                name="self_run_coach_every_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.period)
+
+    def joins(self, number: int) -> bool:
+        """Does a coach join meeting ``number`` (every ``coach_every``-th)?"""
+        return number % self.coach_every == 0
+
+
+class MeetingRoleQuerySet(models.QuerySet["MeetingRole"]):
+    def for_period(self, period: LearningPeriod) -> MeetingRoleQuerySet:
+        return self.filter(meeting__period=period)
+
+
+class MeetingRole(models.Model):
+    """Who chairs a self-run meeting, and who takes the notes.
+
+    Roles rotate over the active participants (``rotation.rotate``) and members
+    may swap them; ``version`` guards each row against two swaps at once. The
+    holder is None when the role is open (the member left).
+    """
+
+    class Role(models.TextChoices):
+        CHAIR = rotation.CHAIR, _("Chair")
+        NOTE_TAKER = rotation.NOTE_TAKER, _("Note-taker")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="roles")
+    role = models.CharField(_("role"), max_length=16, choices=Role)
+    membership = models.ForeignKey(
+        Membership,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meeting_roles",
+    )
+    version = models.PositiveIntegerField(default=1)
+
+    objects = MeetingRoleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("meeting role")
+        verbose_name_plural = _("meeting roles")
+        ordering = ["meeting__number", "role"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "role"], name="one_holder_per_meeting_role"
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "membership"], name="one_role_per_member_meeting"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} — {self.get_role_display()}"
+
+    def holder_name(self) -> str:
+        if self.membership is None:
+            return str(_("open"))
+        return str(self.membership.user.display_name)
