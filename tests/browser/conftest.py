@@ -99,3 +99,16 @@ def log_in(
     page.get_by_label("E-mailadres").fill(email)
     page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Inloggen").click()
+    # The login form posts and redirects; wait until that has landed, or the
+    # caller's next page.goto() cancels it and arrives without a session.
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+
+def log_out(page: Any) -> None:
+    """Log out (Dutch interface) and wait for the login page it redirects to.
+
+    Without the wait, a following ``log_in`` would cancel the logout request;
+    the still-valid session then sends the login page on to the home page.
+    """
+    page.get_by_role("button", name="Uitloggen").click()
+    page.get_by_role("heading", name="Inloggen bij Leerkring").wait_for()

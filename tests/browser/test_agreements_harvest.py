@@ -7,9 +7,10 @@ import os
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from leerkring.core.demo import DEMO_DOMAIN, DEMO_LOGINS
-from tests.browser.conftest import assert_accessible, log_in
+from tests.browser.conftest import assert_accessible, log_in, log_out
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SHOTS = os.environ.get("LEERKRING_SHOTS")  # a folder to keep screenshots in
@@ -18,10 +19,6 @@ SHOTS = os.environ.get("LEERKRING_SHOTS")  # a folder to keep screenshots in
 def shot(page: Any, name: str) -> None:
     if SHOTS:
         page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
-
-
-def log_out(page: Any) -> None:
-    page.get_by_role("button", name="Uitloggen").click()
 
 
 def test_agreements_are_changed_confirmed_and_followed_by_the_coach(
@@ -39,6 +36,7 @@ def test_agreements_are_changed_confirmed_and_followed_by_the_coach(
     assert_accessible(page)
     shot(page, "agreements-participant")
     page.get_by_role("link", name="Afspraken wijzigen").click()
+    page.get_by_role("heading", name="Afspraken wijzigen").wait_for()
     assert_accessible(page)
     page.get_by_label("Vertrouwelijkheid").fill(
         "Wat iemand over zichzelf vertelt, blijft in de groep, ook na de leergang."
@@ -58,7 +56,7 @@ def test_agreements_are_changed_confirmed_and_followed_by_the_coach(
     assert page.locator("#confirmation ins", has_text="ook na de leergang").count()
     page.get_by_role("button", name="Ik ga akkoord met versie 3").click()
     page.get_by_text("Dank je: je bevestiging is vastgelegd.").wait_for()
-    assert page.get_by_text("1 van 12 leden bevestigden versie 3.").is_visible()
+    expect(page.get_by_text("1 van 12 leden bevestigden versie 3.")).to_be_visible()
     assert_accessible(page)
     log_out(page)
 
@@ -74,7 +72,9 @@ def test_agreements_are_changed_confirmed_and_followed_by_the_coach(
 
     page.get_by_role("link", name="Oogst").click()
     page.get_by_role("heading", name="Doelen op drie aspecten").wait_for()
-    assert page.get_by_role("heading", name="Collectief resultaatspoor").is_visible()
+    expect(
+        page.get_by_role("heading", name="Collectief resultaatspoor")
+    ).to_be_visible()
     assert_accessible(page)
     shot(page, "harvest-coach")
 
@@ -91,7 +91,7 @@ def test_a_participant_sees_the_harvest_and_logs_time_on_the_phone(
     log_in(phone, live_server, DEMO_LOGINS["participant"])
     phone.goto(f"{live_server.url}/communities/{community.pk}/harvest/")
     phone.get_by_role("heading", name="Oogst", exact=True).wait_for()
-    assert phone.get_by_text("Mijn doel:").is_visible()
+    expect(phone.get_by_text("Mijn doel:")).to_be_visible()
     assert_accessible(phone)
     shot(phone, "harvest-participant-phone")
 

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.template.defaultfilters import floatformat
 from django.utils import translation
+from playwright.sync_api import expect
 
 from leerkring.cohorts.models import Proposal
 from leerkring.communities.models import Community, Membership
@@ -70,6 +71,7 @@ def test_lead_uploads_composes_moves_and_accepts(
     page.get_by_label("Bestand (CSV of Excel .xlsx)").set_input_files(str(bad))
     page.get_by_role("button", name="Bestand controleren").click()
     page.get_by_text("Leeftijd 220 is onmogelijk").wait_for()
+    page.wait_for_load_state()  # the whole page is there, so "no button" means none
     assert page.get_by_role("button", name="Cohort opslaan").count() == 0
     assert_accessible(page)
 
@@ -78,8 +80,8 @@ def test_lead_uploads_composes_moves_and_accepts(
         str(write_cohort(tmp_path / "cohort.csv"))
     )
     page.get_by_role("button", name="Bestand controleren").click()
-    page.get_by_role("heading", name="Voorvertoning").wait_for()
-    assert page.get_by_text("60 mensen ingelezen.").is_visible()
+    # The rejected file's page has a "Voorvertoning" heading too: wait for this one.
+    expect(page.get_by_text("60 mensen ingelezen.")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("button", name="Cohort opslaan").click()
@@ -90,7 +92,7 @@ def test_lead_uploads_composes_moves_and_accepts(
     page.get_by_role("button", name="Communities samenstellen").click()
     page.get_by_role("heading", name="Voorstel: 5 communities").wait_for()
     cards = page.locator(".proposal-card")
-    assert cards.count() == 5
+    expect(cards).to_have_count(5)
     assert_accessible(page)
     # caret="initial": hiding the caret injects a style element, which the CSP refuses.
     page.screenshot(
@@ -101,9 +103,9 @@ def test_lead_uploads_composes_moves_and_accepts(
     mover = " ".join(first[:3])  # "Honours Lid NN"
     before = Proposal.objects.get()
     move(page, mover, "Community 2")
-    page.locator(".violations").wait_for()
-    assert "13" in page.locator(".violations").inner_text()
-    assert cards.nth(1).get_by_text(mover).is_visible()
+    # The page is swapped after the response arrives: wait for the new content.
+    expect(cards.nth(1).get_by_text(mover)).to_be_visible()
+    expect(page.locator(".violations")).to_contain_text("13")
     # Rescored by the engine: the stored objective changed and the page shows it.
     # (One move can shift the score by less than the one decimal shown.)
     after = Proposal.objects.get()
@@ -111,10 +113,10 @@ def test_lead_uploads_composes_moves_and_accepts(
     assert after.objective != before.objective
     with translation.override("nl"):
         shown = floatformat(after.objective, 1)
-    assert page.locator("[data-score]").inner_text() == shown
-    assert page.get_by_role(
-        "button", name="Aannemen en uitnodigingen versturen"
-    ).is_disabled()
+    expect(page.locator("[data-score]")).to_have_text(shown)
+    expect(
+        page.get_by_role("button", name="Aannemen en uitnodigingen versturen")
+    ).to_be_disabled()
 
     back = cards.nth(1).locator("[data-member]").first.inner_text().split(" ")
     back_name = " ".join(back[:3])
@@ -123,7 +125,7 @@ def test_lead_uploads_composes_moves_and_accepts(
             cards.nth(1).locator("[data-member]").nth(1).inner_text().split(" ")[:3]
         )
     move(page, back_name, "Community 1")
-    page.locator("[data-violation-count]", has_text="0").wait_for()
+    expect(page.locator("[data-violation-count]")).to_have_text("0")
     assert_accessible(page)
 
     page.get_by_label("Namen van de communities").fill("Honours kring")
@@ -134,4 +136,4 @@ def test_lead_uploads_composes_moves_and_accepts(
     assert created.count() == 5
     assert Membership.objects.filter(community__in=created).participants().count() == 60
     for n in range(1, 6):
-        assert page.get_by_role("link", name=f"Honours kring {n}").is_visible()
+        expect(page.get_by_role("link", name=f"Honours kring {n}")).to_be_visible()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from leerkring.core.demo import DEMO_LOGINS
 from tests.browser.conftest import assert_accessible, log_in
@@ -26,7 +27,7 @@ def test_coach_visits_the_community_switches_language_and_logs_out(
 
     page.get_by_role("link", name=demo_community.community.name).click()
     page.get_by_role("heading", name=demo_community.community.name).wait_for()
-    assert page.locator(".member-name", has_text="Sanne de Vries").is_visible()
+    expect(page.locator(".member-name", has_text="Sanne de Vries")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("button", name="English").click()
@@ -48,4 +49,6 @@ def test_keyboard_users_can_skip_to_the_content(
     skip = page.get_by_role("link", name="Naar de inhoud")
     assert skip.evaluate("el => el === document.activeElement")
     page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.id") == "main"
+    # Following the fragment link may move focus only when the page next renders:
+    # wait for it (expect().to_be_focused() would also need the window's focus).
+    page.wait_for_function("document.activeElement?.id === 'main'")

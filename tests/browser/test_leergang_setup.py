@@ -50,7 +50,7 @@ def test_coach_plans_a_leergang_and_holds_an_intake(
     assert_accessible(page)
     page.get_by_role("link", name="Leergang opzetten").click()
     page.get_by_role("heading", name="Leergang opzetten").wait_for()
-    assert page.locator(".session-row").count() == 8
+    expect(page.locator(".session-row")).to_have_count(8)
     page.get_by_label("Aantal bijeenkomsten").fill("6")
     page.get_by_role("button", name="Data voorstellen").click()
     expect(page.locator(".session-row")).to_have_count(6)
@@ -61,10 +61,12 @@ def test_coach_plans_a_leergang_and_holds_an_intake(
     assert_accessible(page)
     page.get_by_role("button", name="Leergang plannen").click()
 
-    page.get_by_role("heading", name="Bijeenkomsten", exact=True).wait_for()
-    assert page.locator(".arc-session").count() == 8
-    assert page.get_by_text("Professioneel doelstellen").is_visible()
-    assert page.get_by_text("Verankeren in afspraken en regels").is_visible()
+    # The set-up form has a "Bijeenkomsten" heading too (level 2); the overview's
+    # is its h1.
+    page.get_by_role("heading", name="Bijeenkomsten", exact=True, level=1).wait_for()
+    expect(page.locator(".arc-session")).to_have_count(8)
+    expect(page.get_by_text("Professioneel doelstellen")).to_be_visible()
+    expect(page.get_by_text("Verankeren in afspraken en regels")).to_be_visible()
     assert_accessible(page)
 
     # Session 1's agenda, reordered with the keyboard-reachable buttons (htmx).
@@ -76,8 +78,8 @@ def test_coach_plans_a_leergang_and_holds_an_intake(
     first, second = titles.nth(0).inner_text(), titles.nth(1).inner_text()
     page.get_by_role("button", name=f"“{first}” omlaag").click()
     expect(page.get_by_text("versie 2")).to_be_visible()
-    assert titles.nth(0).inner_text() == second
-    assert titles.nth(1).inner_text() == first
+    expect(titles.nth(0)).to_have_text(second)
+    expect(titles.nth(1)).to_have_text(first)
     focused = page.evaluate("document.activeElement.textContent")
     assert "omlaag" in focused
     assert_accessible(page)
@@ -101,17 +103,18 @@ def test_coach_plans_a_leergang_and_holds_an_intake(
 
     # The coach reads it and records the conversation.
     page.goto(f"{base}/communities/{forming.pk}/intake/")
-    assert page.get_by_text("Nog nodig").is_visible()
+    expect(page.get_by_text("Nog nodig")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Noor Hendriks").click()
-    assert page.get_by_text("Leiding nemen zonder te sturen.").is_visible()
+    # The click only starts the navigation: wait for the preparation to show.
+    expect(page.get_by_text("Leiding nemen zonder te sturen.")).to_be_visible()
     page.get_by_label("Verwachtingen gedeeld").check()
     page.get_by_label("Ja, gecommitteerd").check()
     page.get_by_label("Aantekeningen").fill("Wil graag trekker zijn; let op ruimte.")
     assert_accessible(page)
     page.get_by_role("button", name="Intake vastleggen").click()
     page.get_by_text("De intake met Noor Hendriks is vastgelegd.").wait_for()
-    assert page.locator(".badge", has_text="Gecommitteerd").is_visible()
+    expect(page.locator(".badge", has_text="Gecommitteerd")).to_be_visible()
     assert_accessible(page)
     assert Intake.objects.get(membership=newcomer).commitment == Commitment.YES
 
@@ -137,7 +140,7 @@ def test_the_room_and_the_overview_of_the_demo_leergang(
     assert_accessible(page)
     _shot(page, "room")
     page.reload()
-    assert page.locator(".is-current .agenda-title").inner_text() == (
+    expect(page.locator(".is-current .agenda-title")).to_have_text(
         "Voortgang op het collectieve doel"
     )
 
@@ -149,6 +152,6 @@ def test_the_room_and_the_overview_of_the_demo_leergang(
     log_in(phone, live_server, DEMO_LOGINS["participant"])
     phone.goto(f"{live_server.url}/sessions/{demo.current_meeting.pk}/")
     phone.get_by_role("heading", name="Jouw voorbereiding").wait_for()
-    assert phone.get_by_text("Rollenspel: het feedbackgesprek").is_visible()
+    expect(phone.get_by_text("Rollenspel: het feedbackgesprek")).to_be_visible()
     assert_accessible(phone)
     _shot(phone, "session-phone")

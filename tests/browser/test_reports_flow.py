@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from leerkring.core.demo import DEMO_LOGINS
 from tests.browser.conftest import assert_accessible, log_in
@@ -34,9 +35,9 @@ def test_participant_makes_a_calendar_address_and_chooses_reminders(
     page.get_by_label("als de check-in van een bijeenkomst opengaat").uncheck()
     page.get_by_role("button", name="Keuzes opslaan").click()
     page.get_by_text("Je keuzes voor herinneringen zijn opgeslagen.").wait_for()
-    assert not page.get_by_label(
-        "als de check-in van een bijeenkomst opengaat"
-    ).is_checked()
+    expect(
+        page.get_by_label("als de check-in van een bijeenkomst opengaat")
+    ).not_to_be_checked()
 
     page.get_by_role("button", name="Maak een nieuw adres").click()
     page.get_by_text("Het oude adres werkt niet meer.").wait_for()
