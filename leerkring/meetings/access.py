@@ -5,17 +5,22 @@ coach, apprentice coach) sees a session's agenda, themes and published summary;
 only its coaches edit, run it, take attendance and read the coach notes. A
 programme lead sees the leergang overview (dates and themes, no content) and may
 set up a leergang; superusers administer but never read session content.
+
+After the leergang, a self-run period is started and configured by the
+community's coaches only (the community runs itself; a programme lead sees its
+dates, never who holds which role). The note-taker of a self-run meeting writes
+its summary; a participant may swap the roles they hold themselves.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from leerkring.communities.access import membership_of
-from leerkring.communities.models import Membership
+from leerkring.communities.access import access_community, membership_of
+from leerkring.communities.models import Community, LearningPeriod, Membership
 from leerkring.core.access import deny, rule
 
-from .models import AgendaItem, Meeting, OpenSpaceProposal
+from .models import AgendaItem, Meeting, MeetingRole, OpenSpaceProposal, SelfRunSchedule
 
 
 @rule(Meeting, "view")
@@ -36,7 +41,8 @@ def access_meeting(
 ) -> tuple[Meeting, Membership]:
     """The meeting and the viewer's active membership, or 404 (audited).
 
-    ``need`` is ``view`` (any active member) or ``coach``.
+    ``need`` is ``view`` (any active member), ``coach``, or ``summary`` (the
+    coaches, and the note-taker of a self-run meeting).
     """
     meeting = (
         Meeting.objects.select_related("period__community__organisation")
@@ -50,10 +56,63 @@ def access_meeting(
         meeting is None
         or membership is None
         or (need == "coach" and not membership.is_coaching)
-        or need not in ("view", "coach")
+        or (need == "summary" and not may_write_summary(membership, meeting))
+        or need not in ("view", "coach", "summary")
     ):
         deny(user, f"meetings.meeting:{meeting_id}:{need}")
     return meeting, membership
+
+
+def may_write_summary(membership: Membership, meeting: Meeting) -> bool:
+    """The coaches, and the note-taker of a self-run meeting."""
+    return (
+        membership.is_coaching
+        or MeetingRole.objects.filter(
+            meeting=meeting, role=MeetingRole.Role.NOTE_TAKER, membership=membership
+        ).exists()
+    )
+
+
+def access_coaching(user: Any, community_id: int) -> tuple[Community, Membership]:
+    """The community, for its coaches and apprentice coaches only (404 otherwise)."""
+    community, membership = access_community(user, community_id, need="view")
+    if membership is None or not membership.is_coaching:
+        deny(user, f"communities.community:{community_id}:coach")
+    return community, membership
+
+
+def access_self_run(
+    user: Any, period_id: int, *, need: str
+) -> tuple[SelfRunSchedule, Membership]:
+    """A self-run period's schedule, for its community's coaches (``coach``)."""
+    schedule = (
+        SelfRunSchedule.objects.select_related("period__community__organisation")
+        .filter(period_id=period_id, period__kind=LearningPeriod.Kind.SELF_RUN)
+        .first()
+    )
+    membership = (
+        membership_of(user, schedule.period.community) if schedule is not None else None
+    )
+    if (
+        schedule is None
+        or membership is None
+        or need != "coach"
+        or not membership.is_coaching
+    ):
+        deny(user, f"communities.learningperiod:{period_id}:{need}")
+    return schedule, membership
+
+
+def access_meeting_role(user: Any, role_id: int) -> tuple[MeetingRole, Membership]:
+    """A role at a self-run meeting, to swap: its coaches, or the one who holds it."""
+    role = MeetingRole.objects.filter(pk=role_id).select_related("membership").first()
+    if role is None:
+        deny(user, f"meetings.meetingrole:{role_id}:swap")
+    meeting, membership = access_meeting(user, role.meeting_id, need="view")
+    if not membership.is_coaching and role.membership_id != membership.pk:
+        deny(user, f"meetings.meetingrole:{role_id}:swap")
+    role.meeting = meeting
+    return role, membership
 
 
 def access_agenda_item(user: Any, item_id: int) -> tuple[AgendaItem, Membership]:

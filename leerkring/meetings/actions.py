@@ -598,8 +598,14 @@ def leergang_is_over(community: Community, today: date | None = None) -> bool:
     found = last_leergang(community)
     if found is None:
         return False
-    leergang, last = found
-    return leergang.end_date < today or (last is not None and last <= today)
+    return is_over(*found, today)
+
+
+def is_over(leergang: LearningPeriod, last_session: date | None, today: date) -> bool:
+    """The leergang's period ended, or its last session is held (today counts)."""
+    return leergang.end_date < today or (
+        last_session is not None and last_session <= today
+    )
 
 
 def self_run_dates(start: date, end: date, interval_weeks: int) -> list[date]:

@@ -6,12 +6,20 @@ from datetime import date, timedelta
 from typing import Any
 
 from django import forms
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from leerkring.communities.models import Community, Membership
 
-from .actions import DEFAULT_PERIOD_DAYS, PlanProblems, SessionPlan, propose_dates
+from .actions import (
+    DEFAULT_PERIOD_DAYS,
+    MAX_COACH_EVERY,
+    MAX_INTERVAL_WEEKS,
+    MIN_INTERVAL_WEEKS,
+    PlanProblems,
+    SessionPlan,
+    propose_dates,
+)
 from .method import (
     MAX_SESSIONS,
     METHOD_SESSIONS,
@@ -19,7 +27,7 @@ from .method import (
     THEME_FIELDS,
     PracticeMeaning,
 )
-from .models import AgendaItem, Meeting, OpenSpaceProposal, PartOfDay
+from .models import AgendaItem, Meeting, MeetingRole, OpenSpaceProposal, PartOfDay
 
 
 class DateInput(forms.DateInput):
@@ -196,6 +204,11 @@ class MeetingForm(forms.ModelForm[Meeting]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = self.instance.version
+        if not self.instance.has_method_themes:
+            # A self-run meeting has no Table-1 themes: only date and place.
+            for name in (*THEME_FIELDS, "practice_meanings"):
+                del self.fields[name]
+            return
         for name in THEME_FIELDS:
             self.fields[name].required = True
 
@@ -259,3 +272,87 @@ class AttendanceForm(forms.Form):
         field = self.fields["present"]
         assert isinstance(field, forms.MultipleChoiceField)
         field.choices = [(str(m.pk), m.user.display_name) for m in members]
+
+
+class SelfRunForm(forms.Form):
+    """Starting a self-run period: when, how often, and how often with a coach."""
+
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        required=False,
+        help_text=_("Left empty, the years are used."),
+    )
+    start_date = forms.DateField(label=_("Start date"), widget=DateInput())
+    end_date = forms.DateField(label=_("End date"), widget=DateInput())
+    interval_weeks = forms.IntegerField(
+        label=_("Meet every … weeks"),
+        min_value=MIN_INTERVAL_WEEKS,
+        max_value=MAX_INTERVAL_WEEKS,
+        initial=6,
+        help_text=_("For example every 4, 6 or 8 weeks: regular meetings help."),
+    )
+    coach_every = forms.IntegerField(
+        label=_("A coach joins every … meetings"),
+        min_value=1,
+        max_value=MAX_COACH_EVERY,
+        initial=3,
+        help_text=_(
+            "Periodic attention from a coach keeps the community sharp and "
+            "prevents “selective blindness”. 3: the 3rd, 6th, 9th meeting …"
+        ),
+    )
+    part_of_day = forms.ChoiceField(
+        label=_("Part of day"), choices=PartOfDay, initial=PartOfDay.AFTERNOON
+    )
+    location = forms.CharField(label=_("Location"), max_length=200, required=False)
+    online_url = forms.URLField(label=_("Online link"), required=False)
+
+
+class SelfRunSettingsForm(forms.Form):
+    version = VersionField()
+    title = forms.CharField(label=_("Title"), max_length=200)
+    coach_every = forms.IntegerField(
+        label=_("A coach joins every … meetings"),
+        min_value=1,
+        max_value=MAX_COACH_EVERY,
+        help_text=_("Changes the meetings from today on."),
+    )
+
+
+class RoleSwapForm(forms.Form):
+    """Swap a role with another role of the same period (value: ``id:version``)."""
+
+    version = VersionField()
+    other = forms.ChoiceField(label=_("Swap with"))
+
+    def __init__(
+        self, *args: Any, role: MeetingRole, options: list[MeetingRole], **kwargs: Any
+    ) -> None:
+        kwargs.setdefault("prefix", f"role-{role.pk}")
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = role.version
+        field = self.fields["other"]
+        assert isinstance(field, forms.ChoiceField)
+        field.label = _("Swap your role as %(role)s with") % {
+            "role": role.get_role_display().lower()
+        }
+        field.choices = [
+            (
+                f"{other.pk}:{other.version}",
+                _("%(role)s of %(meeting)s (%(date)s): %(name)s")
+                % {
+                    "role": other.get_role_display(),
+                    "meeting": other.meeting,
+                    "date": formats.date_format(other.meeting.date, "j M"),
+                    "name": other.holder_name(),
+                },
+            )
+            for other in options
+            if other.pk != role.pk
+        ]
+
+    def chosen(self) -> tuple[int, int]:
+        """The other role's id and the version the member saw."""
+        pk, version = self.cleaned_data["other"].split(":")
+        return int(pk), int(version)

@@ -1,4 +1,5 @@
-"""Session pages: the leergang overview, planning, the agenda and the room."""
+"""Session pages: the period overview, planning a leergang or a self-run period,
+the agenda, the roles of self-run meetings and the room."""
 
 from __future__ import annotations
 
@@ -7,19 +8,29 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Max, Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from leerkring.communities.access import access_community
-from leerkring.communities.models import Membership
+from leerkring.communities.models import Community, LearningPeriod, Membership
 from leerkring.core.access import allowed
 from leerkring.core.http import AuthenticatedHttpRequest
 
-from . import actions, lookback
-from .access import access_agenda_item, access_meeting, access_proposal
+from . import actions, lookback, rotation
+from .access import (
+    access_agenda_item,
+    access_coaching,
+    access_meeting,
+    access_meeting_role,
+    access_proposal,
+    access_self_run,
+    may_write_summary,
+)
 from .forms import (
     AgendaItemForm,
     AttendanceForm,
@@ -27,10 +38,13 @@ from .forms import (
     MeetingForm,
     NotesForm,
     ProposalForm,
+    RoleSwapForm,
+    SelfRunForm,
+    SelfRunSettingsForm,
     SummaryForm,
 )
 from .method import THEME_FIELDS
-from .models import AgendaItem, Attendance, Meeting
+from .models import AgendaItem, Attendance, Meeting, MeetingRole
 
 
 def agenda_context(meeting: Meeting) -> dict[str, Any]:
@@ -72,22 +86,91 @@ def period_overview(
     request: AuthenticatedHttpRequest, community_id: int
 ) -> HttpResponse:
     community, membership = access_community(request.user, community_id, need="view")
-    periods = [p for p in community.periods.all() if p.is_leergang]
+    periods = list(community.periods.all())
     chosen = request.GET.get("period", "")
     period = next((p for p in periods if str(p.pk) == chosen), None) or (
         community.current_period() if periods else None
     )
     meetings = Meeting.objects.for_period(period) if period else Meeting.objects.none()
+    meetings = meetings.with_agenda_minutes()
+    if period is not None and not period.is_leergang:
+        extra = self_run_context(period, membership, meetings)
+    else:
+        extra = {"meetings": list(meetings)}
+    coaching = membership is not None and membership.is_coaching
     context = {
         "community": community,
         "membership": membership,
         "periods": periods,
         "period": period,
-        "meetings": meetings.with_agenda_minutes(),
         "today": timezone.localdate(),
         "can_plan": allowed(request.user, "manage", community),
+        "can_start_self_run": coaching
+        and _leergang_over(periods, period, extra["meetings"]),
+        **extra,
     }
     return render(request, "meetings/period_overview.html", context)
+
+
+def _leergang_over(
+    periods: list[LearningPeriod],
+    shown: LearningPeriod | None,
+    meetings: list[Meeting],
+) -> bool:
+    """:func:`actions.leergang_is_over`, reusing the periods and the meetings the
+    page already has (usually no query at all)."""
+    leergangs = [p for p in periods if p.is_leergang]
+    if not leergangs:
+        return False
+    latest = max(leergangs, key=lambda p: p.end_date)
+    if shown is not None and shown.pk == latest.pk:
+        last = max((m.date for m in meetings), default=None)
+    else:
+        found = Meeting.objects.filter(period=latest).aggregate(Max("date"))
+        last = found["date__max"]
+    return actions.is_over(latest, last, timezone.localdate())
+
+
+def self_run_context(
+    period: LearningPeriod, membership: Membership | None, meetings: Any
+) -> dict[str, Any]:
+    """A self-run period's schedule and, for its members only, who holds which
+    role and how the roles are spread (a programme lead sees neither)."""
+    schedule = getattr(period, "self_run_schedule", None)
+    if membership is None:
+        return {"schedule": schedule, "meetings": list(meetings)}
+    meetings = list(
+        meetings.prefetch_related(
+            Prefetch(
+                "roles", queryset=MeetingRole.objects.select_related("membership__user")
+            )
+        )
+    )
+    people = actions.rotating_members(period.community)
+    roles = [role for meeting in meetings for role in meeting.roles.all()]
+    counts = rotation.spread(
+        ((r.membership, r.role) for r in roles if r.membership is not None), people
+    )
+    share = rotation.fair_share(len(roles), len(people))
+    spread = [
+        {
+            "membership": person,
+            "chair": tally[rotation.CHAIR],
+            "note_taker": tally[rotation.NOTE_TAKER],
+            "total": sum(tally.values()),
+            "over": sum(tally.values()) > share,
+            "active": person in people,
+        }
+        for person, tally in counts.items()
+    ]
+    return {
+        "schedule": schedule,
+        "meetings": meetings,
+        "spread": spread,
+        "fair_share": share,
+        "over_share": [row for row in spread if row["over"]],
+        "open_roles": sum(r.membership is None for r in roles),
+    }
 
 
 @login_required
@@ -130,9 +213,42 @@ def meeting_detail(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRe
         "proposals": meeting.proposals.select_related("author"),
         "proposal_form": ProposalForm(),
         "lookback": lookback.sections_for(meeting, request.user),
+        "can_write_summary": may_write_summary(membership, meeting),
         **agenda_context(meeting),
     }
+    if not meeting.has_method_themes:
+        context["roles"] = roles_context(meeting, membership)
     return render(request, "meetings/meeting_detail.html", context)
+
+
+def roles_context(meeting: Meeting, membership: Membership) -> list[dict[str, Any]]:
+    """The meeting's roles, each with a swap form where the viewer may swap it
+    (their own role; a coach any) while the meeting is still to come."""
+    roles = list(
+        MeetingRole.objects.filter(meeting=meeting).select_related("membership__user")
+    )
+    mine = [
+        r for r in roles if membership.is_coaching or r.membership_id == membership.pk
+    ]
+    options: list[MeetingRole] = []
+    if mine and meeting.status() != "past":
+        options = list(
+            MeetingRole.objects.filter(
+                meeting__period_id=meeting.period_id,
+                meeting__date__gte=timezone.localdate(),
+            )
+            .select_related("meeting", "membership__user")
+            .order_by("meeting__number", "role")
+        )
+    return [
+        {
+            "role": role,
+            "form": RoleSwapForm(role=role, options=options)
+            if role in mine and options
+            else None,
+        }
+        for role in roles
+    ]
 
 
 @login_required
@@ -499,7 +615,7 @@ def notes_save(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRespon
 @login_required
 @require_http_methods(["GET", "POST"])
 def summary_edit(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
-    meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
+    meeting, _membership = access_meeting(request.user, meeting_id, need="summary")
     initial = {"version": meeting.version, "summary": meeting.summary}
     form = SummaryForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -526,3 +642,150 @@ def summary_edit(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResp
         "form": form,
     }
     return render(request, "meetings/summary_edit.html", context)
+
+
+# After the leergang: the self-run period.
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def self_run_create(
+    request: AuthenticatedHttpRequest, community_id: int
+) -> HttpResponse:
+    community, _membership = access_coaching(request.user, community_id)
+    form = SelfRunForm(request.POST or None, initial=_self_run_initial(community))
+    if request.method == "POST" and form.is_valid():
+        try:
+            period = actions.start_self_run(
+                community=community, actor=request.user, **form.cleaned_data
+            )
+        except actions.PlanError as error:
+            for name, problems in error.problems.fields.items():
+                for problem in problems:
+                    form.add_error(name if name in form.fields else None, problem)
+        else:
+            messages.success(
+                request,
+                _("The self-run period %(title)s is planned.") % {"title": period},
+            )
+            return redirect(
+                f"{reverse('meetings:period-overview', args=[community.pk])}"
+                f"?period={period.pk}"
+            )
+    context = {
+        "community": community,
+        "form": form,
+        "ready": actions.leergang_is_over(community),
+    }
+    return render(request, "meetings/self_run_create.html", context)
+
+
+def _self_run_initial(community: Community) -> dict[str, Any]:
+    """Start about six weeks after the leergang's last session, for half a year."""
+    found = actions.last_leergang(community)
+    after = (found[1] or found[0].end_date) if found else timezone.localdate()
+    start = max(after + timedelta(weeks=6), timezone.localdate() + timedelta(days=1))
+    return {"start_date": start, "end_date": start + timedelta(days=182)}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def self_run_settings(
+    request: AuthenticatedHttpRequest, period_id: int
+) -> HttpResponse:
+    schedule, _membership = access_self_run(request.user, period_id, need="coach")
+    initial = {
+        "version": schedule.version,
+        "title": schedule.period.title,
+        "coach_every": schedule.coach_every,
+    }
+    form = SelfRunSettingsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_self_run(
+                schedule=schedule, actor=request.user, **form.cleaned_data
+            )
+        except actions.VersionConflict as conflict:
+            form.add_error(None, conflict_message(conflict.current_version))
+            keep_with_version(form, conflict.current_version)
+        except actions.MeetingError as error:
+            form.add_error("coach_every", str(error))
+        else:
+            messages.success(request, _("The self-run period is saved."))
+            return _to_period(schedule.period)
+    context = {
+        "community": schedule.period.community,
+        "period": schedule.period,
+        "schedule": schedule,
+        "form": form,
+    }
+    return render(request, "meetings/self_run_settings.html", context)
+
+
+def _to_period(period: LearningPeriod) -> HttpResponse:
+    overview = reverse("meetings:period-overview", args=[period.community_id])
+    return redirect(f"{overview}?period={period.pk}")
+
+
+@login_required
+@require_POST
+def roles_redistribute(
+    request: AuthenticatedHttpRequest, period_id: int
+) -> HttpResponse:
+    schedule, _membership = access_self_run(request.user, period_id, need="coach")
+    try:
+        actions.redistribute_roles(
+            schedule=schedule,
+            actor=request.user,
+            version=int(request.POST.get("version") or 0),
+        )
+    except actions.VersionConflict as error:
+        messages.error(request, conflict_message(error.current_version))
+    except actions.MeetingError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The roles from today on are shared out again."))
+    return _to_period(schedule.period)
+
+
+@login_required
+@require_POST
+def role_swap(request: AuthenticatedHttpRequest, role_id: int) -> HttpResponse:
+    role, _membership = access_meeting_role(request.user, role_id)
+    options = list(
+        MeetingRole.objects.filter(
+            meeting__period_id=role.meeting.period_id
+        ).select_related("meeting", "membership__user")
+    )
+    form = RoleSwapForm(request.POST, role=role, options=options)
+    if not form.is_valid():
+        messages.error(
+            request,
+            _(
+                "The roles changed while you were choosing; nothing was swapped. "
+                "Look at the current roles and choose again."
+            ),
+        )
+        return redirect("meetings:meeting-detail", role.meeting_id)
+    other_id, other_version = form.chosen()
+    try:
+        actions.swap_roles(
+            role=role,
+            other=next(o for o in options if o.pk == other_id),
+            actor=request.user,
+            version=form.cleaned_data["version"],
+            other_version=other_version,
+        )
+    except actions.VersionConflict:
+        messages.error(
+            request,
+            _(
+                "The roles changed while you were choosing; nothing was swapped. "
+                "Look at the current roles and choose again."
+            ),
+        )
+    except actions.MeetingError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The roles are swapped."))
+    return redirect("meetings:meeting-detail", role.meeting_id)

@@ -1,10 +1,13 @@
 """Who may use each session URL. Session content is for the community's members;
 running, editing and the coach notes for its coaches only (DESIGN.md §5)."""
 
+from datetime import timedelta
 from typing import Any
 
 from django.urls import reverse
 
+from leerkring.communities.models import LearningPeriod
+from leerkring.communities.tests.factories import LearningPeriodFactory
 from leerkring.core.tests.matrix import (
     COACHING,
     LEAD,
@@ -15,13 +18,16 @@ from leerkring.core.tests.matrix import (
     World,
     allow,
 )
+from leerkring.meetings.models import MeetingRole, SelfRunSchedule
 from leerkring.meetings.tests.factories import (
     AgendaItemFactory,
+    MeetingFactory,
     OpenSpaceProposalFactory,
 )
 
 
 def extend(world: World) -> None:
+    extend_self_run(world)
     meeting = world.meeting
     world.extra["agenda_item"] = AgendaItemFactory(meeting=meeting, position=1)
     AgendaItemFactory(meeting=meeting, position=2)
@@ -144,5 +150,107 @@ ROWS = [
         allow(*COACHING, ok=302),
         method="post",
         data=lambda w: {"summary": "We spraken af...", "version": "1"},
+    ),
+]
+
+
+# After the leergang: a self-run period of community A, after its leergang, whose
+# first meeting the participant chairs (the note-taker's place is open).
+
+
+def extend_self_run(world: World) -> None:
+    start = world.period.end_date + timedelta(days=1)
+    period = LearningPeriodFactory(
+        community=world.community,
+        kind=LearningPeriod.Kind.SELF_RUN,
+        start_date=start,
+        end_date=start + timedelta(weeks=24),
+    )
+    SelfRunSchedule.objects.create(period=period, interval_weeks=6, coach_every=3)
+    first = MeetingFactory(period=period, number=1, date=start, method_step=None)
+    second = MeetingFactory(
+        period=period, number=2, date=start + timedelta(weeks=6), method_step=None
+    )
+    world.extra["self_run_period"] = period
+    world.extra["self_run_meeting"] = first
+    world.extra["self_run_chair"] = MeetingRole.objects.create(
+        meeting=first,
+        role=MeetingRole.Role.CHAIR,
+        membership=world.participant_membership,
+    )
+    MeetingRole.objects.create(meeting=first, role=MeetingRole.Role.NOTE_TAKER)
+    world.extra["self_run_open_role"] = MeetingRole.objects.create(
+        meeting=second, role=MeetingRole.Role.CHAIR
+    )
+    world.extra["self_run_note_taker"] = MeetingRole.objects.create(
+        meeting=second,
+        role=MeetingRole.Role.NOTE_TAKER,
+        membership=world.participant_membership,
+    )
+
+
+def _period_url(name: str) -> Any:
+    return lambda w: reverse(f"meetings:{name}", args=[w.self_run_period.pk])
+
+
+ROWS += [
+    Row(
+        "meetings:self-run-create",
+        lambda w: reverse("meetings:self-run-create", args=[w.community.pk]),
+        allow(*COACHING),
+    ),
+    Row(
+        "meetings:self-run-create",
+        lambda w: reverse("meetings:self-run-create", args=[w.community.pk]),
+        allow(*COACHING),
+        method="post",
+        data=lambda w: {"start_date": "", "interval_weeks": "6"},
+    ),
+    Row(
+        "meetings:period-overview",
+        lambda w: (
+            reverse("meetings:period-overview", args=[w.community.pk])
+            + f"?period={w.self_run_period.pk}"
+        ),
+        allow(*MEMBERS, LEAD, SUPERUSER),
+    ),
+    Row(
+        "meetings:self-run-settings", _period_url("self-run-settings"), allow(*COACHING)
+    ),
+    Row(
+        "meetings:self-run-settings",
+        _period_url("self-run-settings"),
+        allow(*COACHING, ok=302),
+        method="post",
+        data=lambda w: {"title": "Op eigen kracht", "coach_every": "2", "version": "1"},
+    ),
+    Row(
+        "meetings:roles-redistribute",
+        _period_url("roles-redistribute"),
+        allow(*COACHING, ok=302),
+        method="post",
+        data=lambda w: {"version": "1"},
+    ),
+    Row(
+        "meetings:role-swap",
+        lambda w: reverse("meetings:role-swap", args=[w.self_run_chair.pk]),
+        allow(*COACHING, PARTICIPANT, ok=302),
+        method="post",
+        data=lambda w: {
+            f"role-{w.self_run_chair.pk}-version": "1",
+            f"role-{w.self_run_chair.pk}-other": f"{w.self_run_open_role.pk}:1",
+        },
+    ),
+    Row(
+        "meetings:meeting-detail",
+        lambda w: reverse("meetings:meeting-detail", args=[w.self_run_meeting.pk]),
+        allow(*MEMBERS),
+    ),
+    Row(
+        "meetings:summary-edit",
+        lambda w: reverse(
+            "meetings:summary-edit", args=[w.self_run_note_taker.meeting_id]
+        ),
+        allow(*COACHING, PARTICIPANT),
     ),
 ]
