@@ -62,8 +62,22 @@ class ReflectionQuerySet(models.QuerySet["Reflection"]):
         return self.visible_to(user).exclude(author=user)
 
     def for_list(self) -> ReflectionQuerySet:
-        return self.select_related("author", "meeting").annotate(
-            comment_count=models.Count("comments", distinct=True),
+        """Newest first, with what a list shows. (The ordering is spelled out: Django
+        drops ``Meta.ordering`` from a query that groups for the count.)"""
+        return (
+            self.select_related("author", "meeting")
+            .annotate(comment_count=models.Count("comments", distinct=True))
+            .order_by("-created_at", "-id")
+        )
+
+    def awaiting_feedback_first(self) -> ReflectionQuerySet:
+        """For a coach: entries without published feedback first (``answered``
+        False), each part newest first."""
+        published = CoachFeedback.objects.filter(
+            reflection=models.OuterRef("pk"), status=CoachFeedback.Status.PUBLISHED
+        )
+        return self.annotate(answered=models.Exists(published)).order_by(
+            "answered", "-created_at", "-id"
         )
 
 

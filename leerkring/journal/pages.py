@@ -92,6 +92,8 @@ def journal_context(
         if filters.cleaned_data["visibility"]:
             entries = entries.filter(visibility=filters.cleaned_data["visibility"])
     shared = Reflection.objects.shared_with(user).filter(community=community).for_list()
+    if membership.is_coaching:
+        shared = shared.awaiting_feedback_first()
     notices = (
         CoachFeedback.objects.filter(
             reflection__author=user,

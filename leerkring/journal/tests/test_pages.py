@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.core import mail
 from django.test import TestCase
 from django.urls import reverse
+from django.utils import timezone
 
 from leerkring.communities.models import Membership
 from leerkring.communities.tests.factories import MembershipFactory
@@ -22,6 +24,7 @@ from leerkring.journal.models import (
 from leerkring.journal.tests.factories import (
     LEVEL_3_TEXT,
     AssessmentFactory,
+    CoachFeedbackFactory,
     CommentFactory,
     ReflectionFactory,
 )
@@ -80,6 +83,74 @@ def test_the_journal_list_shows_own_entries_and_what_is_shared_with_me(
     assert list(response.context["entries"]) == [mine]
     assert list(response.context["shared"]) == [shared]
     assert "Andermans privé" not in response.content.decode()
+
+
+def test_both_lists_are_newest_first(client: Any) -> None:
+    """Spelled out: Django drops Meta.ordering from the list's grouped query."""
+    now = timezone.now()
+    first = ReflectionFactory(created_at=now - timedelta(days=9))
+    community, author = first.community, first.author
+    own = [
+        first,
+        *(
+            ReflectionFactory(
+                author=author, community=community, created_at=now - timedelta(days=d)
+            )
+            for d in (1, 5)
+        ),
+    ]
+    others = [
+        ReflectionFactory(
+            community=community,
+            visibility=Visibility.COMMUNITY,
+            created_at=now - timedelta(days=d),
+        )
+        for d in (7, 2, 4)
+    ]
+    CommentFactory(reflection=others[0])
+    client.force_login(author)
+    response = client.get(reverse("journal:journal-list", args=[community.pk]))
+    newest_first = sorted(own, key=lambda e: e.created_at, reverse=True)
+    assert list(response.context["entries"]) == newest_first
+    shared_newest_first = sorted(others, key=lambda e: e.created_at, reverse=True)
+    assert list(response.context["shared"]) == shared_newest_first
+
+
+def test_a_coach_sees_entries_awaiting_feedback_first_and_marked(
+    client: Any,
+) -> None:
+    now = timezone.now()
+    answered = ReflectionFactory(
+        visibility=Visibility.COACHES, created_at=now - timedelta(days=1)
+    )
+    community = answered.community
+    coach = member(community, Membership.Role.COACH)
+    CoachFeedbackFactory(
+        reflection=answered,
+        coach=coach,
+        status=CoachFeedback.Status.PUBLISHED,
+        published_at=now,
+    )
+    waiting = ReflectionFactory(
+        community=community,
+        visibility=Visibility.COMMUNITY,
+        created_at=now - timedelta(days=3),
+    )
+    drafted = ReflectionFactory(
+        community=community,
+        visibility=Visibility.COACHES,
+        created_at=now - timedelta(days=5),
+    )
+    CoachFeedbackFactory(reflection=drafted, coach=coach)  # a draft is no answer
+    client.force_login(coach)
+    response = client.get(reverse("journal:journal-list", args=[community.pk]))
+    assert list(response.context["shared"]) == [waiting, drafted, answered]
+    assert response.content.decode().count("Wacht op je feedback") == 2
+
+    client.force_login(member(community))  # a fellow participant: no such badge
+    response = client.get(reverse("journal:journal-list", args=[community.pk]))
+    assert list(response.context["shared"]) == [waiting]
+    assert "Wacht op je feedback" not in response.content.decode()
 
 
 def test_filters_narrow_the_journal(client: Any) -> None:
