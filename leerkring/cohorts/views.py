@@ -38,9 +38,13 @@ def cohort_list(
     request: AuthenticatedHttpRequest, organisation_id: int
 ) -> HttpResponse:
     organisation = access_organisation(request.user, organisation_id, need="manage")
-    cohorts = Cohort.objects.filter(organisation=organisation).annotate(
-        member_count=Count("members", distinct=True),
-        proposal_count=Count("proposals", distinct=True),
+    cohorts = (
+        Cohort.objects.filter(organisation=organisation)
+        .annotate(
+            member_count=Count("members", distinct=True),
+            proposal_count=Count("proposals", distinct=True),
+        )
+        .order_by("-created_at", "-id")  # Meta.ordering does not survive the counts
     )
     context = {"organisation": organisation, "cohorts": cohorts}
     return render(request, "cohorts/cohort_list.html", context)

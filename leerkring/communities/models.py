@@ -83,6 +83,8 @@ class CommunityQuerySet(models.QuerySet["Community"]):
         ).distinct()
 
     def with_counts(self) -> CommunityQuerySet:
+        """By name, with the places taken. (The ordering is spelled out: Django drops
+        ``Meta.ordering`` from a query that groups for the counts.)"""
         active = Q(memberships__status__in=Membership.HOLDS_A_PLACE)
         return self.annotate(
             participant_count=models.Count(
@@ -93,7 +95,7 @@ class CommunityQuerySet(models.QuerySet["Community"]):
                 "memberships",
                 filter=active & Q(memberships__role=Membership.Role.COACH),
             ),
-        )
+        ).order_by("name", "pk")
 
 
 class Community(models.Model):
