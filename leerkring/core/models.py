@@ -28,6 +28,10 @@ class AuditAction(models.TextChoices):
     INTAKE_RECORDED = "intake_recorded", _("Intake recorded")
     AGREEMENTS_CONFIRMED = "agreements_confirmed", _("Agreements confirmed")
     COMMUNITY_DATA_EXPORTED = "community_data_exported", _("Community data exported")
+    COACHING_INTEREST_ANSWERED = (
+        "coaching_interest_answered",
+        _("Answered whether to coach a new community"),
+    )
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
