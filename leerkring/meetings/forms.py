@@ -327,16 +327,22 @@ class RoleSwapForm(forms.Form):
     other = forms.ChoiceField(label=_("Swap with"))
 
     def __init__(
-        self, *args: Any, role: MeetingRole, options: list[MeetingRole], **kwargs: Any
+        self,
+        *args: Any,
+        role: MeetingRole,
+        options: list[MeetingRole],
+        own: bool = True,
+        **kwargs: Any,
     ) -> None:
         kwargs.setdefault("prefix", f"role-{role.pk}")
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = role.version
         field = self.fields["other"]
         assert isinstance(field, forms.ChoiceField)
-        field.label = _("Swap your role as %(role)s with") % {
-            "role": role.get_role_display().lower()
-        }
+        label = (
+            _("Swap your role as %(role)s with") if own else _("Swap the %(role)s with")
+        )
+        field.label = label % {"role": role.get_role_display().lower()}
         field.choices = [
             (
                 f"{other.pk}:{other.version}",

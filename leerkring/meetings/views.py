@@ -243,7 +243,9 @@ def roles_context(meeting: Meeting, membership: Membership) -> list[dict[str, An
     return [
         {
             "role": role,
-            "form": RoleSwapForm(role=role, options=options)
+            "form": RoleSwapForm(
+                role=role, options=options, own=role.membership_id == membership.pk
+            )
             if role in mine and options
             else None,
         }
