@@ -112,3 +112,12 @@ def log_out(page: Any) -> None:
     """
     page.get_by_role("button", name="Uitloggen").click()
     page.get_by_role("heading", name="Inloggen bij Leerkring").wait_for()
+
+
+SHOTS = os.environ.get("LEERKRING_SHOTS", "")  # a folder to keep screenshots in
+
+
+def shot(page: Any, name: str) -> None:
+    """A full-page screenshot ``<name>.png`` when LEERKRING_SHOTS names a folder."""
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)

@@ -3,22 +3,15 @@ confirmed; the harvest and the hours render — each page checked with axe."""
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 
 from leerkring.core.demo import DEMO_DOMAIN, DEMO_LOGINS
-from tests.browser.conftest import assert_accessible, log_in, log_out
+from tests.browser.conftest import assert_accessible, log_in, log_out, shot
 
 pytestmark = pytest.mark.django_db(transaction=True)
-SHOTS = os.environ.get("LEERKRING_SHOTS")  # a folder to keep screenshots in
-
-
-def shot(page: Any, name: str) -> None:
-    if SHOTS:
-        page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
 
 
 def test_agreements_are_changed_confirmed_and_followed_by_the_coach(

@@ -3,7 +3,6 @@ intake; the coach records it. Also: the room page and the overview, looked at.""
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 import pytest
@@ -14,21 +13,15 @@ from leerkring.communities.tests.factories import MembershipFactory
 from leerkring.core.demo import DEMO_LOGINS
 from leerkring.intake.models import Commitment, Intake, IntakePreparation
 from leerkring.meetings.models import Meeting
-from tests.browser.conftest import assert_accessible, log_in
+from tests.browser.conftest import assert_accessible, log_in, shot
 
 pytestmark = pytest.mark.django_db(transaction=True)
-SCREENSHOTS = os.environ.get("LEERKRING_SCREENSHOTS", "")
 
 
 def _warm_up(page: Any, live_server: Any) -> None:
     """The live server's first request loads every app; give it time on a busy
     machine so the flow's own steps keep the normal timeout."""
     page.goto(f"{live_server.url}/accounts/login/", timeout=60_000)
-
-
-def _shot(page: Any, name: str) -> None:
-    if SCREENSHOTS:
-        page.screenshot(path=f"{SCREENSHOTS}/{name}.png", full_page=True)
 
 
 def test_coach_plans_a_leergang_and_holds_an_intake(
@@ -129,7 +122,7 @@ def test_the_room_and_the_overview_of_the_demo_leergang(
     page.goto(f"{live_server.url}/communities/{demo.community.pk}/sessions/")
     page.locator(".arc-today").wait_for()
     assert_accessible(page)
-    _shot(page, "overview")
+    shot(page, "overview")
     page.goto(f"{live_server.url}/sessions/{demo.current_meeting.pk}/room/")
     page.get_by_role("button", name="Bijeenkomst starten").click()
     page.locator(".timer").wait_for()
@@ -139,7 +132,7 @@ def test_the_room_and_the_overview_of_the_demo_leergang(
     page.get_by_role("button", name="Volgend onderdeel").click()
     page.locator(".is-current", has_text="Voortgang op het collectieve doel").wait_for()
     assert_accessible(page)
-    _shot(page, "room")
+    shot(page, "room")
     page.reload()
     expect(page.locator(".is-current .agenda-title")).to_have_text(
         "Voortgang op het collectieve doel"
@@ -155,4 +148,4 @@ def test_the_room_and_the_overview_of_the_demo_leergang(
     phone.get_by_role("heading", name="Jouw voorbereiding").wait_for()
     expect(phone.get_by_text("Rollenspel: het feedbackgesprek")).to_be_visible()
     assert_accessible(phone)
-    _shot(phone, "session-phone")
+    shot(phone, "session-phone")

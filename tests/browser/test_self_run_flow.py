@@ -3,7 +3,6 @@ rotating roles and the coach's meetings, and swaps a role on a meeting."""
 
 from __future__ import annotations
 
-import os
 from datetime import timedelta
 from typing import Any
 
@@ -12,16 +11,10 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from leerkring.meetings.tests.conftest import build_leergang
-from tests.browser.conftest import assert_accessible, log_in
+from tests.browser.conftest import assert_accessible, log_in, shot
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "een-goed-wachtwoord"  # the factories' password
-SCREENSHOTS = os.environ.get("LEERKRING_SCREENSHOTS", "")
-
-
-def _shot(page: Any, name: str) -> None:
-    if SCREENSHOTS:
-        page.screenshot(path=f"{SCREENSHOTS}/{name}.png", full_page=True)
 
 
 def test_coach_starts_a_self_run_period_with_rotating_roles(
@@ -58,7 +51,7 @@ def test_coach_starts_a_self_run_period_with_rotating_roles(
     expect(spread.locator("tbody tr")).to_have_count(4)
     expect(page.get_by_text("meer dan hun eerlijke deel")).to_have_count(0)
     assert_accessible(page)
-    _shot(page, "self-run-overview")
+    shot(page, "self-run-overview")
 
     # A meeting: the self-run agenda and its roles; the coach swaps the chair.
     page.get_by_role("link", name="Bijeenkomst 1", exact=True).click()
@@ -73,4 +66,4 @@ def test_coach_starts_a_self_run_period_with_rotating_roles(
     expect(page.get_by_text("De rollen zijn geruild.")).to_be_visible()
     assert page.locator(".themes dd").first.inner_text() != chair
     assert_accessible(page)
-    _shot(page, "self-run-meeting")
+    shot(page, "self-run-meeting")

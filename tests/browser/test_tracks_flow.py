@@ -3,8 +3,6 @@ assignment and reports on it; the coach sees the report in the overview."""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,10 +11,9 @@ from playwright.sync_api import expect
 from leerkring.communities.models import Membership
 from leerkring.communities.tests.factories import MembershipFactory
 from leerkring.core.demo import DEMO_LOGINS
-from tests.browser.conftest import assert_accessible, log_in, log_out
+from tests.browser.conftest import assert_accessible, log_in, log_out, shot
 
 pytestmark = pytest.mark.django_db(transaction=True)
-SHOTS = Path(tempfile.gettempdir())
 
 
 def test_participant_sharpens_a_question_and_reports_coach_sees_it(
@@ -57,7 +54,7 @@ def test_participant_sharpens_a_question_and_reports_coach_sees_it(
     assert "Na sessie 3: tegenkracht" in history.inner_text()
     assert page.locator("#track-status").inner_text() == "Je leervraag is opgeslagen."
     assert_accessible(page)
-    page.screenshot(path=SHOTS / "tracks-my-track.png", full_page=True)
+    shot(page, "tracks-my-track")
 
     page.get_by_role("link", name="Opdrachten van Bijeenkomst 4").click()
     page.get_by_role("heading", name="Integratieopdrachten · Bijeenkomst 4").wait_for()
@@ -104,14 +101,14 @@ def test_participant_sharpens_a_question_and_reports_coach_sees_it(
         "Hoe laat ik studenten zelf om feedback vragen?"
     )
     assert_accessible(page)
-    page.screenshot(path=SHOTS / "tracks-overview.png", full_page=True)
+    shot(page, "tracks-overview")
     page.get_by_role("link", name="Bijeenkomst 5").click()
     page.get_by_role("heading", name="Verslagen voor Bijeenkomst 5").wait_for()
     row = page.locator("tr", has_text="Noor Bosman")
     expect(row).to_contain_text("Deels")
     expect(row).to_contain_text("Een voorbeeldvraag helpt")
     assert_accessible(page)
-    page.screenshot(path=SHOTS / "tracks-coach-overview.png", full_page=True)
+    shot(page, "tracks-coach-overview")
 
 
 def test_collective_track_pages_for_a_member(
@@ -126,7 +123,7 @@ def test_collective_track_pages_for_a_member(
     page.get_by_role("link", name="Collectief spoor").click()
     page.get_by_role("heading", name="Collectief resultaatspoor").wait_for()
     assert_accessible(page)
-    page.screenshot(path=SHOTS / "tracks-collective.png", full_page=True)
+    shot(page, "tracks-collective")
     # axe-core leaves empty style="" attributes behind; htmx's settle step would
     # copy them onto the swapped-in form (a CSP report that real use never sees).
     page.reload()
@@ -147,9 +144,9 @@ def test_collective_track_pages_for_a_member(
     expect(page.locator(".version")).to_have_count(3)
     expect(page.locator("ins")).not_to_have_count(0)
     assert_accessible(page)
-    page.screenshot(path=SHOTS / "tracks-history.png", full_page=True)
+    shot(page, "tracks-history")
     page.goto(f"{live_server.url}/sessions/{demo_community.current_meeting.pk}/")
     page.get_by_role("heading", name="Voortgang op het collectieve doel").wait_for()
     page.get_by_role("heading", name="Opbrengst van de integratieopdrachten").wait_for()
     assert_accessible(page)
-    page.screenshot(path=SHOTS / "tracks-session-lookback.png", full_page=True)
+    shot(page, "tracks-session-lookback")
