@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "leerkring.journal",
     "leerkring.pulses",
     "leerkring.reports",
+    "leerkring.alumni",
     "leerkring.cohorts",
     "leerkring.api",
     "django.contrib.admin",

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("leerkring.journal.urls")),
     path("", include("leerkring.pulses.urls")),
     path("", include("leerkring.reports.urls")),
+    path("", include("leerkring.alumni.urls")),
     path("", include("leerkring.cohorts.urls")),
     path("api/", include("leerkring.api.urls")),
     path("admin/", admin.site.urls),

@@ -1,0 +1,63 @@
+"""Who may answer the coaching question and who reads the answers (DESIGN.md §5).
+
+The answer is the participant's own; its purpose is finding new coaches, so the
+community's coaches (apprentice coaches included) and the organisation's
+programme leads read it — nobody else: not the other participants, not leads of
+other organisations, not superusers (they administer, they do not read personal
+answers).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from leerkring.communities.access import is_programme_lead, membership_of
+from leerkring.communities.models import Community, Membership, Organisation
+from leerkring.core.access import get_allowed, rule
+
+COACHING = "alumni.coaching"  # open the community's coaching page
+ANSWER = "alumni.answer"  # answer the question oneself
+ANSWERS = "alumni.answers"  # read the community's participants' answers
+ALUMNI = "alumni.list"  # read the organisation's list of would-be coaches
+
+
+@rule(Community, COACHING)
+def can_open_coaching_page(user: Any, community: Community) -> bool:
+    """Participants (their own question) and coaches (their participants' answers)."""
+    membership = membership_of(user, community)
+    return membership is not None and (
+        membership.is_participant or membership.is_coaching
+    )
+
+
+@rule(Community, ANSWER)
+def can_answer(user: Any, community: Community) -> bool:
+    membership = membership_of(user, community)
+    return membership is not None and membership.is_participant
+
+
+@rule(Community, ANSWERS)
+def can_read_answers(user: Any, community: Community) -> bool:
+    membership = membership_of(user, community)
+    return membership is not None and membership.is_coaching
+
+
+@rule(Organisation, ALUMNI)
+def can_read_alumni(user: Any, organisation: Organisation) -> bool:
+    return is_programme_lead(user, organisation.pk)
+
+
+def access_coaching(
+    user: Any, community_id: int, *, need: str
+) -> tuple[Community, Membership]:
+    """The community and the viewer's active membership, if ``user`` may ``need``."""
+    community = get_allowed(
+        user, Community.objects.select_related("organisation"), community_id, need
+    )
+    membership = membership_of(user, community)
+    assert membership is not None  # every rule above requires one
+    return community, membership
+
+
+def access_alumni(user: Any, organisation_id: int) -> Organisation:
+    return get_allowed(user, Organisation.objects.all(), organisation_id, ALUMNI)
