@@ -33,4 +33,12 @@ class CoachingInterestForm(forms.Form):
             )
         },
     )
-    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    version = forms.IntegerField(
+        required=False,
+        min_value=1,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid": _("Reload the page and answer again."),
+            "min_value": _("Reload the page and answer again."),
+        },
+    )
