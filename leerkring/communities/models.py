@@ -135,6 +135,13 @@ class Community(models.Model):
             return min(upcoming, key=lambda p: p.start_date)
         return max(periods, key=lambda p: p.end_date, default=None)
 
+    @property
+    def runs_on_its_own(self) -> bool:
+        """Its current period is self-run: one coach's periodic attention is
+        enough there; a leergang needs two coaches."""
+        period = self.current_period()
+        return period is not None and not period.is_leergang
+
 
 class MembershipQuerySet(models.QuerySet["Membership"]):
     def active(self) -> MembershipQuerySet:

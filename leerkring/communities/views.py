@@ -74,6 +74,7 @@ def community_detail(
         "members": members,
         "participant_count": sum(m.is_participant for m in members),
         "coach_count": sum(m.role == Membership.Role.COACH for m in members),
+        "needs_second_coach": period is None or period.is_leergang,
         "period": period,
         "meetings": Meeting.objects.filter(period=period) if period else [],
         "today": timezone.localdate(),

@@ -1,5 +1,7 @@
 """A realistic demo organisation: one learning community in the middle of its
-leergang. The same builder is the test fixture (``demo_community`` in conftest).
+leergang, one forming, and one that finished its leergang last year and now runs on
+its own (the self-run period is planned by the meetings app). The same builder is
+the test fixture (``demo_community`` in conftest).
 
 Other apps add their part of the story in ``<app>/demo.py`` (a ``populate(demo)``
 function), called from ``build_demo`` below in the order of the method.
@@ -35,6 +37,7 @@ DEMO_LOGINS = {
 ORGANISATION_NAME = "Hogeschool Oostland"
 COMMUNITY_NAME = "Samen beter beoordelen"
 FORMING_NAME = "Honours thuisgroep 2027"
+ALUMNI_NAME = "Feedback in de praktijk"
 CURRENT_SESSION = 4
 
 # (e-mail local part, name, what they do) — diverse in role, age and discipline.
@@ -49,6 +52,15 @@ PARTICIPANTS = [
     ("daan", "Daan Smit", "onderwijskundige"),
     ("fatima", "Fatima Ouali", "docent rechten"),
     ("joris", "Joris van Dijk", "student honours creative media"),
+]
+# The community that finished its leergang (2025–2026) and continues on its own.
+ALUMNI = [
+    ("bram", "Bram Hoekstra", "docent bouwkunde"),
+    ("naima", "Naima Bouzid", "teamleider studentzaken"),
+    ("kees", "Kees de Wit", "docent economie"),
+    ("sophie", "Sophie Martens", "studente pedagogiek"),
+    ("ruud", "Ruud Verbeek", "examencommissie"),
+    ("lin", "Lin Zhang", "docent informatica"),
 ]
 COACHES = [
     ("coach", "Marieke Hendriks", Membership.Role.COACH),
@@ -69,6 +81,9 @@ class Demo:
     participants: list[User]
     programme_lead: User
     forming_community: Community
+    alumni_community: Community
+    alumni_leergang: LearningPeriod
+    alumni: list[User]
     descriptions: dict[int, str] = field(default_factory=dict)
 
     @property
@@ -185,6 +200,9 @@ def build_demo(today: date | None = None) -> Demo:
         status=Membership.Status.ACTIVE,
         joined_on=today,
     )
+    alumni_community, alumni_leergang, alumni = _alumni_community(
+        organisation, coaches[0], password_hash, today
+    )
     demo = Demo(
         today=today,
         organisation=organisation,
@@ -195,11 +213,65 @@ def build_demo(today: date | None = None) -> Demo:
         participants=participants,
         programme_lead=lead,
         forming_community=forming,
+        alumni_community=alumni_community,
+        alumni_leergang=alumni_leergang,
+        alumni=alumni,
         descriptions=descriptions,
     )
     for populate in _populators():
         populate(demo)
     return demo
+
+
+def _alumni_community(
+    organisation: Organisation, coach: User, password_hash: str, today: date
+) -> tuple[Community, LearningPeriod, list[User]]:
+    """A community whose leergang ran a year ago; the coach stays on."""
+    community = Community.objects.create(
+        organisation=organisation,
+        name=ALUMNI_NAME,
+        description=(
+            "Oud-deelnemers van de leergang 2025–2026 die samen verder leren over "
+            "feedback in de praktijk: intervisie, nieuwe opgaven, om de beurt "
+            "voorzitter."
+        ),
+    )
+    start = today - timedelta(weeks=60)
+    leergang = LearningPeriod.objects.create(
+        community=community,
+        kind=LearningPeriod.Kind.LEERGANG,
+        title="Leergang 2025–2026",
+        start_date=start,
+        end_date=start + timedelta(weeks=27),
+    )
+    joined = start - timedelta(days=14)
+    Membership.objects.create(
+        community=community,
+        user=coach,
+        role=Membership.Role.COACH,
+        status=Membership.Status.ACTIVE,
+        joined_on=joined,
+    )
+    alumni = []
+    for local, name, _description in ALUMNI:
+        user = _person(local, name, password_hash)
+        Membership.objects.create(
+            community=community,
+            user=user,
+            role=Membership.Role.PARTICIPANT,
+            status=Membership.Status.ACTIVE,
+            joined_on=joined,
+        )
+        alumni.append(user)
+    for number in range(1, 9):
+        Meeting.objects.create(
+            period=leergang,
+            number=number,
+            date=start + timedelta(weeks=3 * number),
+            part_of_day=PartOfDay.AFTERNOON,
+            location="Oostland Campus, lokaal C1.03",
+        )
+    return community, leergang, alumni
 
 
 def _populators() -> list[Callable[[Demo], None]]:

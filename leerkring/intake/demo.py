@@ -138,3 +138,21 @@ def populate(demo: Demo) -> None:
             notes=f"Gemotiveerd; eerste idee: {answers[2].lower()}",
             recorded_by=demo.coaches[index % 2],
         )
+    _alumni_intakes(demo)
+
+
+def _alumni_intakes(demo: Demo) -> None:
+    """The alumni had their intakes before their leergang, a year ago."""
+    held_on = demo.alumni_leergang.start_date - timedelta(days=10)
+    Intake.objects.bulk_create(
+        Intake(
+            membership=membership,
+            held_on=held_on,
+            expectations_shared=True,
+            commitment=Commitment.YES,
+            recorded_by=demo.coach,
+        )
+        for membership in Membership.objects.filter(
+            community=demo.alumni_community, role=Membership.Role.PARTICIPANT
+        )
+    )

@@ -1,4 +1,6 @@
-"""The demo's sessions: eight themed sessions with agendas; 1–3 held, 4 is today."""
+"""The demo's sessions: eight themed sessions with agendas; 1–3 held, 4 is today.
+The alumni community's leergang is long over; it runs on its own now: a self-run
+period with rotating roles, its first meeting held five weeks ago."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from django.utils import timezone, translation
 
 from leerkring.communities.models import Membership
 
-from .actions import method_agenda_items
+from .actions import method_agenda_items, start_self_run
 from .method import theme_steps
 from .models import AgendaItem, Attendance, Meeting, OpenSpaceProposal
 
@@ -61,7 +63,9 @@ NOTES = {
 
 def populate(demo: Demo) -> None:
     with translation.override("nl"):
-        _themes_and_agendas(demo)
+        _themes_and_agendas(demo.meetings)
+        _themes_and_agendas(list(Meeting.objects.for_period(demo.alumni_leergang)))
+        _self_run(demo)
     _held_sessions(demo)
     OpenSpaceProposal.objects.create(
         meeting=demo.current_meeting,
@@ -72,15 +76,45 @@ def populate(demo: Demo) -> None:
     )
 
 
-def _themes_and_agendas(demo: Demo) -> None:
-    steps = theme_steps(len(demo.meetings))
+def _themes_and_agendas(meetings: list[Meeting]) -> None:
+    steps = theme_steps(len(meetings))
     items = []
-    for meeting, step in zip(demo.meetings, steps, strict=True):
+    for meeting, step in zip(meetings, steps, strict=True):
         meeting.method_step = step
         meeting.apply_method_themes()
         meeting.save()
         items += method_agenda_items(meeting)
     AgendaItem.objects.bulk_create(items)
+
+
+def _self_run(demo: Demo) -> None:
+    """Every six weeks, a coach at every third meeting; the first one was held."""
+    period = start_self_run(
+        community=demo.alumni_community,
+        actor=demo.coach,
+        start_date=demo.today - timedelta(weeks=5),
+        end_date=demo.today + timedelta(weeks=31),
+        interval_weeks=6,
+        coach_every=3,
+        location="Bibliotheek Oostland, stilteruimte",
+        title="Op eigen kracht 2026–2027",
+    )
+    first = Meeting.objects.for_period(period).first()
+    assert first is not None
+    Meeting.objects.filter(pk=first.pk).update(
+        summary=(
+            "Intervisie op de casus van Naima: een student die elke feedback als "
+            "afwijzing hoort. Vragenronde, daarna ieders advies in één zin. Naima "
+            "neemt mee: eerst vragen wat de student zelf al ziet.\n\n"
+            "Nieuwe opgave: Kees en Lin maken een korte handreiking 'feedback vóór "
+            "het cijfer' voor hun teams."
+        ),
+        summary_status=Meeting.SummaryStatus.PUBLISHED,
+        summary_published_at=timezone.make_aware(
+            datetime.combine(first.date, first.starts_at.time())
+        )
+        + timedelta(days=1),
+    )
 
 
 def _held_sessions(demo: Demo) -> None:
