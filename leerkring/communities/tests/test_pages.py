@@ -47,11 +47,11 @@ def test_one_coach_is_enough_once_a_community_runs_on_its_own(client: Any) -> No
         row.split("</a>")[0].rsplit(">", 1)[1]: "coaches nodig" in row for row in rows
     }
     assert warned == {"leergang": True, "self_run": False}
-    for community in Community.objects.all():
+    for each in Community.objects.all():
         client.force_login(
-            Membership.objects.get(community=community, role=Membership.Role.COACH).user
+            Membership.objects.get(community=each, role=Membership.Role.COACH).user
         )
-        page = client.get(reverse("communities:community-detail", args=[community.pk]))
+        page = client.get(reverse("communities:community-detail", args=[each.pk]))
         assert ("heeft er twee nodig" in page.content.decode()) is (
-            community.name == "leergang"
+            each.name == "leergang"
         )
