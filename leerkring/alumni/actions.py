@@ -25,7 +25,8 @@ class StaleAnswer(CoachingAnswerError):
         super().__init__(
             _(
                 "Your answer was changed in another window in the meantime. The "
-                "saved answer is shown; send the form again to replace it."
+                "saved answer is shown above; your choice is still in the form. "
+                "Send it again to replace it."
             )
         )
         self.current = current

@@ -119,7 +119,7 @@ def test_a_first_answer_sent_twice_from_two_tabs_is_refused_the_second_time() ->
         ({}, "Kies een van de antwoorden."),
         (
             {"answer": "yes", "note": "x" * (NOTE_MAX_LENGTH + 1)},
-            "Houd de toelichting bij maximaal 2000 tekens (nu 2001).",
+            "Houd de notitie bij maximaal 2000 tekens (nu 2001).",
         ),
         (
             {"answer": "yes", "version": "twee"},
@@ -189,7 +189,7 @@ def test_htmx_answer_swaps_the_question_with_a_thank_you(client: Any) -> None:
     page = response.content.decode()
     assert response.status_code == 200
     assert page.lstrip().startswith('<section id="question"')
-    assert "Dank je, je antwoord is opgeslagen." in page
+    assert "Dank je, je antwoord is bewaard." in page
     assert 'name="version" value="1"' in page
 
 
