@@ -52,7 +52,7 @@ def test_collect_asks_no_app_without_memberships() -> None:
 def test_home_lists_what_waits_with_a_link_and_when(client: Any) -> None:
     membership = MembershipFactory()
     period = LearningPeriodFactory(community=membership.community)
-    meeting = MeetingFactory(period=period, date=timezone.localdate())
+    meeting = MeetingFactory(period=period, number=1, date=timezone.localdate())
     PulseWindowFactory(meeting=meeting)
     client.force_login(membership.user)
     page = client.get(reverse("core:home")).content.decode()
