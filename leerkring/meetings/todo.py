@@ -1,0 +1,78 @@
+"""Self-run meetings on the home page's to-do list: the roles members take in turn,
+and for coaches the meetings they join."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import timedelta
+from typing import Any
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from leerkring.communities.models import Membership
+from leerkring.core.todo import Todo
+
+from .models import Meeting, MeetingRole
+
+AHEAD = timedelta(weeks=3)  # a role or a coach's visit shows this long before
+SUMMARY_WITHIN = timedelta(weeks=4)  # a note-taker is reminded this long after
+
+
+def todos(user: Any, memberships: Sequence[Membership]) -> Iterable[Todo]:
+    yield from _roles([m for m in memberships if m.is_participant])
+    yield from _coach_visits([m for m in memberships if m.is_coaching])
+
+
+def _roles(memberships: list[Membership]) -> Iterable[Todo]:
+    """The chair prepares a coming meeting; the note-taker writes its summary."""
+    if not memberships:
+        return
+    today = timezone.localdate()
+    coming = Q(meeting__date__gte=today, meeting__date__lte=today + AHEAD)
+    unwritten = (
+        Q(role=MeetingRole.Role.NOTE_TAKER)
+        & Q(meeting__date__lt=today, meeting__date__gte=today - SUMMARY_WITHIN)
+        & ~Q(meeting__summary_status=Meeting.SummaryStatus.PUBLISHED)
+    )
+    roles = (
+        MeetingRole.objects.filter(membership__in=memberships)
+        .filter(coming | unwritten)
+        .select_related("meeting__period")
+        .order_by("meeting__date", "role")
+    )
+    for role in roles:
+        meeting = role.meeting
+        community_id = meeting.period.community_id
+        if meeting.date < today:
+            text = _("Write the summary of meeting %(number)s")
+            url = reverse("meetings:summary-edit", args=[meeting.pk])
+        elif role.role == MeetingRole.Role.CHAIR:
+            text = _("You chair meeting %(number)s")
+            url = reverse("meetings:meeting-detail", args=[meeting.pk])
+        else:
+            text = _("You take the notes at meeting %(number)s")
+            url = reverse("meetings:meeting-detail", args=[meeting.pk])
+        yield Todo(community_id, text % {"number": meeting.number}, url, meeting.date)
+
+
+def _coach_visits(memberships: list[Membership]) -> Iterable[Todo]:
+    """Coaches: the self-run meetings they join in the coming weeks."""
+    if not memberships:
+        return
+    today = timezone.localdate()
+    meetings = Meeting.objects.filter(
+        period__community_id__in=[m.community_id for m in memberships],
+        with_coach=True,
+        date__gte=today,
+        date__lte=today + AHEAD,
+    ).select_related("period")
+    for meeting in meetings.order_by("date"):
+        yield Todo(
+            meeting.period.community_id,
+            _("Join self-run meeting %(number)s as coach") % {"number": meeting.number},
+            reverse("meetings:meeting-detail", args=[meeting.pk]),
+            meeting.date,
+        )
