@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import F, Max
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -300,15 +300,13 @@ def method_agenda_items(meeting: Meeting) -> list[AgendaItem]:
 # The session's own fields (date, place, themes, notes, summary).
 
 
-def _claim(meeting: Meeting, version: int) -> None:
-    """Take the next ``version`` of the session, or raise if someone else did."""
-    claimed = Meeting.objects.filter(pk=meeting.pk, version=version).update(
-        version=F("version") + 1
-    )
-    if not claimed:
-        current = Meeting.objects.values_list("version", flat=True).get(pk=meeting.pk)
-        raise VersionConflict(current)
-    meeting.version = version + 1
+def _claim(row: models.Model, version: int, field: str = "version") -> None:
+    """Take the next ``version`` of the row (its ``field``: a session, its agenda, a
+    schedule, a role), or raise `VersionConflict` if someone else took it."""
+    rows = type(row)._default_manager.filter(pk=row.pk)
+    if not rows.filter(**{field: version}).update(**{field: F(field) + 1}):
+        raise VersionConflict(rows.values_list(field, flat=True).get())
+    setattr(row, field, version + 1)
 
 
 @transaction.atomic
@@ -381,25 +379,13 @@ def save_summary(
 # The agenda.
 
 
-def _claim_agenda(meeting: Meeting, version: int) -> None:
-    claimed = Meeting.objects.filter(pk=meeting.pk, agenda_version=version).update(
-        agenda_version=F("agenda_version") + 1
-    )
-    if not claimed:
-        current = Meeting.objects.values_list("agenda_version", flat=True).get(
-            pk=meeting.pk
-        )
-        raise VersionConflict(current)
-    meeting.agenda_version = version + 1
-
-
 @transaction.atomic
 def move_agenda_item(
     *, item: AgendaItem, actor: User, version: int, direction: str
 ) -> AgendaItem:
     """Swap the item with its neighbour above (``up``) or below (``down``)."""
     meeting = item.meeting
-    _claim_agenda(meeting, version)
+    _claim(meeting, version, "agenda_version")
     item = AgendaItem.objects.get(pk=item.pk)
     neighbours = AgendaItem.objects.filter(meeting=meeting)
     if direction == "up":
@@ -431,7 +417,7 @@ def save_agenda_item(
     minutes: int,
 ) -> AgendaItem:
     """Edit an item, or add one at the end of the agenda (``item`` is None)."""
-    _claim_agenda(meeting, version)
+    _claim(meeting, version, "agenda_version")
     if item is None:
         last = AgendaItem.objects.filter(meeting=meeting).aggregate(Max("position"))
         item = AgendaItem(meeting=meeting, position=(last["position__max"] or 0) + 1)
@@ -445,14 +431,14 @@ def save_agenda_item(
 
 @transaction.atomic
 def delete_agenda_item(*, item: AgendaItem, actor: User, version: int) -> None:
-    _claim_agenda(item.meeting, version)
+    _claim(item.meeting, version, "agenda_version")
     item.delete()
 
 
 @transaction.atomic
 def reset_agenda(*, meeting: Meeting, actor: User, version: int) -> None:
     """Replace the agenda by the method's agenda for this session."""
-    _claim_agenda(meeting, version)
+    _claim(meeting, version, "agenda_version")
     Meeting.objects.filter(pk=meeting.pk).update(
         current_item=None, current_item_started_at=None
     )
@@ -486,7 +472,7 @@ def accept_proposal(
     proposal = OpenSpaceProposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.is_accepted:
         raise MeetingError(_("This proposal is already on the agenda."))
-    _claim_agenda(meeting, version)
+    _claim(meeting, version, "agenda_version")
     description = proposal.description
     credit = _("Proposed by %(name)s.") % {"name": proposal.author_name()}
     description = f"{description}\n\n{credit}".strip()
@@ -818,18 +804,6 @@ def start_self_run(
     return period
 
 
-def _claim_schedule(schedule: SelfRunSchedule, version: int) -> None:
-    claimed = SelfRunSchedule.objects.filter(pk=schedule.pk, version=version).update(
-        version=F("version") + 1
-    )
-    if not claimed:
-        current = SelfRunSchedule.objects.values_list("version", flat=True).get(
-            pk=schedule.pk
-        )
-        raise VersionConflict(current)
-    schedule.version = version + 1
-
-
 @transaction.atomic
 def update_self_run(
     *,
@@ -850,7 +824,7 @@ def update_self_run(
         raise MeetingError(
             _("A coach joins every 1 to %(max)s meetings.") % {"max": MAX_COACH_EVERY}
         )
-    _claim_schedule(schedule, version)
+    _claim(schedule, version)
     schedule.coach_every = coach_every
     schedule.save(update_fields=["coach_every", "version"])
     period = schedule.period
@@ -889,7 +863,7 @@ def redistribute_roles(
                 "the roles of chair and note-taker."
             )
         )
-    _claim_schedule(schedule, version)
+    _claim(schedule, version)
     held: dict[Membership, dict[str, int]] = {}
     by_pk = {m.pk: m for m in members}
     past = MeetingRole.objects.for_period(period).filter(
@@ -920,16 +894,6 @@ def redistribute_roles(
         meetings=len(meetings),
     )
     return len(meetings)
-
-
-def _claim_role(role: MeetingRole, version: int) -> None:
-    claimed = MeetingRole.objects.filter(pk=role.pk, version=version).update(
-        version=F("version") + 1
-    )
-    if not claimed:
-        current = MeetingRole.objects.values_list("version", flat=True).get(pk=role.pk)
-        raise VersionConflict(current)
-    role.version = version + 1
 
 
 @transaction.atomic
@@ -972,8 +936,8 @@ def swap_roles(
                     _("That would make one person chair and note-taker of %(meeting)s.")
                     % {"meeting": here.meeting}
                 )
-    _claim_role(role, version)
-    _claim_role(other, other_version)
+    _claim(role, version)
+    _claim(other, other_version)
     mine, theirs = role.membership_id, other.membership_id
     # Through "open", so one role per member per meeting holds at every step.
     MeetingRole.objects.filter(pk=role.pk).update(membership=None)
