@@ -3,6 +3,7 @@ the agenda, the roles of self-run meetings and the room."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -416,18 +417,29 @@ def agenda_item_move(request: AuthenticatedHttpRequest, item_id: int) -> HttpRes
     )
 
 
+def _say_how_it_went(
+    request: AuthenticatedHttpRequest,
+    action: Callable[..., object],
+    done: str,
+    **kw: Any,
+) -> None:
+    """Run a versioned action with the posted version; the outcome as a message."""
+    try:
+        action(actor=request.user, version=int(request.POST.get("version") or 0), **kw)
+    except actions.VersionConflict as error:
+        messages.error(request, conflict_message(error.current_version))
+    except actions.MeetingError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, done)
+
+
 @login_required
 @require_POST
 def agenda_item_delete(request: AuthenticatedHttpRequest, item_id: int) -> HttpResponse:
     item, _membership = access_agenda_item(request.user, item_id)
-    try:
-        actions.delete_agenda_item(
-            item=item, actor=request.user, version=int(request.POST.get("version") or 0)
-        )
-    except actions.VersionConflict as error:
-        messages.error(request, conflict_message(error.current_version))
-    else:
-        messages.success(request, _("“%(title)s” is removed.") % {"title": item})
+    done = _("“%(title)s” is removed.") % {"title": item}
+    _say_how_it_went(request, actions.delete_agenda_item, done, item=item)
     return redirect("meetings:agenda-edit", item.meeting_id)
 
 
@@ -435,16 +447,8 @@ def agenda_item_delete(request: AuthenticatedHttpRequest, item_id: int) -> HttpR
 @require_POST
 def agenda_reset(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
-    try:
-        actions.reset_agenda(
-            meeting=meeting,
-            actor=request.user,
-            version=int(request.POST.get("version") or 0),
-        )
-    except actions.VersionConflict as error:
-        messages.error(request, conflict_message(error.current_version))
-    else:
-        messages.success(request, _("The method's agenda is restored."))
+    done = _("The method's agenda is restored.")
+    _say_how_it_went(request, actions.reset_agenda, done, meeting=meeting)
     return redirect("meetings:agenda-edit", meeting.pk)
 
 
@@ -476,18 +480,8 @@ def proposal_accept(
     request: AuthenticatedHttpRequest, proposal_id: int
 ) -> HttpResponse:
     proposal, _membership = access_proposal(request.user, proposal_id, need="coach")
-    try:
-        actions.accept_proposal(
-            proposal=proposal,
-            actor=request.user,
-            version=int(request.POST.get("version") or 0),
-        )
-    except actions.VersionConflict as error:
-        messages.error(request, conflict_message(error.current_version))
-    except actions.MeetingError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("The proposal is on the agenda."))
+    done = _("The proposal is on the agenda.")
+    _say_how_it_went(request, actions.accept_proposal, done, proposal=proposal)
     return redirect("meetings:agenda-edit", proposal.meeting_id)
 
 
@@ -735,18 +729,8 @@ def roles_redistribute(
     request: AuthenticatedHttpRequest, period_id: int
 ) -> HttpResponse:
     schedule, _membership = access_self_run(request.user, period_id, need="coach")
-    try:
-        actions.redistribute_roles(
-            schedule=schedule,
-            actor=request.user,
-            version=int(request.POST.get("version") or 0),
-        )
-    except actions.VersionConflict as error:
-        messages.error(request, conflict_message(error.current_version))
-    except actions.MeetingError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("The roles from today on are shared out again."))
+    done = _("The roles from today on are shared out again.")
+    _say_how_it_went(request, actions.redistribute_roles, done, schedule=schedule)
     return _to_period(schedule.period)
 
 
