@@ -99,6 +99,16 @@ class Demo:
         return self.meetings[CURRENT_SESSION - 1]
 
 
+def _join(community: Community, user: User, role: str, joined_on: date) -> None:
+    Membership.objects.create(
+        community=community,
+        user=user,
+        role=role,
+        status=Membership.Status.ACTIVE,
+        joined_on=joined_on,
+    )
+
+
 def _person(local: str, name: str, password_hash: str) -> User:
     user = User(
         email=f"{local}@{DEMO_DOMAIN}", display_name=name, password=password_hash
@@ -147,25 +157,13 @@ def build_demo(today: date | None = None) -> Demo:
     coaches = []
     for local, name, role in COACHES:
         user = _person(local, name, password_hash)
-        Membership.objects.create(
-            community=community,
-            user=user,
-            role=role,
-            status=Membership.Status.ACTIVE,
-            joined_on=joined,
-        )
+        _join(community, user, role, joined)
         coaches.append(user)
     participants = []
     descriptions = {}
     for local, name, description in PARTICIPANTS:
         user = _person(local, name, password_hash)
-        Membership.objects.create(
-            community=community,
-            user=user,
-            role=Membership.Role.PARTICIPANT,
-            status=Membership.Status.ACTIVE,
-            joined_on=joined,
-        )
+        _join(community, user, Membership.Role.PARTICIPANT, joined)
         participants.append(user)
         descriptions[user.pk] = description
     meetings = [
@@ -186,20 +184,8 @@ def build_demo(today: date | None = None) -> Demo:
         description="Een nieuwe thuisgroep van honoursstudenten en docenten.",
     )
     apprentice = _person("eva.peters", "Eva Peters", password_hash)
-    Membership.objects.create(
-        community=forming,
-        user=coaches[1],
-        role=Membership.Role.COACH,
-        status=Membership.Status.ACTIVE,
-        joined_on=today,
-    )
-    Membership.objects.create(
-        community=forming,
-        user=apprentice,
-        role=Membership.Role.APPRENTICE_COACH,
-        status=Membership.Status.ACTIVE,
-        joined_on=today,
-    )
+    _join(forming, coaches[1], Membership.Role.COACH, today)
+    _join(forming, apprentice, Membership.Role.APPRENTICE_COACH, today)
     alumni_community, alumni_leergang, alumni = _alumni_community(
         organisation, coaches[0], password_hash, today
     )
@@ -245,23 +231,11 @@ def _alumni_community(
         end_date=start + timedelta(weeks=27),
     )
     joined = start - timedelta(days=14)
-    Membership.objects.create(
-        community=community,
-        user=coach,
-        role=Membership.Role.COACH,
-        status=Membership.Status.ACTIVE,
-        joined_on=joined,
-    )
+    _join(community, coach, Membership.Role.COACH, joined)
     alumni = []
     for local, name, _description in ALUMNI:
         user = _person(local, name, password_hash)
-        Membership.objects.create(
-            community=community,
-            user=user,
-            role=Membership.Role.PARTICIPANT,
-            status=Membership.Status.ACTIVE,
-            joined_on=joined,
-        )
+        _join(community, user, Membership.Role.PARTICIPANT, joined)
         alumni.append(user)
     for number in range(1, 9):
         Meeting.objects.create(
