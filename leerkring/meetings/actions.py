@@ -90,6 +90,17 @@ class PlanError(Exception):
         self.problems = problems
 
 
+def _overlap_message(period: LearningPeriod) -> str:
+    return _(
+        "This period overlaps with “%(period)s” of this community "
+        "(%(start)s – %(end)s). Choose dates after it ends."
+    ) % {
+        "period": period,
+        "start": _day(period.start_date),
+        "end": _day(period.end_date),
+    }
+
+
 def _day(value: date) -> str:
     return formats.date_format(value, "j F Y")
 
@@ -135,18 +146,7 @@ def plan_problems(
         start_date__lte=end_date, end_date__gte=start_date
     ).first()
     if overlapping is not None:
-        problems.add(
-            "start_date",
-            _(
-                "This period overlaps with “%(period)s” of this community "
-                "(%(start)s – %(end)s). Choose dates after it ends."
-            )
-            % {
-                "period": overlapping,
-                "start": _day(overlapping.start_date),
-                "end": _day(overlapping.end_date),
-            },
-        )
+        problems.add("start_date", _overlap_message(overlapping))
     for index, message in session_problems(
         start_date=start_date, end_date=end_date, slots=sessions
     ):
@@ -683,18 +683,7 @@ def self_run_problems(
         others = others.exclude(pk=clipped.pk)
     overlapping = others.first()
     if overlapping is not None:
-        problems.add(
-            "start_date",
-            _(
-                "This period overlaps with “%(period)s” of this community "
-                "(%(start)s – %(end)s). Choose dates after it ends."
-            )
-            % {
-                "period": overlapping,
-                "start": _day(overlapping.start_date),
-                "end": _day(overlapping.end_date),
-            },
-        )
+        problems.add("start_date", _overlap_message(overlapping))
     if MIN_INTERVAL_WEEKS <= interval_weeks <= MAX_INTERVAL_WEEKS:
         count = len(self_run_dates(start_date, end_date, interval_weeks))
         if count > MAX_SELF_RUN_MEETINGS:
