@@ -263,4 +263,4 @@ def test_the_item_reads_in_dutch() -> None:
     memberships = list(Membership.objects.active().filter(user=me))
     with translation.override("nl"):
         (item,) = todo.todos(me, memberships)
-    assert item.text == "Vertel over “Feedback vragen”"
+    assert item.text == "Vertel hoe het ging: “Feedback vragen”"
