@@ -27,16 +27,22 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Todo:
-    """One thing to do: a sentence that links to where it is done."""
+    """One thing to do: a sentence that links to where it is done; ``due`` is a
+    deadline ("by Wednesday"), ``on`` the day something happens (a meeting)."""
 
     community_id: int
     text: str
     url: str
     due: date | None = None
+    on: date | None = None
+
+    @property
+    def day(self) -> date | None:
+        return self.due or self.on
 
 
 def collect(user: Any, memberships: Sequence[Membership]) -> list[Todo]:
-    """Every app's items for this person, the soonest due first, undated last."""
+    """Every app's items for this person, the soonest first, undated last."""
     if not memberships:
         return []
     items = [
@@ -44,7 +50,7 @@ def collect(user: Any, memberships: Sequence[Membership]) -> list[Todo]:
         for _, module in app_modules("todo")
         for item in module.todos(user, memberships)
     ]
-    return sorted(items, key=lambda t: (t.due is None, t.due or date.max, t.text))
+    return sorted(items, key=lambda t: (t.day is None, t.day or date.max, t.text))
 
 
 def per_community(

@@ -46,16 +46,18 @@ def _roles(memberships: list[Membership]) -> Iterable[Todo]:
     for role in roles:
         meeting = role.meeting
         community_id = meeting.period.community_id
+        number = {"number": meeting.number}
         if meeting.date < today:
-            text = _("Write the summary of meeting %(number)s")
             url = reverse("meetings:summary-edit", args=[meeting.pk])
-        elif role.role == MeetingRole.Role.CHAIR:
-            text = _("You chair meeting %(number)s")
-            url = reverse("meetings:meeting-detail", args=[meeting.pk])
+            text = _("Write the summary of meeting %(number)s") % number
+            yield Todo(community_id, text, url)
+            continue
+        if role.role == MeetingRole.Role.CHAIR:
+            text = _("You chair meeting %(number)s") % number
         else:
-            text = _("You take the notes at meeting %(number)s")
-            url = reverse("meetings:meeting-detail", args=[meeting.pk])
-        yield Todo(community_id, text % {"number": meeting.number}, url, meeting.date)
+            text = _("You take the notes at meeting %(number)s") % number
+        url = reverse("meetings:meeting-detail", args=[meeting.pk])
+        yield Todo(community_id, text, url, on=meeting.date)
 
 
 def _coach_visits(memberships: list[Membership]) -> Iterable[Todo]:
@@ -74,5 +76,5 @@ def _coach_visits(memberships: list[Membership]) -> Iterable[Todo]:
             meeting.period.community_id,
             _("Join self-run meeting %(number)s as coach") % {"number": meeting.number},
             reverse("meetings:meeting-detail", args=[meeting.pk]),
-            meeting.date,
+            on=meeting.date,
         )

@@ -45,5 +45,5 @@ def todos(user: Any, memberships: Sequence[Membership]) -> Iterable[Todo]:
             reverse(
                 "pulses:pulse-answer", args=[community_id, meeting.pk, window.moment]
             ),
-            due=meeting.date,
+            on=meeting.date,
         )

@@ -10,6 +10,7 @@ from unittest import mock
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from leerkring.communities.tests.factories import (
     LearningPeriodFactory,
@@ -35,12 +36,19 @@ def test_collect_puts_the_soonest_first_and_the_undated_last() -> None:
         todos=lambda user, memberships: [
             Todo(2, "a undated", "/a"),
             Todo(2, "overdue", "/o", due=today - datetime.timedelta(days=1)),
+            Todo(2, "meeting", "/m", on=today + datetime.timedelta(days=1)),
         ]
     )
     modules = [(None, first), (None, second)]
     with mock.patch.object(todo, "app_modules", return_value=modules):
         found = todo.collect(object(), [object()])  # type: ignore[list-item]
-    assert [t.text for t in found] == ["overdue", "later", "a undated", "b undated"]
+    assert [t.text for t in found] == [
+        "overdue",
+        "meeting",
+        "later",
+        "a undated",
+        "b undated",
+    ]
 
 
 def test_collect_asks_no_app_without_memberships() -> None:
@@ -84,3 +92,27 @@ def test_home_says_so_when_nothing_waits(client: Any) -> None:
         page = client.get(reverse("core:home")).content.decode()
     assert 'id="todo-heading"' in page
     assert "Niets wacht op je" in page
+
+
+def test_a_deadline_reads_by_and_a_meeting_day_reads_as_its_date(client: Any) -> None:
+    membership = MembershipFactory()
+    today = timezone.localdate()
+    deadline, meeting_day = (today + datetime.timedelta(days=d) for d in (2, 3))
+    contributor = SimpleNamespace(
+        todos=lambda user, memberships: [
+            Todo(membership.community_id, "Deadline", "/d", due=deadline),
+            Todo(membership.community_id, "Meeting", "/m", on=meeting_day),
+            Todo(
+                membership.community_id, "Late", "/l", due=today - datetime.timedelta(1)
+            ),
+        ]
+    )
+    with mock.patch.object(todo, "app_modules", return_value=[(None, contributor)]):
+        client.force_login(membership.user)
+        page = client.get(reverse("core:home")).content.decode()
+    rows = page.split('id="todo-heading"')[1].split("</ul>")[0].split("<li>")[1:]
+    late = date_format(today - datetime.timedelta(1), "l j F")
+    assert f"had {late} klaar moeten zijn" in rows[0]
+    assert f"uiterlijk {date_format(deadline, 'l j F')}" in rows[1]
+    assert date_format(meeting_day, "l j F") in rows[2]
+    assert "uiterlijk" not in rows[2]

@@ -64,10 +64,10 @@ def test_the_chair_and_note_taker_of_a_coming_meeting_are_told() -> None:
         period.community_id,
         "Je bent voorzitter van bijeenkomst 1",
         detail,
-        meeting.date,
+        on=meeting.date,
     ) in items(chair)
     assert Todo(
-        period.community_id, "Je notuleert bijeenkomst 1", detail, meeting.date
+        period.community_id, "Je notuleert bijeenkomst 1", detail, on=meeting.date
     ) in items(notes)
     # Meeting 3 is more than three weeks away: not yet on anyone's list.
     assert all(t.text[-1] in "12" for t in items(chair) + items(notes))
@@ -81,7 +81,6 @@ def test_the_note_taker_is_asked_for_the_summary_until_it_is_published() -> None
         period.community_id,
         "Schrijf de samenvatting van bijeenkomst 1",
         reverse("meetings:summary-edit", args=[meeting.pk]),
-        meeting.date,
     )
     assert summary in items(notes)
     assert all(
@@ -102,7 +101,7 @@ def test_a_coach_sees_the_self_run_meetings_they_join() -> None:
             period.community_id,
             "Sluit als coach aan bij zelfstandige bijeenkomst 2",
             reverse("meetings:meeting-detail", args=[joined.pk]),
-            joined.date,
+            on=joined.date,
         )
     ]
     assert all("coach" not in t.text for p in leergang.participants for t in items(p))

@@ -41,7 +41,7 @@ def test_an_open_check_in_waits_until_answered() -> None:
     window = todays_window(membership)
     [item] = items(membership.user)
     assert item.text == f"Vul de check-in van bijeenkomst {window.meeting.number} in"
-    assert item.due == timezone.localdate()
+    assert item.on == timezone.localdate()
     assert item.url == reverse(
         "pulses:pulse-answer",
         args=[membership.community_id, window.meeting_id, Moment.CHECK_IN],
