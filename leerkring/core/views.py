@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
-from leerkring.communities.models import OrganisationRole
+from leerkring.communities.models import Community, Organisation, OrganisationRole
 from leerkring.core import todo
 from leerkring.core.http import AuthenticatedHttpRequest
 from leerkring.meetings.models import Meeting
@@ -28,20 +28,26 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
         .select_related("community__organisation")
         .order_by("community__name")
     )
-    communities = {m.community_id: m.community for m in memberships}
-    todos = [
-        (item, communities[item.community_id])
-        for item in todo.collect(request.user, memberships)
-    ]
-    next_meetings = Meeting.objects.next_per_community(
-        [m.community_id for m in memberships]
-    )
-    led = (
+    led = list(
         OrganisationRole.objects.filter(
             user=request.user, role=OrganisationRole.Role.PROGRAMME_LEAD
         )
         .select_related("organisation")
         .order_by("organisation__name")
+    )
+    communities = {m.community_id: m.community for m in memberships}
+    organisations = {role.organisation_id: role.organisation for role in led}
+
+    def place(item: todo.Todo) -> Community | Organisation:
+        if item.organisation_id is not None:
+            return organisations[item.organisation_id]
+        assert item.community_id is not None
+        return communities[item.community_id]
+
+    items = todo.collect(request.user, memberships, list(organisations.values()))
+    todos = [(item, place(item)) for item in items]
+    next_meetings = Meeting.objects.next_per_community(
+        [m.community_id for m in memberships]
     )
     rows = [(m, next_meetings.get(m.community_id)) for m in memberships]
     return render(
@@ -52,7 +58,7 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
             "led_roles": led,
             "todos": todos,
             "today": timezone.localdate(),
-            "several": len(communities) > 1,
+            "several": len(communities) + len(organisations) > 1,
         },
     )
 

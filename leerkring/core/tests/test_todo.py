@@ -8,11 +8,15 @@ from typing import Any
 from unittest import mock
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from leerkring.communities.models import Membership
 from leerkring.communities.tests.factories import (
+    CommunityFactory,
     LearningPeriodFactory,
     MembershipFactory,
 )
@@ -116,3 +120,28 @@ def test_a_deadline_reads_by_and_a_meeting_day_reads_as_its_date(client: Any) ->
     assert f"uiterlijk {date_format(deadline, 'l j F')}" in rows[1]
     assert date_format(meeting_day, "l j F") in rows[2]
     assert "uiterlijk" not in rows[2]
+
+
+def test_a_programme_lead_sees_what_their_organisation_waits_for(
+    client: Any, demo_community: Any
+) -> None:
+    """A community without a second coach (proposals: cohorts' tests); constant
+    queries however many communities the organisation has."""
+    client.force_login(demo_community.programme_lead)
+
+    def waiting() -> tuple[str, int]:
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(reverse("core:home")).content.decode()
+        return page.split('id="todo-heading"')[1].split("</section>")[0], len(queries)
+
+    section, count = waiting()
+    forming = demo_community.forming_community
+    assert f"Zoek een tweede coach voor “{forming.name}”" in section
+    assert demo_community.community.name not in section  # it has its two coaches
+    for _ in range(5):
+        extra = CommunityFactory(organisation=demo_community.organisation)
+        LearningPeriodFactory(community=extra)
+        MembershipFactory(community=extra, role=Membership.Role.COACH)
+    section, more = waiting()
+    assert section.count("Zoek een tweede coach") == 6
+    assert more == count
