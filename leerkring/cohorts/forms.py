@@ -6,9 +6,11 @@ from typing import Any, cast
 
 from django import forms
 from django.core import signing
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from leerkring.accounts.models import User
+from leerkring.alumni.models import Answer, CoachingInterest
 from leerkring.communities.models import Community, Membership, Organisation
 
 from .composing import Attribute
@@ -223,12 +225,17 @@ class RuleForm(forms.Form):
 
 class CoachChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
+        if getattr(obj, "wants_to_coach", False):
+            return str(
+                _("%(name)s (%(email)s) — alumnus who would like to coach")
+                % {"name": obj.display_name, "email": obj.email}
+            )
         return f"{obj.display_name} ({obj.email})"
 
 
 class CoachForm(forms.Form):
     existing = CoachChoiceField(
-        label=_("A coach of this organisation"),
+        label=_("A coach of this organisation, or an alumnus who would like to coach"),
         queryset=User.objects.none(),
         required=False,
         help_text=_("Or enter a new coach's name and e-mail address below."),
@@ -259,11 +266,24 @@ class CoachForm(forms.Form):
         cast(
             MemberChoiceField, self.fields["conflicts"]
         ).queryset = cohort.members.all()
+        # The organisation's coaches, and its alumni who said they would like to
+        # coach a new community (as apprentice coach, next to an experienced one).
+        alumni = CoachingInterest.objects.filter(
+            answer=Answer.YES,
+            membership__user=OuterRef("pk"),
+            membership__community__organisation_id=cohort.organisation_id,
+        )
+        coaching = Membership.objects.filter(
+            user=OuterRef("pk"),
+            role__in=Membership.COACHING_ROLES,
+            community__organisation_id=cohort.organisation_id,
+        )
         field = cast(forms.ModelChoiceField, self.fields["existing"])
-        field.queryset = User.objects.filter(
-            memberships__role__in=Membership.COACHING_ROLES,
-            memberships__community__organisation_id=cohort.organisation_id,
-        ).distinct()
+        field.queryset = (
+            User.objects.annotate(wants_to_coach=Exists(alumni))
+            .filter(Q(Exists(coaching)) | Q(wants_to_coach=True))
+            .order_by("display_name", "pk")
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
