@@ -261,3 +261,16 @@ def test_the_community_page_shows_the_self_run_period(
     ).content.decode()
     assert str(period) in page
     assert "met coach" in page
+
+
+def test_the_intake_preparation_link_belongs_to_the_leergang(
+    client: Any, finished: Leergang
+) -> None:
+    period = start(finished)
+    client.force_login(finished.participants[0])
+    overview = reverse("meetings:period-overview", args=[finished.community.pk])
+    preparation = reverse("intake:preparation", args=[finished.community.pk])
+    self_run = client.get(overview, {"period": period.pk}).content.decode()
+    leergang = client.get(overview, {"period": finished.period.pk}).content.decode()
+    assert preparation not in self_run
+    assert preparation in leergang
