@@ -163,13 +163,29 @@ class ItemPlan:
 
 OPENING_SESSIONS = 2  # sessions 1 and 2 are tightly linked: trust and safety first
 
+ARRIVE = _("How do you arrive today? One word or one sentence each.")
+ARRIVE_WITHOUT_DISCUSSION = _(
+    "How do you arrive today? One word or one sentence each, no discussion."
+)
+
+
+def _check_in(minutes: int, question: str | Promise) -> ItemPlan:
+    """Every session opens with a check-in."""
+    return ItemPlan(ItemKind.CHECK_IN, _("Check-in"), question, minutes)
+
+
+def _check_out(minutes: int) -> ItemPlan:
+    """... and closes with a check-out."""
+    return ItemPlan(
+        ItemKind.CHECK_OUT,
+        _("Check-out"),
+        _("What do you take home from today?"),
+        minutes,
+    )
+
+
 SESSION_ONE: tuple[ItemPlan, ...] = (
-    ItemPlan(
-        ItemKind.CHECK_IN,
-        _("Check-in"),
-        _("How do you arrive today? One word or one sentence each, no discussion."),
-        20,
-    ),
+    _check_in(20, ARRIVE_WITHOUT_DISCUSSION),
     ItemPlan(
         ItemKind.CUSTOM,
         _("Getting to know each other, playfully"),
@@ -210,21 +226,11 @@ SESSION_ONE: tuple[ItemPlan, ...] = (
         _("Ask a colleague what they see as your quality; bring a first ambition."),
         15,
     ),
-    ItemPlan(
-        ItemKind.CHECK_OUT,
-        _("Check-out"),
-        _("What do you take home from today?"),
-        15,
-    ),
+    _check_out(15),
 )
 
 SESSION_TWO: tuple[ItemPlan, ...] = (
-    ItemPlan(
-        ItemKind.CHECK_IN,
-        _("Check-in"),
-        _("How do you arrive today? One word or one sentence each, no discussion."),
-        15,
-    ),
+    _check_in(15, ARRIVE_WITHOUT_DISCUSSION),
     ItemPlan(
         ItemKind.LOOK_BACK,
         _("Looking back on session 1"),
@@ -265,24 +271,14 @@ SESSION_TWO: tuple[ItemPlan, ...] = (
         _("Each participant formulates an assignment to try out in their practice."),
         15,
     ),
-    ItemPlan(
-        ItemKind.CHECK_OUT,
-        _("Check-out"),
-        _("What do you take home from today?"),
-        15,
-    ),
+    _check_out(15),
 )
 
 
 def three_part_agenda(theme: Theme) -> tuple[ItemPlan, ...]:
     """From session 3: check-in, look back, look forward, wrap-up, check-out."""
     return (
-        ItemPlan(
-            ItemKind.CHECK_IN,
-            _("Check-in"),
-            _("How do you arrive today? One word or one sentence each."),
-            15,
-        ),
+        _check_in(15, ARRIVE),
         ItemPlan(
             ItemKind.LOOK_BACK,
             _("Progress on the collective goal"),
@@ -329,12 +325,7 @@ def three_part_agenda(theme: Theme) -> tuple[ItemPlan, ...]:
             _("Each participant formulates what they will try before next time."),
             15,
         ),
-        ItemPlan(
-            ItemKind.CHECK_OUT,
-            _("Check-out"),
-            _("What do you take home from today?"),
-            10,
-        ),
+        _check_out(10),
     )
 
 
@@ -350,12 +341,7 @@ def is_generic_open_space(title: str) -> bool:
 # After the leergang (section 2.3 of the text): the community meets on its own to
 # exchange experiences, hold an intervisie and develop new assignments ("opgaven").
 SELF_RUN_AGENDA: tuple[ItemPlan, ...] = (
-    ItemPlan(
-        ItemKind.CHECK_IN,
-        _("Check-in"),
-        _("How do you arrive today? One word or one sentence each."),
-        15,
-    ),
+    _check_in(15, ARRIVE),
     ItemPlan(
         ItemKind.LOOK_BACK,
         _("Exchange of experiences"),
@@ -391,12 +377,7 @@ SELF_RUN_AGENDA: tuple[ItemPlan, ...] = (
         _("Each member formulates a new assignment or challenge for next time."),
         25,
     ),
-    ItemPlan(
-        ItemKind.CHECK_OUT,
-        _("Check-out"),
-        _("What do you take home from today?"),
-        15,
-    ),
+    _check_out(15),
 )
 
 
