@@ -33,6 +33,7 @@ DEMO_LOGINS = {
     "coach": f"coach@{DEMO_DOMAIN}",
     "participant": f"deelnemer@{DEMO_DOMAIN}",
     "programme_lead": f"programmaleider@{DEMO_DOMAIN}",
+    "alumnus": f"bram@{DEMO_DOMAIN}",  # a participant of the self-running community
 }
 ORGANISATION_NAME = "Hogeschool Oostland"
 COMMUNITY_NAME = "Samen beter beoordelen"
