@@ -560,6 +560,17 @@ MAX_SELF_RUN_MEETINGS = 26
 MIN_ROTATING_MEMBERS = 2
 
 
+def _coach_every_problem() -> str:
+    return _("A coach joins every 1 to %(max)s meetings.") % {"max": MAX_COACH_EVERY}
+
+
+def _too_few_to_rotate() -> str:
+    return _(
+        "A self-run period needs at least two active participants to share "
+        "the roles of chair and note-taker."
+    )
+
+
 def last_leergang(community: Community) -> tuple[LearningPeriod, date | None] | None:
     """The community's latest leergang and the date of its last session."""
     leergang = (
@@ -640,7 +651,7 @@ def self_run_problems(
         )
         return problems, None
     leergang, last = found
-    if not leergang_is_over(community, today):
+    if not is_over(leergang, last, today):
         problems.add(
             "start_date",
             _(
@@ -657,10 +668,7 @@ def self_run_problems(
             % {"min": MIN_INTERVAL_WEEKS, "max": MAX_INTERVAL_WEEKS},
         )
     if not 1 <= coach_every <= MAX_COACH_EVERY:
-        problems.add(
-            "coach_every",
-            _("A coach joins every 1 to %(max)s meetings.") % {"max": MAX_COACH_EVERY},
-        )
+        problems.add("coach_every", _coach_every_problem())
     if end_date is None or end_date <= start_date:
         problems.add("end_date", _("The end date must be after the start date."))
         return problems, None
@@ -696,13 +704,7 @@ def self_run_problems(
                 % {"max": MAX_SELF_RUN_MEETINGS},
             )
     if len(rotating_members(community)) < MIN_ROTATING_MEMBERS:
-        problems.add(
-            "start_date",
-            _(
-                "A self-run period needs at least two active participants to share "
-                "the roles of chair and note-taker."
-            ),
-        )
+        problems.add("start_date", _too_few_to_rotate())
     return problems, clipped
 
 
@@ -810,9 +812,7 @@ def update_self_run(
     """
     today = today or timezone.localdate()
     if not 1 <= coach_every <= MAX_COACH_EVERY:
-        raise MeetingError(
-            _("A coach joins every 1 to %(max)s meetings.") % {"max": MAX_COACH_EVERY}
-        )
+        raise MeetingError(_coach_every_problem())
     _claim(schedule, version)
     schedule.coach_every = coach_every
     schedule.save(update_fields=["coach_every", "version"])
@@ -846,12 +846,7 @@ def redistribute_roles(
     period = schedule.period
     members = rotating_members(period.community)
     if len(members) < MIN_ROTATING_MEMBERS:
-        raise MeetingError(
-            _(
-                "A self-run period needs at least two active participants to share "
-                "the roles of chair and note-taker."
-            )
-        )
+        raise MeetingError(_too_few_to_rotate())
     _claim(schedule, version)
     held: dict[Membership, dict[str, int]] = {}
     by_pk = {m.pk: m for m in members}
@@ -866,15 +861,20 @@ def redistribute_roles(
     rows = MeetingRole.objects.filter(meeting__in=meetings)
     # Vacate first, so "one role per member per meeting" holds at every step.
     rows.update(membership=None, version=F("version") + 1)
+    existing = {(row.meeting_id, row.role): row for row in rows}
+    changed, missing = [], []
     for meeting, roles in zip(meetings, plan, strict=True):
         for role, holder in roles.items():
-            updated = MeetingRole.objects.filter(meeting=meeting, role=role).update(
-                membership=holder
-            )
-            if not updated:
-                MeetingRole.objects.create(
-                    meeting=meeting, role=role, membership=holder
+            row = existing.get((meeting.pk, role))
+            if row is None:
+                missing.append(
+                    MeetingRole(meeting=meeting, role=role, membership=holder)
                 )
+            else:
+                row.membership = holder
+                changed.append(row)
+    MeetingRole.objects.bulk_update(changed, ["membership"])
+    MeetingRole.objects.bulk_create(missing)
     audit.record(
         AuditAction.ROLE_CHANGED,
         actor=actor,

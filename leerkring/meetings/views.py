@@ -664,10 +664,7 @@ def self_run_create(
                 request,
                 _("The self-run period %(title)s is planned.") % {"title": period},
             )
-            return redirect(
-                f"{reverse('meetings:period-overview', args=[community.pk])}"
-                f"?period={period.pk}"
-            )
+            return _to_period(period)
     context = {
         "community": community,
         "form": form,
@@ -744,14 +741,12 @@ def role_swap(request: AuthenticatedHttpRequest, role_id: int) -> HttpResponse:
         ).select_related("meeting", "membership__user")
     )
     form = RoleSwapForm(request.POST, role=role, options=options)
+    changed_meanwhile = _(
+        "The roles changed while you were choosing; nothing was swapped. "
+        "Look at the current roles and choose again."
+    )
     if not form.is_valid():
-        messages.error(
-            request,
-            _(
-                "The roles changed while you were choosing; nothing was swapped. "
-                "Look at the current roles and choose again."
-            ),
-        )
+        messages.error(request, changed_meanwhile)
         return redirect("meetings:meeting-detail", role.meeting_id)
     other_id, other_version = form.chosen()
     try:
@@ -763,13 +758,7 @@ def role_swap(request: AuthenticatedHttpRequest, role_id: int) -> HttpResponse:
             other_version=other_version,
         )
     except actions.VersionConflict:
-        messages.error(
-            request,
-            _(
-                "The roles changed while you were choosing; nothing was swapped. "
-                "Look at the current roles and choose again."
-            ),
-        )
+        messages.error(request, changed_meanwhile)
     except actions.MeetingError as error:
         messages.error(request, str(error))
     else:
