@@ -45,6 +45,14 @@ def _member_of(user: Any) -> models.QuerySet[Membership, Any]:
     return Membership.objects.active().filter(user=user).values("community_id")
 
 
+def _has_published_feedback() -> models.Exists:
+    return models.Exists(
+        CoachFeedback.objects.filter(
+            reflection=models.OuterRef("pk"), status=CoachFeedback.Status.PUBLISHED
+        )
+    )
+
+
 class ReflectionQuerySet(models.QuerySet["Reflection"]):
     def visible_to(self, user: User | AnonymousUser) -> ReflectionQuerySet:
         """Entries the user may read: their own, shared with them as coach, or
@@ -70,13 +78,14 @@ class ReflectionQuerySet(models.QuerySet["Reflection"]):
             .order_by("-created_at", "-id")
         )
 
+    def awaiting_feedback(self) -> ReflectionQuerySet:
+        """Entries no coach has published feedback on yet."""
+        return self.exclude(_has_published_feedback())
+
     def awaiting_feedback_first(self) -> ReflectionQuerySet:
         """For a coach: entries without published feedback first (``answered``
         False), each part newest first."""
-        published = CoachFeedback.objects.filter(
-            reflection=models.OuterRef("pk"), status=CoachFeedback.Status.PUBLISHED
-        )
-        return self.annotate(answered=models.Exists(published)).order_by(
+        return self.annotate(answered=_has_published_feedback()).order_by(
             "answered", "-created_at", "-id"
         )
 

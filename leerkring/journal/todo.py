@@ -101,13 +101,7 @@ def _awaiting_feedback(user: Any, coaching: list[Membership]) -> Iterable[Todo]:
                 )
             )
         )
-        .exclude(
-            Exists(
-                CoachFeedback.objects.filter(
-                    reflection=OuterRef("pk"), status=CoachFeedback.Status.PUBLISHED
-                )
-            )
-        )
+        .awaiting_feedback()
     )
     yield from per_community(
         awaiting,
