@@ -268,11 +268,9 @@ class CoachForm(forms.Form):
         ).queryset = cohort.members.all()
         # The organisation's coaches, and its alumni who said they would like to
         # coach a new community (as apprentice coach, next to an experienced one).
-        alumni = CoachingInterest.objects.filter(
-            answer=Answer.YES,
-            membership__user=OuterRef("pk"),
-            membership__community__organisation_id=cohort.organisation_id,
-        )
+        alumni = CoachingInterest.objects.in_organisation(
+            cohort.organisation_id
+        ).filter(answer=Answer.YES, membership__user=OuterRef("pk"))
         coaching = Membership.objects.filter(
             user=OuterRef("pk"),
             role__in=Membership.COACHING_ROLES,
