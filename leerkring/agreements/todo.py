@@ -8,19 +8,17 @@ can be confirmed at once. One query, however many communities.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leerkring.communities.models import Membership, running_on
 from leerkring.core.todo import Todo
 
 from .models import AgreementConfirmation, AgreementVersion
-
-if TYPE_CHECKING:
-    from leerkring.communities.models import Membership
 
 
 def todos(user: Any, memberships: Sequence[Membership]) -> Iterable[Todo]:
@@ -31,9 +29,8 @@ def todos(user: Any, memberships: Sequence[Membership]) -> Iterable[Todo]:
     confirmed = AgreementConfirmation.objects.filter(version=OuterRef("pk"), user=user)
     unconfirmed = (
         AgreementVersion.objects.filter(
+            running_on(today, "agreement__period"),
             agreement__period__community_id__in=[m.community_id for m in memberships],
-            agreement__period__start_date__lte=today,
-            agreement__period__end_date__gte=today,
         )
         .exclude(Exists(newer))
         .exclude(Exists(confirmed))

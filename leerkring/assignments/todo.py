@@ -9,7 +9,7 @@ One query, however many communities.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db.models import F, OuterRef, Q, Subquery
 from django.urls import reverse
@@ -17,13 +17,11 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from leerkring.communities.models import Membership, running_on
 from leerkring.core.todo import Todo
 from leerkring.meetings.models import Meeting
 
 from .models import IntegrationAssignment
-
-if TYPE_CHECKING:
-    from leerkring.communities.models import Membership
 
 TITLE_LENGTH = 60
 
@@ -40,11 +38,7 @@ def todos(user: Any, memberships: Sequence[Membership]) -> Iterable[Todo]:
     )
     assignments = (
         IntegrationAssignment.objects.open_for(user)
-        .filter(
-            period__community_id__in=communities,
-            period__start_date__lte=today,
-            period__end_date__gte=today,
-        )
+        .filter(running_on(today, "period"), period__community_id__in=communities)
         .annotate(next_session=Subquery(next_session))
         .filter(
             Q(due_date__lte=today)

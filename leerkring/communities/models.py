@@ -221,6 +221,13 @@ class Membership(models.Model):
         return self.status == self.Status.ACTIVE
 
 
+def running_on(day: date, period: str = "") -> Q:
+    """A learning period that runs on ``day``, reached through the ``period`` path
+    (``"periods"`` from a community, ``"agreement__period"``, …; empty: itself)."""
+    prefix = f"{period}__" if period else ""
+    return Q(**{f"{prefix}start_date__lte": day, f"{prefix}end_date__gte": day})
+
+
 class LearningPeriod(models.Model):
     """A learning period with a clear start and a fixed end."""
 

@@ -37,7 +37,7 @@ from django.utils.translation import ngettext
 
 from leerkring.accounts.models import User
 from leerkring.assignments.models import AssignmentReport, IntegrationAssignment
-from leerkring.communities.models import Community, Membership
+from leerkring.communities.models import Community, Membership, running_on
 from leerkring.intake.models import awaiting_intake
 from leerkring.meetings.models import Meeting
 from leerkring.pulses import aggregates
@@ -140,9 +140,7 @@ def _coach_digest(now: datetime) -> list[Occasion]:
     if today.weekday() >= DIGEST_DAYS:
         return []
     communities = list(
-        Community.objects.filter(
-            periods__start_date__lte=today, periods__end_date__gte=today
-        )
+        Community.objects.filter(running_on(today, "periods"))
         .distinct()
         .values_list("pk", flat=True)
     )
