@@ -274,6 +274,15 @@ class AttendanceForm(forms.Form):
         field.choices = [(str(m.pk), m.user.display_name) for m in members]
 
 
+def _coach_every_field(**options: Any) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=_("A coach joins every … meetings"),
+        min_value=1,
+        max_value=MAX_COACH_EVERY,
+        **options,
+    )
+
+
 class SelfRunForm(forms.Form):
     """Starting a self-run period: when, how often, and how often with a coach."""
 
@@ -292,10 +301,7 @@ class SelfRunForm(forms.Form):
         initial=6,
         help_text=_("For example every 4, 6 or 8 weeks: regular meetings help."),
     )
-    coach_every = forms.IntegerField(
-        label=_("A coach joins every … meetings"),
-        min_value=1,
-        max_value=MAX_COACH_EVERY,
+    coach_every = _coach_every_field(
         initial=3,
         help_text=_(
             "Periodic attention from a coach keeps the community sharp and "
@@ -312,12 +318,7 @@ class SelfRunForm(forms.Form):
 class SelfRunSettingsForm(forms.Form):
     version = VersionField()
     title = forms.CharField(label=_("Title"), max_length=200)
-    coach_every = forms.IntegerField(
-        label=_("A coach joins every … meetings"),
-        min_value=1,
-        max_value=MAX_COACH_EVERY,
-        help_text=_("Changes the meetings from today on."),
-    )
+    coach_every = _coach_every_field(help_text=_("Changes the meetings from today on."))
 
 
 class RoleSwapForm(forms.Form):
