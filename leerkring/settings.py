@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "leerkring.reports",
     "leerkring.alumni",
     "leerkring.cohorts",
+    "leerkring.identity",
+    "leerkring.retention",
     "leerkring.api",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -55,6 +57,11 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks_db",
     "axes",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.saml",
 ]
 
 MIDDLEWARE = [
@@ -71,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
 ]
 
 ROOT_URLCONF = "leerkring.urls"
@@ -156,6 +164,31 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+
+# Single sign-on (SURFconext and other OIDC/SAML identity providers) through
+# django-allauth's socialaccount; see docs/identity.md. Leerkring's own login
+# page stays the password login: allauth's account views are not mounted.
+ACCOUNT_ADAPTER = "leerkring.identity.adapter.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "leerkring.identity.adapter.SocialAccountAdapter"
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = 10
+# Minimal attributes: name, e-mail and (as a hint) the affiliation.
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "OAUTH_PKCE_ENABLED": True,
+        "SCOPE": ["openid", "profile", "email", "eduperson_affiliation"],
+    }
+}
+# A first SSO sign-in with the address of an existing account waits for that
+# account's owner to confirm by e-mail, for this many hours.
+SSO_LINK_MAX_AGE_HOURS = env.int("SSO_LINK_MAX_AGE_HOURS", default=24)
 
 # Invitations expire after this many days.
 INVITATION_MAX_AGE_DAYS = env.int("INVITATION_MAX_AGE_DAYS", default=14)

@@ -1,9 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from leerkring.identity import urls as identity_urls
+
 urlpatterns = [
     path("", include("leerkring.core.urls")),
     path("accounts/", include("leerkring.accounts.urls")),
+    path("accounts/sso/", include("leerkring.identity.urls")),
+    path("accounts/sso/", include(identity_urls.protocol_urlpatterns)),
     path("", include("leerkring.communities.urls")),
     path("", include("leerkring.meetings.urls")),
     path("", include("leerkring.intake.urls")),
@@ -15,6 +19,7 @@ urlpatterns = [
     path("", include("leerkring.reports.urls")),
     path("", include("leerkring.alumni.urls")),
     path("", include("leerkring.cohorts.urls")),
+    path("", include("leerkring.retention.urls")),
     path("api/", include("leerkring.api.urls")),
     path("admin/", admin.site.urls),
 ]

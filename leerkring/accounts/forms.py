@@ -26,6 +26,13 @@ class LoginForm(AuthenticationForm):
         ),
     }
 
+    def clean(self) -> dict[str, Any]:
+        from leerkring.identity.policy import password_refusal
+
+        if refusal := password_refusal(self.cleaned_data.get("username") or ""):
+            raise forms.ValidationError(refusal, code="sso_only")
+        return super().clean()
+
 
 class LanguageForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=Language)

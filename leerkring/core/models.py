@@ -32,6 +32,15 @@ class AuditAction(models.TextChoices):
         "coaching_interest_answered",
         _("Answered whether to coach a new community"),
     )
+    SSO_LINK_REQUESTED = "sso_link_requested", _("Asked to link an SSO sign-in")
+    SSO_LINKED = "sso_linked", _("SSO sign-in linked to the account")
+    SSO_RELINKED = "sso_relinked", _("SSO identifiers moved by an admin")
+    RETENTION_CHANGED = "retention_changed", _("Retention period changed")
+    RETENTION_APPLIED = "retention_applied", _("Private content removed after retention")
+    PROCESSING_REGISTER_EXPORTED = (
+        "processing_register_exported",
+        _("Processing register entry exported"),
+    )
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
