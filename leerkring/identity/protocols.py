@@ -4,7 +4,8 @@
   straight from the token endpoint (allowed by OIDC Core §3.1.3.7 over TLS).
   Leerkring always checks it, and refuses user info that names another subject
   than the signed ID token.
-* SAML: a response whose request was already answered (a replay) is refused
+* SAML: a single-logout request without a Host header is a 400, not a crash;
+  a response whose request was already answered (a replay) is refused
   with the same clear page as every other failure, not a bare 403.
 """
 
@@ -23,7 +24,7 @@ from allauth.socialaccount.providers.openid_connect.views import (
 )
 from allauth.socialaccount.providers.saml import views as saml_views
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 
 from .failures import SubjectMismatch
 
@@ -70,3 +71,13 @@ def saml_finish_acs(request: HttpRequest, organization_slug: str) -> HttpRespons
         return render_authentication_error(
             request, app.get_provider(request), exception=error
         )
+
+
+def saml_sls(request: HttpRequest, organization_slug: str) -> HttpResponse:
+    """allauth's single-logout endpoint, refusing a request without a Host
+    header (python3-saml needs it to check the destination) with a 400."""
+    if "HTTP_HOST" not in request.META:
+        return HttpResponseBadRequest(
+            "Host header required.", content_type="text/plain"
+        )
+    return saml_views.sls(request, organization_slug=organization_slug)

@@ -1,7 +1,6 @@
 """Sign-in through an institution. allauth's own URL names are kept (its flows
 reverse them), but only the endpoints Leerkring uses are mounted."""
 
-from allauth.socialaccount import views as socialaccount_views
 from allauth.socialaccount.providers.saml import views as saml_views
 from django.urls import include, path
 
@@ -33,13 +32,13 @@ protocol_urlpatterns = [
                 path("acs/", saml_views.acs, name="saml_acs"),
                 path("acs/finish/", protocols.saml_finish_acs, name="saml_finish_acs"),
                 path("metadata/", saml_views.metadata, name="saml_metadata"),
-                path("sls/", saml_views.sls, name="saml_sls"),
+                path("sls/", protocols.saml_sls, name="saml_sls"),
             ]
         ),
     ),
     path(
         "cancelled/",
-        socialaccount_views.login_cancelled,
+        views.login_cancelled,
         name="socialaccount_login_cancelled",
     ),
 ]

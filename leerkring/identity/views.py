@@ -14,7 +14,7 @@ from django.core import signing
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from leerkring.core.http import AuthenticatedHttpRequest
 
@@ -58,7 +58,14 @@ def link_confirm(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
+@require_GET
+def login_cancelled(request: HttpRequest) -> HttpResponse:
+    """Where allauth sends someone who stopped at their institution's page."""
+    return render(request, "socialaccount/login_cancelled.html")
+
+
 @login_required
+@require_GET
 def sign_ins(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The institutions' sign-ins linked to this account, with the affiliation
     hint each sent."""
