@@ -190,6 +190,12 @@ SOCIALACCOUNT_PROVIDERS = {
 # account's owner to confirm by e-mail, for this many hours.
 SSO_LINK_MAX_AGE_HOURS = env.int("SSO_LINK_MAX_AGE_HOURS", default=24)
 
+# Retention: private content of a period (journal entries, intake notes,
+# check-in answers) is removed this many months after the period ends, unless
+# the organisation chose otherwise; members are told this many days before.
+RETENTION_DEFAULT_MONTHS = env.int("RETENTION_DEFAULT_MONTHS", default=12)
+RETENTION_NOTICE_DAYS = env.int("RETENTION_NOTICE_DAYS", default=30)
+
 # Invitations expire after this many days.
 INVITATION_MAX_AGE_DAYS = env.int("INVITATION_MAX_AGE_DAYS", default=14)
 

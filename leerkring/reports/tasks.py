@@ -13,6 +13,7 @@ does not break the chain. ``ensure_scheduled`` starts (or restarts) the chain.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.db import transaction
 from django.tasks import task
@@ -25,25 +26,28 @@ INTERVAL = timedelta(minutes=10)
 CLOCK = "reminders"
 
 
-def _advance_clock(now: datetime) -> datetime | None:
-    """Move the clock to the next round if it is due; the new time, or None."""
+def advance_clock(
+    now: datetime, *, name: str = CLOCK, interval: timedelta = INTERVAL
+) -> datetime | None:
+    """Move the clock to the next round if it is due; the new time, or None.
+    (Also the clock of other self-rescheduling rounds, e.g. retention's.)"""
     with transaction.atomic():
         clock, _created = ReminderClock.objects.select_for_update().get_or_create(
-            name=CLOCK, defaults={"next_run_at": now}
+            name=name, defaults={"next_run_at": now}
         )
         if clock.next_run_at > now + timedelta(seconds=30):
             return None
-        clock.next_run_at = now + INTERVAL
+        clock.next_run_at = now + interval
         clock.last_run_at = now
         clock.save(update_fields=["next_run_at", "last_run_at"])
         return clock.next_run_at
 
 
-def _enqueue_next(run_after: datetime) -> bool:
+def enqueue_next(round_task: Any, run_after: datetime) -> bool:
     """Queue the next round, where the backend can wait (the database queue can)."""
-    if not reminder_round.get_backend().supports_defer:
+    if not round_task.get_backend().supports_defer:
         return False
-    reminder_round.using(run_after=run_after).enqueue()
+    round_task.using(run_after=run_after).enqueue()
     return True
 
 
@@ -51,26 +55,32 @@ def _enqueue_next(run_after: datetime) -> bool:
 def reminder_round() -> dict[str, int]:
     """Plan and send reminders; keep exactly one next round in the queue."""
     now = timezone.now()
-    next_run = _advance_clock(now)
+    next_run = advance_clock(now)
     if next_run is not None:
-        _enqueue_next(next_run)
+        enqueue_next(reminder_round, next_run)
     return dict(reminders.run(now))
 
 
-def ensure_scheduled(now: datetime | None = None) -> bool:
+def ensure_scheduled(
+    now: datetime | None = None,
+    *,
+    round_task: Any = None,
+    name: str = CLOCK,
+    interval: timedelta = INTERVAL,
+) -> bool:
     """Start the chain if no round is due soon (first start, or after an outage).
 
     The clock is set to ``now`` in the same transaction, so a second call finds
-    the chain started and queues nothing.
+    the chain started and queues nothing. Without ``round_task``: the reminders.
     """
     now = now or timezone.now()
     with transaction.atomic():
         clock, created = ReminderClock.objects.select_for_update().get_or_create(
-            name=CLOCK, defaults={"next_run_at": now}
+            name=name, defaults={"next_run_at": now}
         )
-        if not created and clock.next_run_at > now - 2 * INTERVAL:
+        if not created and clock.next_run_at > now - 2 * interval:
             return False
         clock.next_run_at = now
         clock.save(update_fields=["next_run_at"])
-    reminder_round.enqueue()
+    (round_task or reminder_round).enqueue()
     return True
