@@ -195,6 +195,10 @@ SSO_LINK_MAX_AGE_HOURS = env.int("SSO_LINK_MAX_AGE_HOURS", default=24)
 # the organisation chose otherwise; members are told this many days before.
 RETENTION_DEFAULT_MONTHS = env.int("RETENTION_DEFAULT_MONTHS", default=12)
 RETENTION_NOTICE_DAYS = env.int("RETENTION_NOTICE_DAYS", default=30)
+# Sub-processors shown to the privacy officer and in the processing register,
+# as JSON: [{"name": "...", "purpose": "...", "location": "..."}]. None by
+# default: Leerkring runs on the institution's own servers.
+PRIVACY_SUBPROCESSORS = env.json("PRIVACY_SUBPROCESSORS", default=[])
 
 # Invitations expire after this many days.
 INVITATION_MAX_AGE_DAYS = env.int("INVITATION_MAX_AGE_DAYS", default=14)

@@ -1,0 +1,18 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import MAX_MONTHS, MIN_MONTHS
+
+
+class RetentionForm(forms.Form):
+    months = forms.IntegerField(
+        label=_("Months after a period ends"),
+        min_value=MIN_MONTHS,
+        max_value=MAX_MONTHS,
+        help_text=_(
+            "Journal entries, intake material and who gave which check-in answer "
+            "are removed this many months after a period's last day. Members are "
+            "told at least 30 days before, and can download their data first."
+        ),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
