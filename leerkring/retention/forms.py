@@ -12,7 +12,7 @@ class RetentionForm(forms.Form):
         help_text=_(
             "Journal entries, intake material and who gave which check-in answer "
             "are removed this many months after a period's last day. Members are "
-            "told at least 30 days before, and can download their data first."
+            "told beforehand and can download their data first."
         ),
     )
     version = forms.IntegerField(widget=forms.HiddenInput)

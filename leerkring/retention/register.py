@@ -12,23 +12,23 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 from django.utils.functional import Promise
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from leerkring.communities.models import Organisation
 
 from .models import months_for
 
-YES, NO = _lazy("yes"), _lazy("no")
-RETAINED = _lazy("removed %(months)s months after the period ends")
-RETAINED_ANONYMOUS = _lazy(
+YES, NO = _("yes"), _("no")
+RETAINED = _("removed %(months)s months after the period ends")
+RETAINED_ANONYMOUS = _(
     "who answered is removed %(months)s months after the period ends; the "
     "numbers stay without names"
 )
-WHILE_COMMUNITY = _lazy(
+WHILE_COMMUNITY = _(
     "kept while the community exists; anonymised when the person leaves Leerkring"
 )
-WHILE_ACCOUNT = _lazy("kept until the person deletes it or their account")
+WHILE_ACCOUNT = _("kept until the person deletes it or their account")
 
 
 @dataclass(frozen=True)
@@ -48,30 +48,30 @@ class Kind:
 KINDS = (
     Kind(
         "reflection",
-        _lazy("Journal entry (reflection)"),
+        _("Journal entry (reflection)"),
         YES,
-        _lazy("only if shared with coaches"),
-        _lazy("only if shared with the community"),
+        _("only if shared with coaches"),
+        _("only if shared with the community"),
         NO,
         NO,
         RETAINED,
     ),
     Kind(
         "reflection_feedback",
-        _lazy(
+        _(
             "Reflection-level feedback (the mirror), coaches' feedback and "
             "comments on an entry"
         ),
         YES,
-        _lazy("only with the entry"),
-        _lazy("comments: only with an entry shared with the community"),
+        _("only with the entry"),
+        _("comments: only with an entry shared with the community"),
         NO,
         NO,
         RETAINED,
     ),
     Kind(
         "intake_preparation",
-        _lazy("Intake preparation"),
+        _("Intake preparation"),
         YES,
         YES,
         NO,
@@ -81,8 +81,8 @@ KINDS = (
     ),
     Kind(
         "intake_notes",
-        _lazy("Coaches' intake notes about the participant"),
-        _lazy("in their data export"),
+        _("Coaches' intake notes about the participant"),
+        _("in their data export"),
         YES,
         NO,
         NO,
@@ -91,60 +91,60 @@ KINDS = (
     ),
     Kind(
         "learning_question",
-        _lazy("Learning question, qualities and pitfalls"),
+        _("Learning question, qualities and pitfalls"),
         YES,
         YES,
-        _lazy("as the participant chooses"),
+        _("as the participant chooses"),
         NO,
         NO,
         WHILE_ACCOUNT,
     ),
     Kind(
         "check_in",
-        _lazy("Individual check-in and check-out scores"),
+        _("Individual check-in and check-out scores"),
         YES,
         YES,
-        _lazy("no (aggregates of at least 3 answers)"),
-        _lazy("aggregate only, at least 5 answers"),
+        _("no (aggregates of at least 3 answers)"),
+        _("aggregate only, at least 5 answers"),
         NO,
         RETAINED_ANONYMOUS,
     ),
     Kind(
         "collective_track",
-        _lazy("Collective ambition, goal and progress"),
-        _lazy("community"),
+        _("Collective ambition, goal and progress"),
+        _("community"),
         YES,
         YES,
-        _lazy("summary"),
+        _("summary"),
         NO,
         WHILE_COMMUNITY,
     ),
     Kind(
         "diversity",
-        _lazy(
+        _(
             "Diversity attributes (age, gender, background, discipline, "
             "experience), given with consent"
         ),
         YES,
         NO,
         NO,
-        _lazy("yes, for composing communities"),
+        _("yes, for composing communities"),
         NO,
-        _lazy("until consent is withdrawn or the cohort is deleted"),
+        _("until consent is withdrawn or the cohort is deleted"),
     ),
     Kind(
         "safety_climate",
-        _lazy('"Equal space" (safety climate) answers after a session'),
+        _('"Equal space" (safety climate) answers after a session'),
         YES,
-        _lazy("aggregate only (at least 3)"),
+        _("aggregate only (at least 3)"),
         NO,
-        _lazy("aggregate only, at least 5 answers, no split that reveals one person"),
+        _("aggregate only, at least 5 answers, no split that reveals one person"),
         NO,
         RETAINED_ANONYMOUS,
     ),
     Kind(
         "coaching_interest",
-        _lazy('Answer to "would you like to coach a new community?"'),
+        _('Answer to "would you like to coach a new community?"'),
         YES,
         YES,
         NO,
@@ -154,25 +154,25 @@ KINDS = (
     ),
     Kind(
         "account",
-        _lazy(
+        _(
             "Account: name, e-mail address, language; the institution's "
             "sign-in identifier and affiliation hint"
         ),
         YES,
-        _lazy("name and e-mail address of members"),
-        _lazy("name of members"),
-        _lazy("name and e-mail address of members"),
+        _("name and e-mail address of members"),
+        _("name of members"),
+        _("name and e-mail address of members"),
         NO,
         WHILE_ACCOUNT,
     ),
 )
 
 COLUMNS = (
-    ("owner", _lazy("the participant it belongs to")),
-    ("coaches", _lazy("coaches of that community")),
-    ("participants", _lazy("other participants")),
-    ("lead", _lazy("programme lead")),
-    ("others", _lazy("anyone else")),
+    ("owner", _("the participant it belongs to")),
+    ("coaches", _("coaches of that community")),
+    ("participants", _("other participants")),
+    ("lead", _("programme lead")),
+    ("others", _("anyone else")),
 )
 
 
@@ -188,16 +188,16 @@ def entry(organisation: Organisation) -> dict[str, Any]:
         "format": "leerkring-processing-register/1",
         "generated_at": timezone.now().isoformat(),
         "controller": organisation.name,
-        "processing": _("Running the programme Community leren in Leerkring"),
-        "purpose": _(
+        "processing": gettext("Running the programme Community leren in Leerkring"),
+        "purpose": gettext(
             "Coaching learning communities: intakes, sessions, journals, the "
             "collective and individual tracks, and composing communities."
         ),
-        "legal_basis": _(
+        "legal_basis": gettext(
             "Performance of the programme the person takes part in; consent for "
             "diversity attributes."
         ),
-        "data_subjects": _(
+        "data_subjects": gettext(
             "Participants, coaches and programme leads (staff, students, "
             "work-field partners)."
         ),
@@ -212,8 +212,8 @@ def entry(organisation: Organisation) -> dict[str, Any]:
             for kind in KINDS
         ],
         "subprocessors": subprocessors(),
-        "transfers_outside_eea": _("none"),
-        "security": _(
+        "transfers_outside_eea": gettext("none"),
+        "security": gettext(
             "Access per role checked in one place and audited; private content "
             "never shown to programme leads; passwords hashed with Argon2; sign-in "
             "through the institution (SURFconext) possible; every person can "

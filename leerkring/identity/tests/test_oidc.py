@@ -80,7 +80,7 @@ def test_an_existing_address_is_linked_only_after_its_owner_confirms(
 def test_a_tampered_link_is_refused(client: Any, db: None) -> None:
     response = client.get(reverse("identity:link-confirm", args=["not-a-token"]))
     assert response.status_code == 400
-    assert "no longer works" in response.content.decode()
+    assert "Deze link werkt niet meer" in response.content.decode()
 
 
 @pytest.mark.parametrize(
