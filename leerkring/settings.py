@@ -179,6 +179,9 @@ SOCIALACCOUNT_AUTO_SIGNUP = True
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
 SOCIALACCOUNT_STORE_TOKENS = False
 SOCIALACCOUNT_REQUESTS_TIMEOUT = 10
+# The sign-in buttons are links: a form POST that redirects to the identity
+# provider's origin would be blocked by the CSP's form-action 'self'.
+SOCIALACCOUNT_LOGIN_ON_GET = True
 # Minimal attributes: name, e-mail and (as a hint) the affiliation.
 SOCIALACCOUNT_PROVIDERS = {
     "openid_connect": {

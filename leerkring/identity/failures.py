@@ -71,6 +71,13 @@ class Reason(models.TextChoices):
             "needs to reach you."
         ),
     )
+    UNREACHABLE = (
+        "unreachable",
+        _(
+            "Your institution's sign-in service could not be reached. Try again in a "
+            "few minutes."
+        ),
+    )
     INACTIVE = "inactive", _("This account has been switched off.")
     CANCELLED = "cancelled", _("Signing in was cancelled.")
     UNKNOWN = (
@@ -123,6 +130,9 @@ def record(request: HttpRequest, provider: Any, reason: Reason) -> None:
     )
 
 
+_STATUS = {Reason.INACTIVE: 403, Reason.UNREACHABLE: 503}
+
+
 def refuse(
     request: HttpRequest, reason: Reason, *, provider: Any = None
 ) -> HttpResponse:
@@ -131,7 +141,7 @@ def refuse(
         request,
         "identity/refused.html",
         {"reason": reason, "connection": getattr(app, "connection", None)},
-        status=401 if reason != Reason.INACTIVE else 403,
+        status=_STATUS.get(reason, 401),
     )
 
 

@@ -4,6 +4,7 @@
   straight from the token endpoint (allowed by OIDC Core §3.1.3.7 over TLS).
   Leerkring always checks it, and refuses user info that names another subject
   than the signed ID token.
+* Both: an identity provider that cannot be reached gives a clear page.
 * SAML: a single-logout request without a Host header is a 400, not a crash;
   a response whose request was already answered (a replay) is refused
   with the same clear page as every other failure, not a bare 403.
@@ -26,6 +27,7 @@ from allauth.socialaccount.providers.saml import views as saml_views
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 
+from . import failures
 from .failures import SubjectMismatch
 
 
@@ -48,7 +50,7 @@ class VerifyingOIDCAdapter(OpenIDConnectOAuth2Adapter):
 
 
 def oidc_login(request: HttpRequest, provider_id: str) -> HttpResponse:
-    return _oidc(OAuth2LoginView, request, provider_id)
+    return _reachable(lambda: _oidc(OAuth2LoginView, request, provider_id), request)
 
 
 def oidc_callback(request: HttpRequest, provider_id: str) -> HttpResponse:
@@ -61,6 +63,23 @@ def _oidc(view: Any, request: HttpRequest, provider_id: str) -> HttpResponse:
         return view.adapter_view(adapter)(request)
     except SocialApp.DoesNotExist as error:
         raise Http404 from error
+
+
+def saml_login(request: HttpRequest, organization_slug: str) -> HttpResponse:
+    return _reachable(
+        lambda: saml_views.login(request, organization_slug=organization_slug), request
+    )
+
+
+def _reachable(start: Any, request: HttpRequest) -> HttpResponse:
+    """Start a sign-in; an identity provider whose discovery document or
+    metadata cannot be fetched gets a clear page, not an error 500."""
+    try:
+        response: HttpResponse = start()
+    except OSError:  # requests' and urllib's connection errors
+        failures.record(request, None, failures.Reason.UNREACHABLE)
+        return failures.refuse(request, failures.Reason.UNREACHABLE)
+    return response
 
 
 def saml_finish_acs(request: HttpRequest, organization_slug: str) -> HttpResponse:

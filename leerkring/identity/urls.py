@@ -28,7 +28,7 @@ protocol_urlpatterns = [
         "saml/<str:organization_slug>/",
         include(
             [
-                path("login/", saml_views.login, name="saml_login"),
+                path("login/", protocols.saml_login, name="saml_login"),
                 path("acs/", saml_views.acs, name="saml_acs"),
                 path("acs/finish/", protocols.saml_finish_acs, name="saml_finish_acs"),
                 path("metadata/", saml_views.metadata, name="saml_metadata"),

@@ -13,5 +13,4 @@ def sso_buttons(context: Any) -> dict[str, Any]:
     return {
         "connections": Connection.objects.select_related("app", "organisation"),
         "next": context.get("next", ""),
-        "csrf_token": context.get("csrf_token"),
     }

@@ -37,7 +37,7 @@ def oidc_connection(db: None, oidc_provider: OIDCProvider) -> Connection:
 def sign_in_oidc(client: Any, connection: Connection) -> Any:
     """A browser's round trip: start at Leerkring, let the provider sign the
     person in, come back with the code. Returns Leerkring's last answer."""
-    start = client.post(connection.login_url)
+    start = client.get(connection.login_url)
     assert start.status_code == 302, start.content
     at_provider = requests.get(start.url, allow_redirects=False, timeout=10)
     assert at_provider.status_code == 302, at_provider.text
@@ -74,7 +74,7 @@ def sign_in_saml(client: Any, connection: Connection, idp: SAMLIdP) -> Any:
     """Start at Leerkring, let the IdP answer, post its answer back (as the
     browser's auto-submitting form would). Returns Leerkring's last answer and
     the posted fields (to replay them)."""
-    start = client.post(connection.login_url)
+    start = client.get(connection.login_url)
     assert start.status_code == 302, start.content
     page = requests.get(start.url, timeout=10)
     assert page.status_code == 200, page.text

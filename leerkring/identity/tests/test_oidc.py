@@ -114,7 +114,7 @@ def test_a_replayed_callback_is_refused(
     client: Any, oidc_connection: Any, oidc_provider: Any
 ) -> None:
     """The same code and state a second time: the state was used up."""
-    start = client.post(oidc_connection.login_url)
+    start = client.get(oidc_connection.login_url)
     location = requests.get(start.url, allow_redirects=False, timeout=10).headers[
         "Location"
     ]
