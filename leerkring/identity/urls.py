@@ -2,7 +2,7 @@
 reverse them), but only the endpoints Leerkring uses are mounted."""
 
 from allauth.socialaccount.providers.saml import views as saml_views
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from . import protocols, views
 
@@ -13,7 +13,7 @@ urlpatterns = [
 ]
 
 # Not namespaced: allauth reverses these names.
-protocol_urlpatterns = [
+protocol_urlpatterns: list[URLPattern | URLResolver] = [
     path(
         "oidc/<str:provider_id>/login/",
         protocols.oidc_login,

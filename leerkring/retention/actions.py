@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date, datetime, timedelta
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -62,7 +63,7 @@ def notify(now: datetime) -> int:
     with transaction.atomic():
         PeriodRetention.objects.filter(pk__in=due).update(notified_at=now)
         for pk in due:
-            transaction.on_commit(lambda pk=pk: send_retention_notice.enqueue(pk))
+            transaction.on_commit(partial(send_retention_notice.enqueue, pk))
     return len(due)
 
 
@@ -100,7 +101,7 @@ def expire_period(*, retention_id: int, now: datetime) -> dict[str, int]:
         AuditAction.RETENTION_APPLIED,
         target=retention.period,
         community=retention.period.community_id,
-        **removed,
+        removed=removed,
     )
     return removed
 

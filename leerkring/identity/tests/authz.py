@@ -47,7 +47,7 @@ def _link(w: World) -> str:
     return reverse("identity:link-confirm", args=[link_token(w.sso_link)])
 
 
-def _both(name: str, url, get: dict, post: dict) -> list[Row]:  # type: ignore[no-untyped-def,type-arg]
+def _both(name: str, url, get: dict, post: dict) -> list[Row]:
     return [Row(name, url, get), Row(name, url, post, method="post")]
 
 

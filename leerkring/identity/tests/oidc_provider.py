@@ -54,8 +54,7 @@ class OIDCProvider:
     @property
     def issuer(self) -> str:
         assert self.server is not None
-        host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://127.0.0.1:{self.server.server_address[1]:d}"
 
     def start(self) -> OIDCProvider:
         provider = self

@@ -77,8 +77,7 @@ class SAMLIdP:
     @property
     def base(self) -> str:
         assert self.server is not None
-        host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://127.0.0.1:{self.server.server_address[1]:d}"
 
     @property
     def entity_id(self) -> str:
@@ -137,7 +136,7 @@ class SAMLIdP:
 
     def _known_sps(self) -> list[str]:
         """Leerkring, and another application (for the wrong-audience fault)."""
-        entity_id = re.search(r'entityID="([^"]+)"', self.sp_metadata).group(1)  # type: ignore[union-attr]
+        entity_id = re.search(r'entityID="([^"]+)"', self.sp_metadata).group(1)
         other = self.sp_metadata.replace(entity_id, OTHER_SP)
         return [self.sp_metadata, other]
 
@@ -200,7 +199,7 @@ class SAMLIdP:
 
 def posted_form(page: str) -> tuple[str, dict[str, str]]:
     """The action and fields of the IdP's auto-posting form."""
-    action = html.unescape(re.search(r'action="([^"]+)"', page).group(1))  # type: ignore[union-attr]
+    action = html.unescape(re.search(r'action="([^"]+)"', page).group(1))
     fields = {
         name: html.unescape(value)
         for name, value in re.findall(r'name="(\w+)" value="([^"]*)"', page)

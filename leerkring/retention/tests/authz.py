@@ -19,7 +19,7 @@ def _privacy(w: World) -> str:
     return reverse("retention:privacy", args=[w.organisation.pk])
 
 
-def _register(fmt: str):  # type: ignore[no-untyped-def]
+def _register(fmt: str):
     return lambda w: reverse("retention:register", args=[w.organisation.pk, fmt])
 
 

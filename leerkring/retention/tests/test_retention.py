@@ -128,7 +128,7 @@ def test_a_period_that_ended_13_months_ago_loses_its_private_content(
     assert Meeting.objects.filter(period=world["period"]).exists()
     # The log says how many of what, never the content.
     event = AuditEvent.objects.get(action=AuditAction.RETENTION_APPLIED)
-    assert event.detail["journal_entries"] == 2
+    assert event.detail["removed"]["journal_entries"] == 2
     assert "PRIVATE" not in str(event.detail)
     # The recent period keeps everything, and a second round changes nothing.
     assert Reflection.objects.filter(community=recent["community"]).count() == 2
