@@ -36,7 +36,10 @@ class AuditAction(models.TextChoices):
     SSO_LINKED = "sso_linked", _("SSO sign-in linked to the account")
     SSO_RELINKED = "sso_relinked", _("SSO identifiers moved by an admin")
     RETENTION_CHANGED = "retention_changed", _("Retention period changed")
-    RETENTION_APPLIED = "retention_applied", _("Private content removed after retention")
+    RETENTION_APPLIED = (
+        "retention_applied",
+        _("Private content removed after retention"),
+    )
     PROCESSING_REGISTER_EXPORTED = (
         "processing_register_exported",
         _("Processing register entry exported"),
