@@ -42,6 +42,7 @@ run: debian venv messages
 	DEBUG=true $(MANAGE) migrate --no-input
 	DEBUG=true $(MANAGE) load_demo
 	DEBUG=true $(MANAGE) plan_reminders --schedule
+	DEBUG=true $(MANAGE) apply_retention --schedule
 	@echo "Leerkring on http://127.0.0.1:$(PORT)/ (a background worker sends e-mail; Ctrl-C stops both)"
 	@DEBUG=true $(MANAGE) db_worker --interval 2 & worker=$$!; \
 	trap "kill $$worker 2>/dev/null" EXIT INT TERM; \

@@ -60,3 +60,32 @@ def test_the_sign_in_is_in_the_export_and_goes_with_the_account(
     assert exported[0]["affiliation"] == ["employee", "member"]
     personal_data.erase(user)
     assert not SocialAccount.objects.exists()
+
+
+def test_connect_sso_creates_a_connection_and_names_the_redirect_uri(
+    db: None, capsys: Any
+) -> None:
+    from leerkring.communities.tests.factories import OrganisationFactory
+    from leerkring.identity.models import Connection
+
+    OrganisationFactory(name="Hogeschool Oostland")
+    call_command(
+        "connect_sso",
+        "oidc",
+        "Hogeschool Oostland",
+        "oostland",
+        "Oostland.nl",
+        "--server-url",
+        "https://connect.test.surfconext.nl",
+        "--client-id",
+        "leerkring",
+        "--secret",
+        "s",
+        "--sso-only",
+    )
+    connection = Connection.objects.get()
+    assert (connection.domain, connection.sso_only) == ("oostland.nl", True)
+    assert connection.app.settings["oauth_pkce_enabled"] is True
+    assert "/accounts/sso/oidc/oostland/login/callback/" in capsys.readouterr().out
+    with pytest.raises(CommandError, match="--metadata-url"):
+        call_command("connect_sso", "saml", "Hogeschool Oostland", "o2", "o2.nl")
