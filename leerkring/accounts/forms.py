@@ -72,7 +72,8 @@ class ProfileForm(forms.ModelForm[User]):
 
 
 class DeleteAccountForm(forms.Form):
-    """Deleting is final, so the password is asked once more."""
+    """Deleting is final, so the password is asked once more — or, for someone
+    who signs in only through their institution (no password), their address."""
 
     password = forms.CharField(
         label=_("Your password"),
@@ -82,9 +83,17 @@ class DeleteAccountForm(forms.Form):
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
+        if not user.has_usable_password():
+            self.fields["password"] = forms.EmailField(
+                label=_("Type your e-mail address to confirm"),
+                widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+            )
 
     def clean_password(self) -> str:
         password: str = self.cleaned_data["password"]
-        if not self.user.check_password(password):
+        if not self.user.has_usable_password():
+            if password.strip().lower() != self.user.email.lower():
+                raise forms.ValidationError(_("This is not your e-mail address."))
+        elif not self.user.check_password(password):
             raise forms.ValidationError(_("This is not your password."))
         return password

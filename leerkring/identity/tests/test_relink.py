@@ -89,3 +89,22 @@ def test_connect_sso_creates_a_connection_and_names_the_redirect_uri(
     assert "/accounts/sso/oidc/oostland/login/callback/" in capsys.readouterr().out
     with pytest.raises(CommandError, match="--metadata-url"):
         call_command("connect_sso", "saml", "Hogeschool Oostland", "o2", "o2.nl")
+
+
+def test_someone_without_a_password_deletes_their_account_by_typing_the_address(
+    client: Any, oidc_connection: Any
+) -> None:
+    """Signing in only through the institution: no password to ask, so the
+    address confirms the deletion."""
+    from django.urls import reverse
+
+    from leerkring.accounts.models import User
+
+    sign_in_oidc(client, oidc_connection)
+    url = reverse("accounts:account-delete")
+    wrong = client.post(url, {"password": "someone@else.nl"})
+    assert wrong.status_code == 200
+    assert User.objects.filter(email="sanne@hogeschool.nl").exists()
+    assert client.post(url, {"password": "Sanne@Hogeschool.nl"}).status_code == 302
+    assert not SocialAccount.objects.exists()
+    assert not User.objects.filter(email="sanne@hogeschool.nl").exists()
