@@ -112,7 +112,7 @@ KINDS = (
     Kind(
         "collective_track",
         _("Collective ambition, goal and progress"),
-        _("community"),
+        _("the community"),
         YES,
         YES,
         _("summary"),
