@@ -6,8 +6,9 @@
   than the signed ID token.
 * Both: an identity provider that cannot be reached gives a clear page.
 * SAML: a single-logout request without a Host header is a 400, not a crash;
-  a response whose request was already answered (a replay) is refused
-  with the same clear page as every other failure, not a bare 403.
+  a subject python3-saml cannot read (an empty NameID) and a response to a
+  request that was already answered (a replay) get the same clear page as every
+  other failure, not an error 500 or a bare 403.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from allauth.socialaccount.providers.openid_connect.views import (
 from allauth.socialaccount.providers.saml import views as saml_views
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from onelogin.saml2.errors import OneLogin_Saml2_Error, OneLogin_Saml2_ValidationError
 
 from . import failures
 from .failures import SubjectMismatch
@@ -85,10 +87,19 @@ def _reachable(start: Any, request: HttpRequest) -> HttpResponse:
 def saml_finish_acs(request: HttpRequest, organization_slug: str) -> HttpResponse:
     try:
         return saml_views.finish_acs(request, organization_slug=organization_slug)
-    except PermissionDenied as error:
+    except (
+        PermissionDenied,
+        OneLogin_Saml2_Error,
+        OneLogin_Saml2_ValidationError,
+    ) as error:
+        # PermissionDenied: the request this answers was already answered (replay);
+        # python3-saml's errors from reading the subject (e.g. an empty NameID).
         app = saml_views.get_app_or_404(request, organization_slug)
         return render_authentication_error(
-            request, app.get_provider(request), exception=error
+            request,
+            app.get_provider(request),
+            exception=error,
+            extra_context={"saml_last_error_reason": str(error)},
         )
 
 

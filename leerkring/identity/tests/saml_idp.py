@@ -5,7 +5,8 @@ It publishes its metadata over HTTP (Leerkring reads it, as it reads
 SURFconext's), answers an AuthnRequest sent with the HTTP-Redirect binding with
 a signed Response for the HTTP-POST binding, and names the person with a
 persistent (pairwise) NameID. ``faults`` makes it sign with a key that is not
-in its metadata, address another audience, or send an expired assertion.
+in its metadata, address another audience, send an expired assertion, or
+leave the subject (NameID) empty.
 """
 
 from __future__ import annotations
@@ -172,7 +173,10 @@ class SAMLIdP:
                 "eduPersonAffiliation": self.person.affiliation,
             },
             userid=self.person.sub,
-            name_id=NameID(format=NAMEID_FORMAT_PERSISTENT, text=self.person.sub),
+            name_id=NameID(
+                format=NAMEID_FORMAT_PERSISTENT,
+                text="" if "subject" in self.faults else self.person.sub,
+            ),
             authn={"class_ref": "urn:oasis:names:tc:SAML:2.0:ac:classes:Password"},
             sign_assertion=True,
             sign_response=True,

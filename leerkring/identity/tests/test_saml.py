@@ -34,6 +34,7 @@ def test_a_signed_assertion_signs_a_new_person_in(
         ("signature", "not signed by your institution"),
         ("audience", "meant for another application"),
         ("expired", "had expired"),
+        ("subject", "did not say clearly who you are"),
     ],
 )
 def test_a_bad_assertion_is_refused_with_a_clear_page(
