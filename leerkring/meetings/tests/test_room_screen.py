@@ -1,0 +1,106 @@
+"""The room is a projector screen: it shows only what every member may see.
+
+Coach-only material (the coach notes, reports shared "only me and the coaches",
+the agenda's over-time warning) lives in the coach panel, a separate page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from leerkring.assignments.tests.factories import (
+    AssignmentReportFactory,
+    IntegrationAssignmentFactory,
+)
+from leerkring.meetings import actions
+from leerkring.meetings.models import AgendaItem
+from leerkring.meetings.tests.conftest import Leergang
+from leerkring.tracks.models import Sharing
+
+pytestmark = pytest.mark.django_db
+
+NOTES = "ROOM-MARKER-coach-notes-7731"
+PRIVATE_WHAT = "ROOM-MARKER-private-assignment-1402"
+PRIVATE_REPORT = "ROOM-MARKER-report-for-coaches-5519"
+SHARED_REPORT = "ROOM-MARKER-report-for-all-8820"
+HIDDEN_REPORT = "ROOM-MARKER-hidden-report-on-shared-3306"
+
+
+def _material(leergang: Leergang) -> Any:
+    """Session 4 with private and shared reports due at it, and coach notes."""
+    meeting = leergang.meetings[3]
+    earlier = leergang.meetings[2]
+    owner, other = leergang.participants[0], leergang.participants[1]
+    private = IntegrationAssignmentFactory(
+        meeting=earlier, due_meeting=meeting, owner=owner, what=PRIVATE_WHAT
+    )
+    AssignmentReportFactory(assignment=private, did=PRIVATE_REPORT)
+    shared = IntegrationAssignmentFactory(
+        meeting=earlier,
+        due_meeting=meeting,
+        owner=other,
+        what="Gedeelde opdracht",
+        sharing=Sharing.COMMUNITY,
+    )
+    AssignmentReportFactory(
+        assignment=shared, did=SHARED_REPORT, sharing=Sharing.COMMUNITY
+    )
+    group = IntegrationAssignmentFactory(
+        meeting=earlier,
+        due_meeting=meeting,
+        owner=None,
+        created_by=leergang.coach,
+        sharing=Sharing.COMMUNITY,
+    )
+    AssignmentReportFactory(assignment=group, author=owner, did=HIDDEN_REPORT)
+    actions.save_coach_notes(
+        meeting=meeting, actor=leergang.coach, version=1, notes=NOTES
+    )
+    return meeting
+
+
+def _room_pages(client: Any, meeting: Any) -> list[str]:
+    """The room page, its polled partial and the partial after each control."""
+    room = reverse("meetings:meeting-run", args=[meeting.pk])
+    advance = reverse("meetings:meeting-advance", args=[meeting.pk])
+    htmx = {"HX-Request": "true"}
+    return [
+        client.get(room).content.decode(),
+        client.get(room, headers=htmx).content.decode(),
+        client.post(advance, {"item": "next"}, headers=htmx).content.decode(),
+        client.post(advance, {"item": "next"}).content.decode(),
+    ]
+
+
+@pytest.mark.parametrize("who", ["coach", "apprentice"])
+def test_the_room_shows_no_coach_only_material_even_to_the_coach(
+    client: Any, leergang: Leergang, who: str
+) -> None:
+    meeting = _material(leergang)
+    AgendaItem.objects.filter(meeting=meeting).update(minutes=200)
+    client.force_login(getattr(leergang, who))
+    for html in _room_pages(client, meeting):
+        for marker in (NOTES, PRIVATE_WHAT, PRIVATE_REPORT, HIDDEN_REPORT):
+            assert marker not in html
+        assert "langer dan het dagdeel" not in html  # the coach's warning
+    room = client.get(reverse("meetings:meeting-run", args=[meeting.pk]))
+    assert SHARED_REPORT in room.content.decode()  # the community's yield is there
+
+
+def test_the_coach_panel_holds_the_coach_only_material(
+    client: Any, leergang: Leergang
+) -> None:
+    meeting = _material(leergang)
+    client.force_login(leergang.coach)
+    panel = client.get(reverse("meetings:coach-panel", args=[meeting.pk]))
+    html = panel.content.decode()
+    for marker in (NOTES, PRIVATE_WHAT, PRIVATE_REPORT, SHARED_REPORT):
+        assert marker in html
+    client.force_login(leergang.participants[0])
+    assert (
+        client.get(reverse("meetings:coach-panel", args=[meeting.pk])).status_code
+        == 404
+    )
