@@ -104,3 +104,35 @@ def test_the_coach_panel_holds_the_coach_only_material(
         client.get(reverse("meetings:coach-panel", args=[meeting.pk])).status_code
         == 404
     )
+
+
+def test_the_home_page_takes_the_coach_from_today_straight_to_the_room(
+    client: Any, demo_community: Any
+) -> None:
+    meeting = demo_community.current_meeting
+    client.force_login(demo_community.coach)
+    html = client.get(reverse("core:home")).content.decode()
+    assert f'href="{reverse("meetings:meeting-run", args=[meeting.pk])}"' in html
+    client.force_login(demo_community.participant)
+    html = client.get(reverse("core:home")).content.decode()
+    assert f'href="{reverse("meetings:meeting-detail", args=[meeting.pk])}"' in html
+    assert reverse("meetings:meeting-run", args=[meeting.pk]) not in html
+
+
+def test_the_next_session_shows_what_comes_back_at_it_or_nothing_yet(
+    client: Any, leergang: Leergang
+) -> None:
+    meeting, earlier = leergang.meetings[3], leergang.meetings[2]
+    detail = reverse("meetings:meeting-detail", args=[meeting.pk])
+    client.force_login(leergang.participants[0])
+    html = client.get(detail).content.decode()
+    assert "Hier komt nog niets terug" in html
+    IntegrationAssignmentFactory(
+        meeting=earlier,
+        due_meeting=meeting,
+        owner=leergang.participants[0],
+        what="Peerfeedback in de les",
+    )
+    html = client.get(detail).content.decode()
+    assert "Peerfeedback in de les" in html
+    assert "Nog geen verslag" in html
