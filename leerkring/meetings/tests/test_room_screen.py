@@ -136,3 +136,35 @@ def test_the_next_session_shows_what_comes_back_at_it_or_nothing_yet(
     html = client.get(detail).content.decode()
     assert "Peerfeedback in de les" in html
     assert "Nog geen verslag" in html
+
+
+def test_the_live_check_in_on_the_wall_shows_no_one_alone(
+    client: Any, leergang: Leergang
+) -> None:
+    """The other screen meant for the room: individual answers never, group
+    figures only from three answers, the private note never."""
+    from leerkring.pulses.actions import open_window, record_pulse
+    from leerkring.pulses.models import Moment
+
+    meeting = leergang.meetings[3]
+    open_window(meeting=meeting, moment=Moment.CHECK_IN, actor=leergang.coach)
+    live = reverse(
+        "pulses:pulse-live",
+        args=[leergang.community.pk, meeting.pk, Moment.CHECK_IN],
+    )
+    scores = {"energy": 1, "safety": 1, "collective_tension": 5, "personal_tension": 5}
+    client.force_login(leergang.coach)
+    for index, person in enumerate(leergang.participants):
+        record_pulse(
+            meeting=meeting,
+            moment=Moment.CHECK_IN,
+            user=person,
+            word=f"woord{index}",
+            note=f"LIVE-MARKER-note-{index}",
+            **scores,
+        )
+        html = client.get(live).content.decode()
+        assert "LIVE-MARKER-note" not in html
+        assert person.display_name not in html
+        if index < 2:  # fewer than three answers: not even the words
+            assert f"woord{index}" not in html
