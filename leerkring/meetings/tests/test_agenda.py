@@ -12,16 +12,9 @@ from leerkring.meetings import actions
 from leerkring.meetings.method import ItemKind
 from leerkring.meetings.models import AgendaItem, Meeting
 from leerkring.meetings.tests.conftest import Leergang
+from leerkring.meetings.tests.conftest import agenda_titles as _titles
 
 pytestmark = pytest.mark.django_db
-
-
-def _titles(meeting: Meeting) -> list[str]:
-    return list(
-        AgendaItem.objects.filter(meeting=meeting)
-        .order_by("position")
-        .values_list("title", flat=True)
-    )
 
 
 def test_moving_an_item_swaps_it_with_its_neighbour(leergang: Leergang) -> None:

@@ -11,18 +11,11 @@ from django.urls import reverse
 from leerkring.meetings import actions
 from leerkring.meetings.models import AgendaItem, Attendance, Meeting
 from leerkring.meetings.tests.conftest import Leergang
+from leerkring.meetings.tests.conftest import agenda_titles as _titles
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HX-Request": "true"}
 DRAFT_TITLE = "AGENDA-MARKER-half-af-4471"
-
-
-def _titles(meeting: Meeting) -> list[str]:
-    return list(
-        AgendaItem.objects.filter(meeting=meeting)
-        .order_by("position")
-        .values_list("title", flat=True)
-    )
 
 
 def test_a_new_item_lands_before_the_check_out_by_default(

@@ -234,7 +234,12 @@ def _queries(client: Any, participants: int, name: str) -> int:
 
 @pytest.mark.parametrize(
     ("name", "most"),
-    [("period-overview", 7), ("meeting-detail", 12), ("meeting-run", 11)],
+    [
+        ("period-overview", 7),
+        ("meeting-detail", 12),
+        ("meeting-run", 11),
+        ("coach-panel", 14),
+    ],
 )
 def test_page_query_counts_do_not_grow_with_data(
     client: Any, name: str, most: int
