@@ -32,7 +32,7 @@ def test_the_harvest_pdf_is_tagged_for_screen_readers(
     client: Any, demo_community: Any
 ) -> None:
     reader = _harvest(client, demo_community, demo_community.participant)
-    root = reader.trailer["/Root"]
+    root: Any = reader.trailer["/Root"]
     assert "/StructTreeRoot" in root
     assert root["/MarkInfo"]["/Marked"]
     assert str(root["/Lang"]).startswith("nl")
