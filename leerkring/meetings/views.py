@@ -732,14 +732,12 @@ def notes_save(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRespon
         form = NotesForm(
             initial={"version": meeting.version, "coach_notes": meeting.coach_notes}
         )
-    context = {"meeting": meeting, "notes_form": form, "notes_saved": saved}
+    notes = {"notes_form": form, "notes_saved": saved}
     if request.htmx:
+        context = {"meeting": meeting, **notes}
         return render(request, "meetings/coach_panel.html#notes", context)
-    return render(
-        request,
-        "meetings/coach_panel.html",
-        _panel_context(meeting, request.user, **context),
-    )
+    context = _panel_context(meeting, request.user, **notes)
+    return render(request, "meetings/coach_panel.html", context)
 
 
 @login_required

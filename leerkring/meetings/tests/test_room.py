@@ -247,3 +247,21 @@ def test_page_query_counts_do_not_grow_with_data(
     few, many = _queries(client, 2, name), _queries(client, 12, name)
     assert few == many, (few, many)
     assert many <= most
+
+
+def test_a_notes_conflict_without_htmx_shows_the_panel_with_both_texts(
+    client: Any, leergang: Leergang
+) -> None:
+    meeting = leergang.meetings[0]
+    actions.save_coach_notes(
+        meeting=meeting, actor=leergang.coach, version=1, notes=SECRET
+    )
+    client.force_login(leergang.apprentice)
+    response = client.post(
+        reverse("meetings:notes-save", args=[meeting.pk]),
+        {"coach_notes": "Mijn notitie", "version": "1"},
+    )
+    html = response.content.decode()
+    assert "Mijn notitie" in html
+    assert SECRET in html
+    assert 'id="attendance"' in html  # the whole panel, nothing lost
