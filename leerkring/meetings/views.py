@@ -691,18 +691,22 @@ def attendance_save(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpR
     meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
     members = _members(meeting)
     form = AttendanceForm(request.POST, members=members)
+    refused = _("Tick only members of this community.")
     if "everyone" in request.POST:
-        present = [m.pk for m in members]
-    elif form.is_valid():
-        present = [int(pk) for pk in form.cleaned_data["present"]]
+        present: list[int] | None = [m.pk for m in members]
     else:
-        messages.error(request, _("Tick only members of this community."))
-        return redirect("meetings:coach-panel", meeting.pk)
-    actions.record_attendance(meeting=meeting, actor=request.user, present=present)
+        valid = form.is_valid()
+        present = [int(pk) for pk in form.cleaned_data["present"]] if valid else None
+    if present is not None:
+        actions.record_attendance(meeting=meeting, actor=request.user, present=present)
     if not request.htmx:
-        messages.success(request, _("Attendance is saved."))
+        if present is None:
+            messages.error(request, refused)
+        else:
+            messages.success(request, _("Attendance is saved."))
         return redirect("meetings:coach-panel", meeting.pk)
-    context = {"meeting": meeting, **_attendance_context(meeting, just_saved=True)}
+    outcome = {"just_saved": True} if present is not None else {"refused": refused}
+    context = {"meeting": meeting, **_attendance_context(meeting, **outcome)}
     return render(request, "meetings/coach_panel.html#attendance", context)
 
 

@@ -168,3 +168,17 @@ def test_attendance_starts_from_the_check_in_and_everyone_is_one_click(
     assert "De aanwezigheid is opgeslagen." in html
     rows = Attendance.objects.filter(meeting=meeting)
     assert rows.count() == rows.present().count() == 5
+
+
+def test_attendance_with_a_stranger_is_refused_in_place_and_changes_nothing(
+    client: Any, leergang: Leergang
+) -> None:
+    meeting = leergang.meetings[3]
+    client.force_login(leergang.coach)
+    response = client.post(
+        reverse("meetings:attendance-save", args=[meeting.pk]),
+        {"present": ["999999"]},
+        headers=HTMX,
+    )
+    assert "Vink alleen leden van deze community aan." in response.content.decode()
+    assert not Attendance.objects.filter(meeting=meeting).exists()
