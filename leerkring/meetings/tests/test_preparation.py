@@ -103,6 +103,8 @@ def test_members_see_the_agenda_only_when_the_coaches_publish_it(
     html = client.get(detail).content.decode()
     assert DRAFT_TITLE in html
     assert "langer dan het dagdeel" not in html  # never the coaches' warning
+    assert "van 210 minuten" not in html  # nor their time budget
+    assert "Einde om" in html
 
 
 def test_publishing_what_someone_changed_since_is_refused(
