@@ -551,8 +551,9 @@ def proposal_accept(
 ) -> HttpResponse:
     proposal, _membership = access_proposal(request.user, proposal_id, need="coach")
     done = _("The proposal is on the agenda.")
-    _say_how_it_went(request, actions.accept_proposal, done, proposal=proposal)
-    return redirect("meetings:agenda-edit", proposal.meeting_id)
+    return _run_on_agenda(
+        request, proposal.meeting, actions.accept_proposal, done, proposal=proposal
+    )
 
 
 # In the room: the projector screen shows what every member may see; the coach

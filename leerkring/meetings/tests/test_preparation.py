@@ -184,3 +184,21 @@ def test_attendance_with_a_stranger_is_refused_in_place_and_changes_nothing(
     )
     assert "Vink alleen leden van deze community aan." in response.content.decode()
     assert not Attendance.objects.filter(meeting=meeting).exists()
+
+
+def test_accepting_a_proposal_keeps_the_coach_on_the_agenda(
+    client: Any, leergang: Leergang
+) -> None:
+    meeting = leergang.meetings[3]
+    proposal = actions.propose_open_space(
+        meeting=meeting, author=leergang.participants[0], title="Rollenspel"
+    )
+    client.force_login(leergang.coach)
+    url = reverse("meetings:proposal-accept", args=[proposal.pk])
+    response = client.post(url, {"version": "1"}, headers=HTMX)
+    html = response.content.decode()
+    assert html.lstrip().startswith('<div id="agenda"')
+    assert "Rollenspel" in _titles(meeting)
+    again = client.post(url, {"version": "2"}, headers=HTMX).content.decode()
+    assert "staat al op de agenda" in again  # said in place, nothing doubled
+    assert _titles(meeting).count("Rollenspel") == 1
