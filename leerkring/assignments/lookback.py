@@ -13,21 +13,29 @@ from .models import IntegrationAssignment
 from .pages import mark_for_viewer
 
 
-def reports_due(meeting: Any, user: Any) -> LookBackSection | None:
+def reports_due(
+    meeting: Any, user: Any, *, shared_screen: bool = False
+) -> LookBackSection | None:
     """The integration assignments due at ``meeting`` that ``user`` may read.
 
     Each with the reports the user may read (what I did, what happened, what I
-    learned, status); the viewer's own can be written from here.
+    learned, status); the viewer's own can be written from here. On the room's
+    shared screen: only what every member may read, without buttons.
     """
-    assignments = IntegrationAssignment.objects.visible_to(user).filter(
-        due_meeting=meeting
-    )
-    membership = (
-        Membership.objects.active()
-        .filter(community_id=meeting.period.community_id, user=user)
-        .first()
-    )
-    marked = mark_for_viewer(assignments.for_page(user), user, membership)
+    due = IntegrationAssignment.objects.filter(due_meeting=meeting)
+    if shared_screen:
+        marked = list(due.shared_with_community().for_shared_screen())
+        membership = None
+    else:
+        membership = (
+            Membership.objects.active()
+            .filter(community_id=meeting.period.community_id, user=user)
+            .first()
+        )
+        visible = IntegrationAssignment.objects.visible_to(user).filter(
+            due_meeting=meeting
+        )
+        marked = mark_for_viewer(visible.for_page(user), user, membership)
     if not marked:
         return None
     return LookBackSection(

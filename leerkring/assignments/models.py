@@ -29,19 +29,28 @@ from leerkring.tracks.models import (
     member_communities,
 )
 
+# What every member of the community may read (DESIGN.md §5): the group's
+# assignments and those their owner shares; a report when it is shared too.
+FOR_EVERY_MEMBER = Q(owner__isnull=True) | Q(sharing=Sharing.COMMUNITY)
+REPORT_FOR_EVERY_MEMBER = Q(sharing=Sharing.COMMUNITY) & (
+    Q(assignment__owner__isnull=True) | Q(assignment__sharing=Sharing.COMMUNITY)
+)
+
 
 class IntegrationAssignmentQuerySet(models.QuerySet["IntegrationAssignment"]):
     def visible_to(self, user: Any) -> IntegrationAssignmentQuerySet:
         """Own, coached, shared with the community, or the group's."""
         if not user.is_authenticated:
             return self.none()
-        members = member_communities(user)
         return self.filter(
             Q(owner=user)
             | Q(period__community__in=coached_communities(user))
-            | Q(period__community__in=members, owner__isnull=True)
-            | Q(period__community__in=members, sharing=Sharing.COMMUNITY)
+            | (Q(period__community__in=member_communities(user)) & FOR_EVERY_MEMBER)
         )
+
+    def shared_with_community(self) -> IntegrationAssignmentQuerySet:
+        """What every member of the assignment's community may read."""
+        return self.filter(FOR_EVERY_MEMBER)
 
     def open_for(self, user: Any) -> IntegrationAssignmentQuerySet:
         """Those ``user`` still has to report on.
@@ -67,21 +76,30 @@ class IntegrationAssignmentQuerySet(models.QuerySet["IntegrationAssignment"]):
         The linked learning question and the reports come along only where
         ``user`` may read them (a hidden question reads as no link).
         """
+        return self._with_related(
+            LearningQuestion.objects.visible_to(user),
+            AssignmentReport.objects.visible_to(user),
+        )
+
+    def for_shared_screen(self) -> IntegrationAssignmentQuerySet:
+        """:meth:`for_page` for the room's projector: only what every member of
+        the community may read, whoever looks (use with
+        :meth:`shared_with_community`)."""
+        return self._with_related(
+            LearningQuestion.objects.filter(sharing=Sharing.COMMUNITY),
+            AssignmentReport.objects.shared_with_community(),
+        )
+
+    def _with_related(
+        self, questions: models.QuerySet[Any], reports: models.QuerySet[Any]
+    ) -> IntegrationAssignmentQuerySet:
         return self.select_related(
             "owner", "period", "meeting", "due_meeting", "carried_from", "carried_to"
         ).prefetch_related(
             models.Prefetch(
-                "learning_question",
-                queryset=LearningQuestion.objects.visible_to(user).prefetch_related(
-                    "versions"
-                ),
+                "learning_question", queryset=questions.prefetch_related("versions")
             ),
-            models.Prefetch(
-                "reports",
-                queryset=AssignmentReport.objects.visible_to(user).select_related(
-                    "author"
-                ),
-            ),
+            models.Prefetch("reports", queryset=reports.select_related("author")),
         )
 
 
@@ -207,16 +225,14 @@ class AssignmentReportQuerySet(models.QuerySet["AssignmentReport"]):
             Q(author=user)
             | Q(assignment__period__community__in=coached_communities(user))
             | (
-                Q(
-                    sharing=Sharing.COMMUNITY,
-                    assignment__period__community__in=member_communities(user),
-                )
-                & (
-                    Q(assignment__owner__isnull=True)
-                    | Q(assignment__sharing=Sharing.COMMUNITY)
-                )
+                Q(assignment__period__community__in=member_communities(user))
+                & REPORT_FOR_EVERY_MEMBER
             )
         )
+
+    def shared_with_community(self) -> AssignmentReportQuerySet:
+        """What every member of the report's community may read."""
+        return self.filter(REPORT_FOR_EVERY_MEMBER)
 
 
 class AssignmentReport(models.Model):

@@ -415,18 +415,39 @@ def save_agenda_item(
     title: str,
     description: str,
     minutes: int,
+    after: int | None = None,
 ) -> AgendaItem:
-    """Edit an item, or add one at the end of the agenda (``item`` is None)."""
+    """Edit an item, or add one (``item`` is None) after the item at position
+    ``after`` (0: at the start; None: at the end)."""
     _claim(meeting, version, "agenda_version")
     if item is None:
-        last = AgendaItem.objects.filter(meeting=meeting).aggregate(Max("position"))
-        item = AgendaItem(meeting=meeting, position=(last["position__max"] or 0) + 1)
+        last = _last_position(meeting)
+        place = last if after is None else min(max(after, 0), last)
+        _make_room_after(meeting, place)
+        item = AgendaItem(meeting=meeting, position=place + 1)
     item.kind = kind
     item.title = title
     item.description = description
     item.minutes = minutes
     item.save()
     return item
+
+
+@transaction.atomic
+def publish_agenda(*, meeting: Meeting, actor: User, version: int) -> Meeting:
+    """Show the members the agenda as the coaches prepared it (``version``).
+
+    Members keep seeing the previous publication until the next one; publishing
+    an agenda someone changed after ``version`` was shown is refused.
+    """
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.agenda_version != version:
+        raise VersionConflict(meeting.agenda_version)
+    meeting.set_published_agenda(
+        AgendaItem.objects.filter(meeting=meeting).order_by("position")
+    )
+    meeting.save(update_fields=Meeting.PUBLISHED_AGENDA_FIELDS)
+    return meeting
 
 
 @transaction.atomic
@@ -489,12 +510,7 @@ def accept_proposal(
         item = blank
     else:
         after = open_items[-1].position if open_items else _last_position(meeting)
-        later = AgendaItem.objects.filter(meeting=meeting, position__gt=after)
-        # Two steps, so the unique (meeting, position) holds row by row.
-        later.update(position=F("position") + 1000)
-        AgendaItem.objects.filter(meeting=meeting, position__gt=1000).update(
-            position=F("position") - 999
-        )
+        _make_room_after(meeting, after)
         item = AgendaItem.objects.create(
             meeting=meeting,
             position=after + 1,
@@ -508,6 +524,16 @@ def accept_proposal(
     return item
 
 
+def _make_room_after(meeting: Meeting, position: int) -> None:
+    """Shift the items after ``position`` one place down."""
+    later = AgendaItem.objects.filter(meeting=meeting, position__gt=position)
+    # Two steps, so the unique (meeting, position) holds row by row.
+    later.update(position=F("position") + 1000)
+    AgendaItem.objects.filter(meeting=meeting, position__gt=1000).update(
+        position=F("position") - 999
+    )
+
+
 def _last_position(meeting: Meeting) -> int:
     last = AgendaItem.objects.filter(meeting=meeting).aggregate(Max("position"))
     return int(last["position__max"] or 0)
@@ -516,16 +542,36 @@ def _last_position(meeting: Meeting) -> int:
 # Running the session.
 
 
+ROOM_FIELDS = ["current_item", "current_item_started_at", "closed_at"]
+
+
 @transaction.atomic
-def start_agenda_item(
-    *, meeting: Meeting, actor: User, item: AgendaItem | None
-) -> Meeting:
-    """Mark ``item`` as the current one from now on (None: the session ended)."""
-    if item is not None and item.meeting_id != meeting.pk:
+def start_agenda_item(*, meeting: Meeting, actor: User, item: AgendaItem) -> Meeting:
+    """Mark ``item`` as the current one from now on (reopening a closed session)."""
+    if item.meeting_id != meeting.pk:
         raise MeetingError(_("This item is not on this session's agenda."))
     meeting.current_item = item
-    meeting.current_item_started_at = timezone.now() if item is not None else None
-    meeting.save(update_fields=["current_item", "current_item_started_at"])
+    meeting.current_item_started_at = timezone.now()
+    meeting.closed_at = None
+    meeting.save(update_fields=ROOM_FIELDS)
+    return meeting
+
+
+@transaction.atomic
+def end_session(*, meeting: Meeting, actor: User) -> Meeting:
+    """Close the session: the timer stops and the room says when it ended."""
+    meeting.current_item = None
+    meeting.current_item_started_at = None
+    meeting.closed_at = timezone.now()
+    meeting.save(update_fields=ROOM_FIELDS)
+    return meeting
+
+
+@transaction.atomic
+def reopen_session(*, meeting: Meeting, actor: User) -> Meeting:
+    """Undo :func:`end_session`: the session waits for its next item again."""
+    meeting.closed_at = None
+    meeting.save(update_fields=["closed_at"])
     return meeting
 
 
@@ -772,9 +818,12 @@ def start_self_run(
             method_step=None,
             with_coach=schedule.joins(number),
         )
+        agenda = method_agenda_items(meeting)
+        # The community runs itself: nobody holds its agenda back as a draft.
+        meeting.set_published_agenda(agenda)
         meeting.save()
         meetings.append(meeting)
-        items += method_agenda_items(meeting)
+        items += agenda
     AgendaItem.objects.bulk_create(items)
     members = rotating_members(community)
     plan = rotation.rotate(members, len(meetings))

@@ -1,4 +1,5 @@
-"""The demo's sessions: eight themed sessions with agendas; 1–3 held, 4 is today.
+"""The demo's sessions: eight themed sessions with agendas; 1–3 held, 4 is today
+(agendas 1–4 published, 5–8 still drafts).
 The alumni community's leergang is long over; it runs on its own now: a self-run
 period with rotating roles, its first meeting held five weeks ago."""
 
@@ -63,8 +64,10 @@ NOTES = {
 
 def populate(demo: Demo) -> None:
     with translation.override("nl"):
-        _themes_and_agendas(demo.meetings)
-        _themes_and_agendas(list(Meeting.objects.for_period(demo.alumni_leergang)))
+        # Held and today's sessions are published; the coaches prepare the next.
+        _themes_and_agendas(demo.meetings, published=4)
+        alumni = list(Meeting.objects.for_period(demo.alumni_leergang))
+        _themes_and_agendas(alumni, published=len(alumni))
         _self_run(demo)
     _held_sessions(demo)
     OpenSpaceProposal.objects.create(
@@ -76,14 +79,19 @@ def populate(demo: Demo) -> None:
     )
 
 
-def _themes_and_agendas(meetings: list[Meeting]) -> None:
+def _themes_and_agendas(meetings: list[Meeting], published: int) -> None:
+    """The method's themes and agendas; the first ``published`` agendas are
+    published, the later ones are still the coaches' drafts."""
     steps = theme_steps(len(meetings))
     items = []
-    for meeting, step in zip(meetings, steps, strict=True):
+    for index, (meeting, step) in enumerate(zip(meetings, steps, strict=True)):
         meeting.method_step = step
         meeting.apply_method_themes()
+        agenda = method_agenda_items(meeting)
+        if index < published:
+            meeting.set_published_agenda(agenda)
         meeting.save()
-        items += method_agenda_items(meeting)
+        items += agenda
     AgendaItem.objects.bulk_create(items)
 
 

@@ -25,6 +25,7 @@ from .method import (
     METHOD_SESSIONS,
     MIN_SESSIONS,
     THEME_FIELDS,
+    ItemKind,
     PracticeMeaning,
 )
 from .models import AgendaItem, Meeting, MeetingRole, OpenSpaceProposal, PartOfDay
@@ -233,6 +234,34 @@ class AgendaItemForm(forms.ModelForm[AgendaItem]):
         if not 1 <= minutes <= 240:
             raise forms.ValidationError(_("An item takes between 1 and 240 minutes."))
         return minutes
+
+
+class NewAgendaItemForm(AgendaItemForm):
+    """A new item, placed where the coach chooses: by default before the
+    check-out, so the closing round stays last."""
+
+    after = forms.TypedChoiceField(
+        label=_("Place"), coerce=int, required=False, empty_value=None
+    )
+
+    def __init__(
+        self, *args: Any, version: int, items: list[AgendaItem], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, version=version, **kwargs)
+        field = self.fields["after"]
+        assert isinstance(field, forms.TypedChoiceField)
+        field.choices = [(0, _("At the start")), *_after_choices(items)]
+        if items and items[-1].kind == ItemKind.CHECK_OUT:
+            field.initial = items[-2].position if len(items) > 1 else 0
+        else:
+            field.initial = items[-1].position if items else 0
+
+
+def _after_choices(items: list[AgendaItem]) -> list[tuple[int, str]]:
+    return [
+        (item.position, _("After “%(title)s”") % {"title": item.title})
+        for item in items
+    ]
 
 
 class NotesForm(forms.Form):

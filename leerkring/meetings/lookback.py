@@ -8,7 +8,8 @@ small registry instead of importing them.
 The contract
 ============
 
-A *provider* is a function ``provider(meeting, user) -> LookBackSection | None``:
+A *provider* is a function
+``provider(meeting, user, *, shared_screen) -> LookBackSection | None``:
 
 * ``meeting`` is the :class:`~leerkring.meetings.models.Meeting` being shown
   (``meeting.previous()`` gives the session before it, for "since last time");
@@ -16,6 +17,11 @@ A *provider* is a function ``provider(meeting, user) -> LookBackSection | None``
   community (participant, coach or apprentice coach). **The provider decides
   what this user may see** (use your own ``visible_to(user)`` QuerySet); the
   session page adds no filtering of its own;
+* ``shared_screen`` is True for the room, the page the coaches put on the
+  projector: then return **only what every member of the community may read**
+  (DESIGN.md §5), whoever ``user`` is — a coach's view of a report shared
+  "only me and the coaches" must not reach the wall. Leave out buttons that act
+  for ``user`` there too;
 * return ``None`` when there is nothing to show (the section is left out);
 * otherwise a :class:`LookBackSection` whose ``template_name`` is rendered with
   ``{% include section.template_name with section=section meeting=meeting %}``;
@@ -23,8 +29,8 @@ A *provider* is a function ``provider(meeting, user) -> LookBackSection | None``
   at heading level 3 (the page's "Look back" heading is an ``<h2>``);
 * keep it to a fixed number of queries (``select_related``/``prefetch_related``):
   the session page has a query-count test;
-* a provider runs on every view of the session page (also the projector page
-  for the coaches), so it must not write.
+* a provider runs on every view of the session page, the room and the coach
+  panel, so it must not write.
 
 Register providers once, in your ``AppConfig.ready()``::
 
@@ -50,7 +56,7 @@ class LookBackSection:
     context: dict[str, Any] = field(default_factory=dict)
 
 
-Provider = Callable[[Any, Any], LookBackSection | None]
+Provider = Callable[..., LookBackSection | None]
 
 _providers: list[Provider] = []
 
@@ -67,11 +73,16 @@ def unregister(provider: Provider) -> None:
         _providers.remove(provider)
 
 
-def sections_for(meeting: Any, user: Any) -> list[LookBackSection]:
-    """Every provider's section for this viewer, leaving out the empty ones."""
+def sections_for(
+    meeting: Any, user: Any, *, shared_screen: bool = False
+) -> list[LookBackSection]:
+    """Every provider's section for this viewer, leaving out the empty ones.
+
+    ``shared_screen``: only what every member of the community may read.
+    """
     sections = []
     for provider in _providers:
-        section = provider(meeting, user)
+        section = provider(meeting, user, shared_screen=shared_screen)
         if section is not None:
             sections.append(section)
     return sections

@@ -84,6 +84,11 @@ class Meeting(models.Model):
     the meetings a coach joins. ``version`` guards the
     session's own fields and ``agenda_version`` its agenda against two coaches
     saving over each other.
+
+    The coaches prepare the agenda (``agenda_items``) as a draft; members see
+    the copy the coaches last published (``published_agenda``), never each
+    intermediate edit. ``closed_at`` is set when the coaches end the session in
+    the room.
     """
 
     class SummaryStatus(models.TextChoices):
@@ -127,6 +132,10 @@ class Meeting(models.Model):
         related_name="+",
     )
     current_item_started_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    published_agenda = models.JSONField(_("published agenda"), default=list, blank=True)
+    agenda_published_at = models.DateTimeField(null=True, blank=True)
+    agenda_published_version = models.PositiveIntegerField(null=True, blank=True)
     coach_notes = models.TextField(_("coach notes"), blank=True)
     summary = models.TextField(_("summary"), blank=True)
     summary_status = models.CharField(
@@ -249,6 +258,42 @@ class Meeting(models.Model):
         labels = dict(PracticeMeaning.choices)
         return [str(labels[key]) for key in self.practice_meanings if key in labels]
 
+    # The agenda the members see.
+
+    @property
+    def agenda_is_published(self) -> bool:
+        return self.agenda_published_at is not None
+
+    @property
+    def has_unpublished_changes(self) -> bool:
+        """Did the coaches change the agenda since they last published it?"""
+        return self.agenda_published_version != self.agenda_version
+
+    def set_published_agenda(self, items: Iterable[AgendaItem]) -> None:
+        """Make ``items`` (in order) the agenda members see, from now (unsaved)."""
+        self.published_agenda = [item.published_fields() for item in items]
+        self.agenda_published_at = timezone.now()
+        self.agenda_published_version = self.agenda_version
+
+    PUBLISHED_AGENDA_FIELDS = (
+        "published_agenda",
+        "agenda_published_at",
+        "agenda_published_version",
+    )
+
+    def published_items(self) -> list[AgendaItem]:
+        """The published agenda as unsaved items, in order."""
+        return [
+            AgendaItem(meeting=self, position=position, **fields)
+            for position, fields in enumerate(self.published_agenda, start=1)
+        ]
+
+    # In the room.
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
+
     # Summary.
 
     @property
@@ -286,6 +331,12 @@ class AgendaItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    PUBLISHED_FIELDS = ("kind", "title", "description", "minutes")
+
+    def published_fields(self) -> dict[str, Any]:
+        """What members see of the item once the agenda is published."""
+        return {name: getattr(self, name) for name in self.PUBLISHED_FIELDS}
 
 
 class AttendanceQuerySet(models.QuerySet["Attendance"]):

@@ -44,6 +44,11 @@ urlpatterns = [
         name="agenda-reset",
     ),
     path(
+        "sessions/<int:meeting_id>/agenda/publish/",
+        views.agenda_publish,
+        name="agenda-publish",
+    ),
+    path(
         "agenda-items/<int:item_id>/edit/",
         views.agenda_item_edit,
         name="agenda-item-edit",
@@ -69,6 +74,11 @@ urlpatterns = [
         name="proposal-accept",
     ),
     path("sessions/<int:meeting_id>/room/", views.meeting_run, name="meeting-run"),
+    path(
+        "sessions/<int:meeting_id>/room/coach/",
+        views.coach_panel,
+        name="coach-panel",
+    ),
     path(
         "sessions/<int:meeting_id>/room/advance/",
         views.meeting_advance,

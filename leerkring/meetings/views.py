@@ -15,14 +15,18 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import (
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 
 from leerkring.communities.access import access_community
 from leerkring.communities.models import Community, LearningPeriod, Membership
 from leerkring.core.access import allowed
 from leerkring.core.http import AuthenticatedHttpRequest
 
-from . import actions, lookback, rotation
+from . import actions, lookback, presence, rotation
 from .access import (
     access_agenda_item,
     access_coaching,
@@ -37,6 +41,7 @@ from .forms import (
     AttendanceForm,
     LeergangPlan,
     MeetingForm,
+    NewAgendaItemForm,
     NotesForm,
     ProposalForm,
     RoleSwapForm,
@@ -48,9 +53,13 @@ from .method import THEME_FIELDS
 from .models import AgendaItem, Attendance, Meeting, MeetingRole
 
 
-def agenda_context(meeting: Meeting) -> dict[str, Any]:
-    """The agenda with each item's clock time, the total and the time available."""
-    items = list(AgendaItem.objects.filter(meeting=meeting).order_by("position"))
+def agenda_context(
+    meeting: Meeting, items: list[AgendaItem] | None = None
+) -> dict[str, Any]:
+    """The agenda (the coaches' working copy unless ``items`` are given) with
+    each item's clock time, the total and the time available."""
+    if items is None:
+        items = list(AgendaItem.objects.filter(meeting=meeting).order_by("position"))
     clock = datetime.combine(meeting.date, meeting.starts_at.time())
     for item in items:
         item.starts = clock.time()  # type: ignore[attr-defined]
@@ -215,7 +224,11 @@ def meeting_detail(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRe
         "proposal_form": ProposalForm(),
         "lookback": lookback.sections_for(meeting, request.user),
         "can_write_summary": may_write_summary(membership, meeting),
-        **agenda_context(meeting),
+        "show_warning": membership.is_coaching,
+        # Members see the agenda as last published, the coaches their draft.
+        **agenda_context(
+            meeting, None if membership.is_coaching else meeting.published_items()
+        ),
     }
     if not meeting.has_method_themes:
         context["roles"] = roles_context(meeting, membership)
@@ -308,27 +321,49 @@ def _agenda_page(
     request: AuthenticatedHttpRequest,
     meeting: Meeting,
     *,
-    new_form: AgendaItemForm | None = None,
+    new_form: NewAgendaItemForm | None = None,
     conflict: str = "",
+    done: str = "",
     moved: AgendaItem | None = None,
     direction: str = "",
 ) -> HttpResponse:
-    meeting.refresh_from_db(fields=["agenda_version"])
+    """The coaches' agenda page; an htmx request gets its workspace only (the
+    items, the add form, proposals and publishing, which all carry the agenda's
+    version), so the coach stays where they were."""
+    meeting.refresh_from_db()
+    agenda = agenda_context(meeting)
     version = meeting.agenda_version
     context = {
         "meeting": meeting,
         "community": meeting.period.community,
-        "new_form": new_form or AgendaItemForm(version=version),
+        "new_form": new_form
+        or NewAgendaItemForm(version=version, items=agenda["items"]),
         "conflict": conflict,
+        "done": done,
         "moved": moved,
         "direction": direction,
         "proposals": meeting.proposals.select_related("author"),
-        **agenda_context(meeting),
+        "show_warning": True,
+        **agenda,
     }
     template = "meetings/agenda_edit.html"
     if request.htmx:
         template += "#agenda"
     return render(request, template, context)
+
+
+def _after_agenda_change(
+    request: AuthenticatedHttpRequest, meeting: Meeting, **page: Any
+) -> HttpResponse:
+    """htmx: the workspace again, saying what happened; otherwise the same as
+    a message on the reloaded page."""
+    if request.htmx:
+        return _agenda_page(request, meeting, **page)
+    if page.get("conflict"):
+        messages.error(request, page["conflict"])
+    elif page.get("done"):
+        messages.success(request, page["done"])
+    return redirect("meetings:agenda-edit", meeting.pk)
 
 
 @login_required
@@ -341,11 +376,12 @@ def agenda_edit(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRespo
 @require_POST
 def agenda_item_new(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
-    form = AgendaItemForm(request.POST, version=meeting.agenda_version)
+    items = list(AgendaItem.objects.filter(meeting=meeting).order_by("position"))
+    form = NewAgendaItemForm(request.POST, version=meeting.agenda_version, items=items)
     if form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         try:
-            actions.save_agenda_item(
+            item = actions.save_agenda_item(
                 meeting=meeting,
                 actor=request.user,
                 version=form.cleaned_data["version"],
@@ -355,8 +391,8 @@ def agenda_item_new(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpR
             form.add_error(None, conflict_message(conflict.current_version))
             keep_with_version(form, conflict.current_version)
         else:
-            messages.success(request, _("The item is added to the agenda."))
-            return redirect("meetings:agenda-edit", meeting.pk)
+            done = _("“%(title)s” is added to the agenda.") % {"title": item}
+            return _after_agenda_change(request, meeting, done=done)
     return _agenda_page(request, meeting, new_form=form)
 
 
@@ -398,23 +434,25 @@ def agenda_item_edit(request: AuthenticatedHttpRequest, item_id: int) -> HttpRes
 def agenda_item_move(request: AuthenticatedHttpRequest, item_id: int) -> HttpResponse:
     item, _membership = access_agenda_item(request.user, item_id)
     direction = "up" if request.POST.get("direction") == "up" else "down"
-    conflict = ""
-    try:
-        actions.move_agenda_item(
-            item=item,
-            actor=request.user,
-            version=int(request.POST.get("version") or 0),
-            direction=direction,
-        )
-    except actions.VersionConflict as error:
-        conflict = conflict_message(error.current_version)
-    if not request.htmx:
-        if conflict:
-            messages.error(request, conflict)
-        return redirect("meetings:agenda-edit", item.meeting_id)
-    return _agenda_page(
-        request, item.meeting, conflict=conflict, moved=item, direction=direction
+    problem = _attempt(
+        request, actions.move_agenda_item, item=item, direction=direction
     )
+    if problem:
+        return _after_agenda_change(request, item.meeting, conflict=problem)
+    return _after_agenda_change(request, item.meeting, moved=item, direction=direction)
+
+
+def _attempt(
+    request: AuthenticatedHttpRequest, action: Callable[..., object], **kw: Any
+) -> str:
+    """Run a versioned action with the posted version; what went wrong, or ""."""
+    try:
+        action(actor=request.user, version=int(request.POST.get("version") or 0), **kw)
+    except actions.VersionConflict as error:
+        return conflict_message(error.current_version)
+    except actions.MeetingError as error:
+        return str(error)
+    return ""
 
 
 def _say_how_it_went(
@@ -423,15 +461,26 @@ def _say_how_it_went(
     done: str,
     **kw: Any,
 ) -> None:
-    """Run a versioned action with the posted version; the outcome as a message."""
-    try:
-        action(actor=request.user, version=int(request.POST.get("version") or 0), **kw)
-    except actions.VersionConflict as error:
-        messages.error(request, conflict_message(error.current_version))
-    except actions.MeetingError as error:
-        messages.error(request, str(error))
+    """:func:`_attempt`, with the outcome as a message."""
+    problem = _attempt(request, action, **kw)
+    if problem:
+        messages.error(request, problem)
     else:
         messages.success(request, done)
+
+
+def _run_on_agenda(
+    request: AuthenticatedHttpRequest,
+    on: Meeting,
+    action: Callable[..., object],
+    done: str,
+    **kw: Any,
+) -> HttpResponse:
+    """:func:`_attempt` on the agenda page of ``on``, which htmx keeps in place."""
+    problem = _attempt(request, action, **kw)
+    return _after_agenda_change(
+        request, on, conflict=problem, done="" if problem else done
+    )
 
 
 @login_required
@@ -439,17 +488,38 @@ def _say_how_it_went(
 def agenda_item_delete(request: AuthenticatedHttpRequest, item_id: int) -> HttpResponse:
     item, _membership = access_agenda_item(request.user, item_id)
     done = _("“%(title)s” is removed.") % {"title": item}
-    _say_how_it_went(request, actions.delete_agenda_item, done, item=item)
-    return redirect("meetings:agenda-edit", item.meeting_id)
+    return _run_on_agenda(
+        request, item.meeting, actions.delete_agenda_item, done, item=item
+    )
 
 
 @login_required
 @require_POST
-def agenda_reset(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+def agenda_publish(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
-    done = _("The method's agenda is restored.")
-    _say_how_it_went(request, actions.reset_agenda, done, meeting=meeting)
-    return redirect("meetings:agenda-edit", meeting.pk)
+    done = _("The agenda is published: the members see it now.")
+    return _run_on_agenda(
+        request, meeting, actions.publish_agenda, done, meeting=meeting
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agenda_reset(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    """Restoring the method's agenda replaces the coaches' work: first say what
+    goes and what comes (GET), then do it (POST)."""
+    meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
+    if request.method == "POST":
+        done = _("The method's agenda is restored.")
+        _say_how_it_went(request, actions.reset_agenda, done, meeting=meeting)
+        return redirect("meetings:agenda-edit", meeting.pk)
+    context = {
+        "meeting": meeting,
+        "community": meeting.period.community,
+        "items": AgendaItem.objects.filter(meeting=meeting).order_by("position"),
+        "method_items": actions.method_agenda_items(meeting),
+    }
+    return render(request, "meetings/agenda_reset.html", context)
 
 
 # Open space.
@@ -481,21 +551,19 @@ def proposal_accept(
 ) -> HttpResponse:
     proposal, _membership = access_proposal(request.user, proposal_id, need="coach")
     done = _("The proposal is on the agenda.")
-    _say_how_it_went(request, actions.accept_proposal, done, proposal=proposal)
-    return redirect("meetings:agenda-edit", proposal.meeting_id)
-
-
-# In the room.
-
-
-def _room_context(meeting: Meeting, user: Any) -> dict[str, Any]:
-    members = list(
-        Membership.objects.active()
-        .filter(community=meeting.period.community_id)
-        .select_related("user")
-        .order_by("role", "user__display_name")
+    return _run_on_agenda(
+        request, proposal.meeting, actions.accept_proposal, done, proposal=proposal
     )
-    present = Attendance.objects.filter(meeting=meeting).present()
+
+
+# In the room: the projector screen shows what every member may see; the coach
+# panel, a separate page for the coaches' own screen, holds the rest.
+
+
+def _room_context(
+    meeting: Meeting, *, focus: bool = False, confirm_end: bool = False
+) -> dict[str, Any]:
+    """The running agenda (what both the room and the coach panel show)."""
     agenda = agenda_context(meeting)
     current = next(
         (i for i in agenda["items"] if i.pk == meeting.current_item_id), None
@@ -504,73 +572,143 @@ def _room_context(meeting: Meeting, user: Any) -> dict[str, Any]:
         "meeting": meeting,
         "community": meeting.period.community,
         "current": current,
-        "attendance_form": AttendanceForm(
-            initial={
-                "present": [
-                    str(pk) for pk in present.values_list("membership_id", flat=True)
-                ]
-            },
-            members=members,
-        ),
-        "notes_form": NotesForm(
-            initial={"version": meeting.version, "coach_notes": meeting.coach_notes}
-        ),
-        "lookback": lookback.sections_for(meeting, user),
+        "focus": focus,
+        "confirm_end": confirm_end,
         **agenda,
     }
 
 
+ROOM_AGENDA = "meetings/includes/room_agenda.html"
+
+
 @login_required
 def meeting_run(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    """The room, for the projector; htmx polls its agenda (the coach may drive
+    the session from the coach panel)."""
     meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
-    context = _room_context(meeting, request.user)
+    if request.htmx:
+        return render(request, ROOM_AGENDA, _room_context(meeting))
+    context = {
+        **_room_context(meeting),
+        "lookback": lookback.sections_for(meeting, request.user, shared_screen=True),
+    }
     return render(request, "meetings/meeting_run.html", context)
+
+
+@login_required
+@require_safe
+def coach_panel(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
+    context = _panel_context(meeting, request.user)
+    return render(request, "meetings/coach_panel.html", context)
+
+
+def _panel_context(meeting: Meeting, user: Any, **extra: Any) -> dict[str, Any]:
+    notes = {"version": meeting.version, "coach_notes": meeting.coach_notes}
+    return {
+        **_room_context(meeting),
+        **_attendance_context(meeting),
+        "notes_form": NotesForm(initial=notes),
+        "lookback": lookback.sections_for(meeting, user),
+        "show_warning": True,
+        **extra,
+    }
 
 
 @login_required
 @require_POST
 def meeting_advance(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    """Start an item, the next one, end the session (after a confirmation) or
+    reopen it."""
     meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
-    items = list(AgendaItem.objects.filter(meeting=meeting).order_by("position"))
     wanted = request.POST.get("item", "next")
+    target = _item_to_start(meeting, wanted)
+    confirm_end = False
+    if wanted == "reopen":
+        actions.reopen_session(meeting=meeting, actor=request.user)
+    elif target is not None:
+        actions.start_agenda_item(meeting=meeting, actor=request.user, item=target)
+    elif "confirm" in request.POST:
+        actions.end_session(meeting=meeting, actor=request.user)
+    else:
+        confirm_end = True  # "end", or "next" after the last item
+    context = _room_context(meeting, focus=True, confirm_end=confirm_end)
+    if request.htmx:
+        return render(request, ROOM_AGENDA, context)
+    if confirm_end:
+        context["lookback"] = []
+        return render(request, "meetings/meeting_run.html", context)
+    return redirect("meetings:meeting-run", meeting.pk)
+
+
+def _item_to_start(meeting: Meeting, wanted: str) -> AgendaItem | None:
+    """The item ``wanted`` names: ``next`` after the current one, or an id."""
+    items = list(AgendaItem.objects.filter(meeting=meeting).order_by("position"))
     if wanted == "next":
         current = next((i for i in items if i.pk == meeting.current_item_id), None)
         after = [i for i in items if current is None or i.position > current.position]
-        target = after[0] if after else None
-    elif wanted == "end":
-        target = None
+        return after[0] if after else None
+    return next((i for i in items if str(i.pk) == wanted), None)
+
+
+def _attendance_context(meeting: Meeting, **extra: Any) -> dict[str, Any]:
+    """The attendance list: as the coaches saved it, or else ticked for whoever
+    answered the check-in."""
+    members = _members(meeting)
+    saved = dict(
+        Attendance.objects.filter(meeting=meeting).values_list(
+            "membership_id", "present"
+        )
+    )
+    if saved:
+        present = [pk for pk, here in saved.items() if here]
     else:
-        target = next((i for i in items if str(i.pk) == wanted), None)
-    actions.start_agenda_item(meeting=meeting, actor=request.user, item=target)
-    if not request.htmx:
-        return redirect("meetings:meeting-run", meeting.pk)
-    return render(
-        request,
-        "meetings/meeting_run.html#room-agenda",
-        _room_context(meeting, request.user),
+        signed_in = presence.signed_in(meeting)
+        present = [m.pk for m in members if m.user_id in signed_in]
+    return {
+        "attendance_form": AttendanceForm(
+            initial={"present": [str(pk) for pk in present]}, members=members
+        ),
+        "attendance_saved": bool(saved),
+        "attendance_counts": {"present": len(present), "members": len(members)},
+        **extra,
+    }
+
+
+def _members(meeting: Meeting) -> list[Membership]:
+    return list(
+        Membership.objects.active()
+        .filter(community=meeting.period.community_id)
+        .select_related("user")
+        .order_by("role", "user__display_name")
     )
 
 
 @login_required
 @require_POST
 def attendance_save(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    """Save who is present ("everyone": all members); htmx keeps the coach
+    where they were on the panel."""
     meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
-    members = list(
-        Membership.objects.active()
-        .filter(community=meeting.period.community_id)
-        .select_related("user")
-    )
+    members = _members(meeting)
     form = AttendanceForm(request.POST, members=members)
-    if form.is_valid():
-        actions.record_attendance(
-            meeting=meeting,
-            actor=request.user,
-            present=[int(pk) for pk in form.cleaned_data["present"]],
-        )
-        messages.success(request, _("Attendance is saved."))
+    refused = _("Tick only members of this community.")
+    if "everyone" in request.POST:
+        present: list[int] | None = [m.pk for m in members]
     else:
-        messages.error(request, _("Tick only members of this community."))
-    return redirect("meetings:meeting-run", meeting.pk)
+        valid = form.is_valid()
+        present = [int(pk) for pk in form.cleaned_data["present"]] if valid else None
+    if present is not None:
+        actions.record_attendance(meeting=meeting, actor=request.user, present=present)
+    if not request.htmx:
+        if present is None:
+            messages.error(request, refused)
+        else:
+            messages.success(request, _("Attendance is saved."))
+        return redirect("meetings:coach-panel", meeting.pk)
+    outcome = {"just_saved": True} if present is not None else {"refused": refused}
+    context = {"meeting": meeting, **_attendance_context(meeting, **outcome)}
+    return render(request, "meetings/coach_panel.html#attendance", context)
 
 
 @login_required
@@ -593,19 +731,18 @@ def notes_save(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRespon
             keep_with_version(form, conflict.current_version)
     if not request.htmx and saved:
         messages.success(request, _("Your notes are saved."))
-        return redirect("meetings:meeting-run", meeting.pk)
+        return redirect("meetings:coach-panel", meeting.pk)
     meeting.refresh_from_db(fields=["version", "coach_notes"])
     if saved:
         form = NotesForm(
             initial={"version": meeting.version, "coach_notes": meeting.coach_notes}
         )
-    context = {
-        **_room_context(meeting, request.user),
-        "notes_form": form,
-        "notes_saved": saved,
-    }
-    template = "meetings/meeting_run.html"
-    return render(request, template + "#notes" if request.htmx else template, context)
+    notes = {"notes_form": form, "notes_saved": saved}
+    if request.htmx:
+        context = {"meeting": meeting, **notes}
+        return render(request, "meetings/coach_panel.html#notes", context)
+    context = _panel_context(meeting, request.user, **notes)
+    return render(request, "meetings/coach_panel.html", context)
 
 
 @login_required

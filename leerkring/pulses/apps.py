@@ -22,8 +22,12 @@ class PulsesConfig(AppConfig):
 
     def ready(self) -> None:
         from leerkring.core import navigation
+        from leerkring.meetings import presence
 
         from . import access  # noqa: F401  (registers the permission rules)
+        from .models import checked_in
+
+        presence.register(checked_in)
 
         navigation.register(
             navigation.Tab(

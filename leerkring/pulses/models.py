@@ -101,6 +101,14 @@ class PulseQuerySet(models.QuerySet["Pulse"]):
         )
 
 
+def checked_in(meeting: Meeting) -> set[int]:
+    """Who answered the session's check-in (a sign of presence for the room)."""
+    answers = Pulse.objects.filter(
+        window__meeting=meeting, window__moment=Moment.CHECK_IN, user__isnull=False
+    )
+    return set(answers.values_list("user_id", flat=True))
+
+
 def _scale(field: str) -> models.CheckConstraint:
     return models.CheckConstraint(
         condition=Q(**{f"{field}__gte": 1, f"{field}__lte": 5}),

@@ -44,7 +44,6 @@ from leerkring.tracks.models import (
     PersonalTrack,
     ProgressEntry,
     QualityPitfall,
-    Sharing,
 )
 
 
@@ -56,6 +55,11 @@ def svg_data_uri(svg: str) -> str:
 class SessionLine:
     meeting: Meeting
     present: int | None
+
+    @property
+    def summary(self) -> str:
+        """The summary as the members read it: only once it is published."""
+        return self.meeting.summary if self.meeting.summary_is_published else ""
 
 
 @dataclass
@@ -77,6 +81,10 @@ class HarvestDocument:
     goals: list[CollectiveGoal] = field(default_factory=list)
     personal_goals: list[PersonalGoal] = field(default_factory=list)
     goal_summary: HarvestSummary | None = None
+
+    @property
+    def published_summaries(self) -> int:
+        return sum(1 for line in self.sessions if line.summary)
 
     @property
     def arc_uri(self) -> str:
@@ -115,13 +123,8 @@ def shared_yields(viewer: Any, period: LearningPeriod) -> list[AssignmentReport]
     """Reports with a yield that their author shared with the community."""
     return list(
         AssignmentReport.objects.visible_to(viewer)
-        .filter(
-            assignment__period=period,
-            sharing=Sharing.COMMUNITY,
-        )
-        .filter(
-            Q(assignment__owner__isnull=True) | Q(assignment__sharing=Sharing.COMMUNITY)
-        )
+        .shared_with_community()
+        .filter(assignment__period=period)
         .exclude(learned="")
         .select_related("author", "assignment__due_meeting")
         .order_by("assignment__due_date", "author__display_name", "pk")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from django.template.loader import render_to_string
+from django.utils.translation import get_language
 
 STYLESHEET = Path(__file__).parent / "templates" / "reports" / "pdf" / "pdf.css"
 
@@ -25,8 +26,13 @@ def render(template: str, context: dict[str, Any]) -> tuple[bytes, float]:
     # Only inline data URIs: a report never fetches a file or URL.
     fetcher = URLFetcher(allowed_protocols=["data"], fail_on_errors=True)
     started = time.perf_counter()
-    html = render_to_string(template, context)
+    # No request here, so no i18n context processor: the document's language
+    # (``<html lang>``, the PDF's /Lang) is the active one.
+    html = render_to_string(template, {"LANGUAGE_CODE": get_language(), **context})
     document = HTML(string=html, url_fetcher=fetcher, base_url="/")
-    pdf = document.write_pdf(stylesheets=[CSS(filename=str(STYLESHEET))])
+    # PDF/UA-1: tagged, so screen readers follow headings, tables and images.
+    pdf = document.write_pdf(
+        stylesheets=[CSS(filename=str(STYLESHEET))], pdf_variant="pdf/ua-1"
+    )
     assert pdf is not None
     return pdf, time.perf_counter() - started

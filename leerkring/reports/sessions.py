@@ -41,17 +41,19 @@ class SessionText:
 
 def with_context(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
     """Everything ``describe`` reads, in a fixed number of queries."""
-    return meetings.select_related("period__community").prefetch_related("agenda_items")
+    return meetings.select_related("period__community")
 
 
 def agenda_lines(meeting: Meeting) -> list[str]:
-    """The agenda summary: the themes, then one line per item in order."""
+    """The agenda summary: the themes, then one line per item in order — of the
+    agenda as the coaches published it, never their draft."""
     themes = [
         theme for theme in (meeting.professional_theme, meeting.personal_theme) if theme
     ]
     lines = [" · ".join(themes)] if themes else []
-    items = sorted(meeting.agenda_items.all(), key=lambda item: item.position)
-    lines += [f"{item.title} ({item.minutes} min)" for item in items]
+    lines += [
+        f"{item.title} ({item.minutes} min)" for item in meeting.published_items()
+    ]
     return lines
 
 

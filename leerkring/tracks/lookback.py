@@ -12,11 +12,14 @@ from .models import ProgressEntry
 from .people import NameBook
 
 
-def progress_since_last_session(meeting: Any, user: Any) -> LookBackSection | None:
+def progress_since_last_session(
+    meeting: Any, user: Any, *, shared_screen: bool = False
+) -> LookBackSection | None:
     """Successes, setbacks, decisions and questions since the previous session.
 
     The collective track belongs to the whole community, so every member who sees
-    the session page sees these entries (meetings checks membership).
+    the session page sees these entries (meetings checks membership), on the
+    shared screen of the room too.
     """
     entries = list(
         ProgressEntry.objects.for_look_back(meeting)

@@ -9,14 +9,17 @@ from django.urls import reverse
 from leerkring.communities.models import LearningPeriod
 from leerkring.communities.tests.factories import LearningPeriodFactory
 from leerkring.core.tests.matrix import (
+    ANON,
     COACHING,
     LEAD,
+    LOGIN,
     MEMBERS,
     PARTICIPANT,
     SUPERUSER,
     Row,
     World,
     allow,
+    everyone,
 )
 from leerkring.meetings.models import MeetingRole, SelfRunSchedule
 from leerkring.meetings.tests.factories import (
@@ -119,7 +122,39 @@ ROWS = [
         method="post",
         data=_version,
     ),
+    Row(
+        "meetings:agenda-reset",
+        _meeting_url("agenda-reset"),
+        allow(*COACHING),
+    ),
+    Row(
+        "meetings:agenda-publish",
+        _meeting_url("agenda-publish"),
+        allow(*COACHING),
+        method="post",
+        data=_version,
+        htmx=True,
+    ),
+    Row(
+        "meetings:agenda-publish",
+        _meeting_url("agenda-publish"),
+        {**everyone(405), ANON: LOGIN},
+    ),
     Row("meetings:meeting-run", _meeting_url("meeting-run"), allow(*COACHING)),
+    Row(
+        "meetings:meeting-run",
+        _meeting_url("meeting-run"),
+        allow(*COACHING),
+        htmx=True,
+    ),
+    Row("meetings:coach-panel", _meeting_url("coach-panel"), allow(*COACHING)),
+    Row(
+        "meetings:coach-panel",
+        _meeting_url("coach-panel"),
+        {**everyone(405), ANON: LOGIN},
+        method="post",
+        data=lambda w: {},
+    ),
     Row(
         "meetings:meeting-advance",
         _meeting_url("meeting-advance"),

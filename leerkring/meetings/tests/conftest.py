@@ -11,7 +11,7 @@ from leerkring.accounts.models import User
 from leerkring.communities.models import Community, LearningPeriod, Membership
 from leerkring.communities.tests.factories import CommunityFactory, MembershipFactory
 from leerkring.meetings.actions import SessionPlan, create_leergang, propose_dates
-from leerkring.meetings.models import Meeting
+from leerkring.meetings.models import AgendaItem, Meeting
 
 
 @dataclass
@@ -50,6 +50,15 @@ def build_leergang(participants: int = 3, start: date | None = None) -> Leergang
         sessions=plan(start),
     )
     return Leergang(community, period, coach, apprentice, people)
+
+
+def agenda_titles(meeting: Meeting) -> list[str]:
+    """The titles of the coaches' working agenda, in order."""
+    return list(
+        AgendaItem.objects.filter(meeting=meeting)
+        .order_by("position")
+        .values_list("title", flat=True)
+    )
 
 
 @pytest.fixture

@@ -42,9 +42,24 @@ def test_advancing_marks_the_current_item_and_remembers_when_it_started(
     meeting.refresh_from_db()
     assert meeting.current_item is not None
     assert meeting.current_item.position == 2
-    client.post(url, {"item": "end"})
+    asked = client.post(url, {"item": "end"})
+    assert "Bijeenkomst afsluiten?" in asked.content.decode()  # asks first
+    meeting.refresh_from_db()
+    assert meeting.current_item is not None
+    assert meeting.closed_at is None
+    closed = client.post(url, {"item": "end", "confirm": "1"}, follow=True)
     meeting.refresh_from_db()
     assert meeting.current_item is None
+    assert meeting.closed_at is not None
+    html = closed.content.decode()
+    when = timezone.localtime(meeting.closed_at).strftime("%H:%M")
+    assert f"Afgesloten om {when}" in html
+    assert reverse("meetings:summary-edit", args=[meeting.pk]) in html
+    assert "Nog niet begonnen" not in html
+    assert "Bijeenkomst starten" not in html
+    client.post(url, {"item": "reopen"})  # ended by mistake: undo
+    meeting.refresh_from_db()
+    assert meeting.closed_at is None
 
 
 def test_attendance_is_one_row_per_active_member(leergang: Leergang) -> None:
@@ -68,10 +83,10 @@ def test_coach_notes_are_for_coaches_only(client: Any, leergang: Leergang) -> No
         meeting=meeting, actor=leergang.coach, version=1, notes=SECRET
     )
     client.force_login(leergang.apprentice)
-    run = client.get(reverse("meetings:meeting-run", args=[meeting.pk]))
-    assert SECRET in run.content.decode()
+    panel = client.get(reverse("meetings:coach-panel", args=[meeting.pk]))
+    assert SECRET in panel.content.decode()
     client.force_login(leergang.participants[0])
-    for name in ("meeting-detail", "meeting-run", "summary-edit"):
+    for name in ("meeting-detail", "meeting-run", "coach-panel", "summary-edit"):
         response = client.get(reverse(f"meetings:{name}", args=[meeting.pk]))
         assert SECRET not in response.content.decode()
     notes = client.post(
@@ -170,7 +185,9 @@ def test_moving_a_session_after_the_next_one_is_refused(
     assert "valt buiten de periode" in str(response.context["form"].errors["date"])
 
 
-def _show_participant_count(meeting: Any, user: Any) -> lookback.LookBackSection:
+def _show_participant_count(
+    meeting: Any, user: Any, *, shared_screen: bool
+) -> lookback.LookBackSection:
     return lookback.LookBackSection(
         title="Test",
         template_name="meetings/tests/lookback_probe.html",
@@ -217,7 +234,12 @@ def _queries(client: Any, participants: int, name: str) -> int:
 
 @pytest.mark.parametrize(
     ("name", "most"),
-    [("period-overview", 7), ("meeting-detail", 12), ("meeting-run", 11)],
+    [
+        ("period-overview", 7),
+        ("meeting-detail", 12),
+        ("meeting-run", 11),
+        ("coach-panel", 14),
+    ],
 )
 def test_page_query_counts_do_not_grow_with_data(
     client: Any, name: str, most: int
@@ -225,3 +247,21 @@ def test_page_query_counts_do_not_grow_with_data(
     few, many = _queries(client, 2, name), _queries(client, 12, name)
     assert few == many, (few, many)
     assert many <= most
+
+
+def test_a_notes_conflict_without_htmx_shows_the_panel_with_both_texts(
+    client: Any, leergang: Leergang
+) -> None:
+    meeting = leergang.meetings[0]
+    actions.save_coach_notes(
+        meeting=meeting, actor=leergang.coach, version=1, notes=SECRET
+    )
+    client.force_login(leergang.apprentice)
+    response = client.post(
+        reverse("meetings:notes-save", args=[meeting.pk]),
+        {"coach_notes": "Mijn notitie", "version": "1"},
+    )
+    html = response.content.decode()
+    assert "Mijn notitie" in html
+    assert SECRET in html
+    assert 'id="attendance"' in html  # the whole panel, nothing lost

@@ -26,3 +26,14 @@
   });
   document.addEventListener("htmx:afterSwap", tick);
 })();
+
+// The room polls its agenda so the projector follows the coach panel. A poll
+// never replaces the controls while someone is using them (keyboard focus
+// would be lost), and stops while the page is hidden.
+document.addEventListener("htmx:beforeRequest", (event) => {
+  const source = event.detail.elt;
+  if (!(source instanceof Element) || !source.matches("[data-poll]")) return;
+  if (document.hidden || source.contains(document.activeElement)) {
+    event.preventDefault();
+  }
+});
