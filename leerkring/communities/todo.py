@@ -1,20 +1,63 @@
-"""For programme leads on the home page's to-do list: communities whose leergang
-still lacks its second coach."""
+"""The home page's to-do items of communities: a role change that waits for the
+person's answer or for approval (by another programme lead or a coach), and for
+programme leads the communities whose leergang still lacks its second coach."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from leerkring.core.todo import Todo
 
-from .models import Community, Organisation
+from .models import Community, Membership, Organisation, RoleChange
+
+
+def _role_change_todo(change: RoleChange, text: str) -> Todo:
+    return Todo(
+        change.community_id,
+        text
+        % {
+            "name": change.user.display_name,
+            "role": change.get_role_display().lower(),
+            "community": change.community.name,
+        },
+        reverse("communities:role-change-detail", args=[change.pk]),
+    )
+
+
+def todos(user: Any, memberships: Sequence[Membership]) -> Iterable[Todo]:
+    asked = RoleChange.objects.awaiting_consent_of(user).select_related(
+        "community", "user"
+    )
+    for change in asked:
+        yield _role_change_todo(
+            change, _("Would you like to become %(role)s of “%(community)s”?")
+        )
+    coached = [m.community_id for m in memberships if m.role == Membership.Role.COACH]
+    yield from _approvals(user, Q(community_id__in=coached))
+
+
+def _approvals(user: Any, where: Q) -> Iterable[Todo]:
+    waiting = (
+        RoleChange.objects.awaiting_approval()
+        .filter(where)
+        .exclude(user=user)
+        .exclude(requested_by=user)
+        .select_related("community", "user")
+    )
+    for change in waiting:
+        yield _role_change_todo(
+            change,
+            _("Approve or refuse: %(name)s to become %(role)s of “%(community)s”"),
+        )
 
 
 def lead_todos(user: Any, organisations: Sequence[Organisation]) -> Iterable[Todo]:
+    yield from _approvals(user, Q(community__organisation__in=organisations))
     short = (
         Community.objects.filter(organisation__in=organisations)
         .with_counts()
