@@ -165,7 +165,8 @@ def test_a_lead_asks_to_coach_and_another_lead_or_coach_approves(
     with TestCase.captureOnCommitCallbacks(execute=True):
         client.post(url, {"role": "apprentice_coach", "reason": "Ik wil leren coachen"})
     change = RoleChange.objects.get()
-    assert change.awaits_approval and not change.awaits_consent
+    assert change.awaits_approval
+    assert not change.awaits_consent
     detail = reverse("communities:role-change-detail", args=[change.pk])
     client.post(detail, {"decision": "approve"})
     assert not Membership.objects.filter(user=lead).exists()
@@ -174,7 +175,8 @@ def test_a_lead_asks_to_coach_and_another_lead_or_coach_approves(
     assert detail in [t.url for t in collect(coach, list(Membership.objects.all()))]
     client.post(detail, {"decision": "approve"})
     membership = Membership.objects.get(user=lead)
-    assert membership.is_active and membership.approved_by == coach
+    assert membership.is_active
+    assert membership.approved_by == coach
     page = client.get(reverse("communities:community-detail", args=[community.pk]))
     assert f"goedgekeurd door {coach.display_name}" in page.content.decode()
 
