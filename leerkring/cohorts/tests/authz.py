@@ -4,7 +4,7 @@ from leerkring.cohorts import actions
 from leerkring.cohorts.models import CohortRule, Proposal
 from leerkring.cohorts.tests.factories import CohortCoachFactory
 from leerkring.cohorts.tests.helpers import SETTINGS, upload_rows
-from leerkring.core.tests.matrix import LEAD, SUPERUSER, Row, World, allow
+from leerkring.core.tests.matrix import LEAD, SUPERUSER, Row, World, allow, posts
 
 
 def extend(world: World) -> None:
@@ -159,3 +159,7 @@ ROWS = [
         data=lambda w: {"name_prefix": "Matrix", "version": 1},
     ),
 ]
+
+# Each form's POST path: the same people, refused alike (an empty form is shown
+# again with its errors).
+ROWS += posts(ROWS, "cohorts:cohort-upload")

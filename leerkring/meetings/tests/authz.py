@@ -17,6 +17,7 @@ from leerkring.core.tests.matrix import (
     Row,
     World,
     allow,
+    posts,
 )
 from leerkring.meetings.models import MeetingRole, SelfRunSchedule
 from leerkring.meetings.tests.factories import (
@@ -254,3 +255,7 @@ ROWS += [
         allow(*COACHING, PARTICIPANT),
     ),
 ]
+
+# Each form's POST path: the same people, refused alike (an empty form is shown
+# again with its errors).
+ROWS += posts(ROWS, "meetings:agenda-item-edit", "meetings:meeting-edit")
