@@ -90,7 +90,7 @@ def test_a_coaching_role_waits_for_the_persons_acceptance(
     """A lead can no longer turn a participant into a coach: the participant is
     asked, accepts, and the coaches are told; every step is audited with why."""
     coach = MembershipFactory(community=community, role="coach").user
-    participant = MembershipFactory(community=community)
+    participant: Any = MembershipFactory(community=community)
     client.force_login(lead_of(community))
     edit(client, participant, "coach", reason="Ervaren coach uit een eerdere kring")
     participant.refresh_from_db()
