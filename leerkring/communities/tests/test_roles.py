@@ -237,3 +237,21 @@ def test_coaches_and_leads_act_only_in_their_own_organisation(
         client.force_login(outsider)
         assert edit(client, participant, "coach").status_code == 404
     assert not RoleChange.objects.exists()
+
+
+def test_role_changes_are_in_the_personal_export_and_withdrawn_on_erase(
+    community: Any,
+) -> None:
+    from leerkring.communities import personal_data
+
+    participant = MembershipFactory(community=community)
+    coach = MembershipFactory(community=community, role="coach").user
+    actions.propose_role_change(
+        membership=participant, actor=coach, role="apprentice_coach", reason="Gezel"
+    )
+    exported = personal_data.export(participant.user)["role_changes"]
+    assert [(c["role"], c["reason"], c["status"]) for c in exported] == [
+        ("apprentice_coach", "Gezel", "pending")
+    ]
+    personal_data.erase(participant.user)
+    assert RoleChange.objects.get().status == RoleChange.Status.WITHDRAWN
