@@ -94,8 +94,8 @@ def can_manage_community(user: Any, community: Community) -> bool:
 def can_ask_to_coach(user: Any, community: Community) -> bool:
     """A programme lead may ask (never grant themself) to coach a community of
     their organisation, if they do not coach it already."""
-    return is_programme_lead(user, community.organisation_id) and not is_coach_of(
-        user, community
+    return not is_coach_of(user, community) and is_programme_lead(
+        user, community.organisation_id
     )
 
 

@@ -10,54 +10,54 @@ from typing import Any
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from leerkring.core.todo import Todo
 
 from .models import Community, Membership, Organisation, RoleChange
 
-
-def _role_change_todo(change: RoleChange, text: str) -> Todo:
-    return Todo(
-        change.community_id,
-        text
-        % {
-            "name": change.user.display_name,
-            "role": change.get_role_display().lower(),
-            "community": change.community.name,
-        },
-        reverse("communities:role-change-detail", args=[change.pk]),
-    )
+ASKED = _lazy("Would you like to become %(role)s of “%(community)s”?")
+TO_APPROVE = _lazy("Approve or refuse: %(name)s to become %(role)s of “%(community)s”")
 
 
-def todos(user: Any, memberships: Sequence[Membership]) -> Iterable[Todo]:
-    asked = RoleChange.objects.awaiting_consent_of(user).select_related(
-        "community", "user"
-    )
-    for change in asked:
-        yield _role_change_todo(
-            change, _("Would you like to become %(role)s of “%(community)s”?")
-        )
-    coached = [m.community_id for m in memberships if m.role == Membership.Role.COACH]
-    yield from _approvals(user, Q(community_id__in=coached))
-
-
-def _approvals(user: Any, where: Q) -> Iterable[Todo]:
+def _role_change_todos(user: Any, approvals: Q, *, asked: bool) -> Iterable[Todo]:
+    """Role changes waiting for this person's answer (``asked``) or for their
+    approval (within ``approvals``), in one query."""
+    mine = Q(user=user, consented_at__isnull=True) if asked else Q(pk__in=[])
     waiting = (
-        RoleChange.objects.awaiting_approval()
-        .filter(where)
-        .exclude(user=user)
-        .exclude(requested_by=user)
+        RoleChange.objects.pending()
+        .filter(
+            mine
+            | approvals
+            & Q(needs_approval=True, approved_by__isnull=True)
+            & ~Q(user=user)
+            & ~Q(requested_by=user)
+        )
         .select_related("community", "user")
     )
     for change in waiting:
-        yield _role_change_todo(
-            change,
-            _("Approve or refuse: %(name)s to become %(role)s of “%(community)s”"),
+        text = ASKED if change.user_id == user.pk else TO_APPROVE
+        yield Todo(
+            change.community_id,
+            text
+            % {
+                "name": change.user.display_name,
+                "role": change.get_role_display().lower(),
+                "community": change.community.name,
+            },
+            reverse("communities:role-change-detail", args=[change.pk]),
         )
 
 
+def todos(user: Any, memberships: Sequence[Membership]) -> Iterable[Todo]:
+    coached = [m.community_id for m in memberships if m.role == Membership.Role.COACH]
+    yield from _role_change_todos(user, Q(community_id__in=coached), asked=True)
+
+
 def lead_todos(user: Any, organisations: Sequence[Organisation]) -> Iterable[Todo]:
-    yield from _approvals(user, Q(community__organisation__in=organisations))
+    yield from _role_change_todos(
+        user, Q(community__organisation__in=organisations), asked=False
+    )
     short = (
         Community.objects.filter(organisation__in=organisations)
         .with_counts()

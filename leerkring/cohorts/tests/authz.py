@@ -4,7 +4,7 @@ from leerkring.cohorts import actions
 from leerkring.cohorts.models import CohortRule, Proposal
 from leerkring.cohorts.tests.factories import CohortCoachFactory
 from leerkring.cohorts.tests.helpers import SETTINGS, upload_rows
-from leerkring.core.tests.matrix import LEAD, Row, World, allow, posts
+from leerkring.core.tests.matrix import LEAD, SUPERUSER, Row, World, allow, posts
 
 
 def extend(world: World) -> None:
@@ -45,12 +45,12 @@ ROWS = [
     Row(
         "cohorts:cohort-list",
         lambda w: reverse("cohorts:cohort-list", args=[w.organisation.pk]),
-        _lead(),
+        allow(LEAD, SUPERUSER),  # the organisation's page: no personal data
     ),
     Row(
         "cohorts:cohort-upload",
         lambda w: reverse("cohorts:cohort-upload", args=[w.organisation.pk]),
-        _lead(),
+        allow(LEAD, SUPERUSER),  # the organisation's page: no personal data
     ),
     Row(
         "cohorts:cohort-detail",
