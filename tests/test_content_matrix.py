@@ -497,14 +497,9 @@ def test_every_private_model_is_in_the_world(db: None) -> None:
 # their role before the attack did not already allow.
 
 
-def _post(client: Client, url: str, data: dict[str, Any]) -> None:
-    client.post(url, data)
-
-
 def lead_invites_themself(client: Client, world: World) -> str:
     client.force_login(world.users[LEAD])
-    _post(
-        client,
+    client.post(
         reverse("communities:member-invite", args=[world.community.pk]),
         {
             "display_name": "Lead",
@@ -514,8 +509,7 @@ def lead_invites_themself(client: Client, world: World) -> str:
         },
     )
     for membership in Membership.objects.filter(user=world.users[LEAD]):
-        _post(
-            client,
+        client.post(
             reverse("communities:membership-edit", args=[membership.pk]),
             {"change": "active", "role": "coach", "status": "active", "reason": "x"},
         )
@@ -524,8 +518,7 @@ def lead_invites_themself(client: Client, world: World) -> str:
 
 def lead_makes_the_participant_coach(client: Client, world: World) -> str:
     client.force_login(world.users[LEAD])
-    _post(
-        client,
+    client.post(
         reverse("communities:membership-edit", args=[world.participant_membership.pk]),
         {"change": "coach", "role": "coach", "status": "active", "reason": "x"},
     )
@@ -535,8 +528,7 @@ def lead_makes_the_participant_coach(client: Client, world: World) -> str:
 def apprentice_promotes_themself(client: Client, world: World) -> str:
     client.force_login(world.users[APPRENTICE])
     membership = world.memberships[APPRENTICE]
-    _post(
-        client,
+    client.post(
         reverse("communities:membership-edit", args=[membership.pk]),
         {"change": "coach", "role": "coach", "status": "active", "reason": "x"},
     )
@@ -546,8 +538,7 @@ def apprentice_promotes_themself(client: Client, world: World) -> str:
 def coach_activates_an_outsider(client: Client, world: World) -> str:
     client.force_login(world.users[COACH])
     outsider = world.users[OTHER_LEAD]  # of another organisation
-    _post(
-        client,
+    client.post(
         reverse("communities:member-invite", args=[world.community.pk]),
         {
             "display_name": "Buiten",
@@ -557,8 +548,7 @@ def coach_activates_an_outsider(client: Client, world: World) -> str:
         },
     )
     membership = Membership.objects.get(user=outsider, community=world.community)
-    _post(
-        client,
+    client.post(
         reverse("communities:membership-edit", args=[membership.pk]),
         {"change": "active", "role": "coach", "status": "active", "reason": "x"},
     )
@@ -602,15 +592,13 @@ def test_an_approved_lead_reads_what_coaches_read_and_the_community_sees_it(
     markers = stamp()
     lead, coach = world.users[LEAD], world.users[COACH]
     client.force_login(lead)
-    _post(
-        client,
+    client.post(
         reverse("communities:community-ask-to-coach", args=[world.community.pk]),
         {"role": "apprentice_coach", "reason": "Ik wil meekijken als gezel"},
     )
     change = world.community.role_changes.get(user=lead)
     client.force_login(coach)
-    _post(
-        client,
+    client.post(
         reverse("communities:role-change-detail", args=[change.pk]),
         {"decision": "approve"},
     )
