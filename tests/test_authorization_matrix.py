@@ -1,7 +1,8 @@
 """Every URL × every actor gives the expected answer (DESIGN.md §5).
 
-A URL pattern without a row fails ``test_every_url_pattern_has_a_row``: a new
-view cannot ship without saying who may use it.
+A URL pattern without a row for each method its view answers fails
+``test_every_url_pattern_has_a_row_per_method``: a new view (or a new POST path)
+cannot ship without saying who may use it.
 """
 
 from __future__ import annotations
@@ -11,39 +12,33 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.db import transaction
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
-from leerkring.core.tests.matrix import ACTORS, ANON, LOGIN, Row, all_rows, build_world
+from leerkring.core.tests.matrix import (
+    ACTORS,
+    ANON,
+    LOGIN,
+    Row,
+    accepted_methods,
+    all_rows,
+    build_world,
+    url_patterns,
+)
 
 ROWS = all_rows()
-# The admin site guards itself (staff only); one row covers its entry point.
-SELF_GUARDED_NAMESPACES = {"admin"}
 
 
-def url_names(patterns: list[Any], namespace: str = "") -> set[str]:
-    names: set[str] = set()
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            inner = pattern.namespace or ""
-            if inner in SELF_GUARDED_NAMESPACES:
-                names.add(f"{inner}:index")
-                continue
-            prefix = (
-                f"{namespace}:{inner}" if namespace and inner else inner or namespace
-            )
-            names |= url_names(pattern.url_patterns, prefix)
-        elif isinstance(pattern, URLPattern):
-            if pattern.name is None:
-                raise AssertionError(f"URL pattern {pattern.pattern} has no name.")
-            names.add(f"{namespace}:{pattern.name}" if namespace else pattern.name)
-    return names
-
-
-def test_every_url_pattern_has_a_row() -> None:
-    """The matrix is complete: no URL pattern is left without expectations."""
-    covered = {row.name for row in ROWS}
-    missing = url_names(get_resolver().url_patterns) - covered
-    assert not missing, f"URL patterns without an authorization row: {sorted(missing)}"
+def test_every_url_pattern_has_a_row_per_method() -> None:
+    """The matrix is complete: every method a URL pattern's view answers (GET,
+    POST, and the API's verbs) has its row, so no write path goes untested."""
+    covered = {(row.name, row.method.upper()) for row in ROWS}
+    wanted = {
+        (name, method)
+        for name, view in url_patterns()
+        for method in accepted_methods(view)
+    }
+    missing = sorted(wanted - covered)
+    assert not missing, f"URL patterns without an authorization row: {missing}"
 
 
 def test_every_row_covers_every_actor() -> None:

@@ -1,7 +1,9 @@
-"""Who may compose communities: the organisation's programme leads and superusers.
+"""Who may compose communities: the organisation's programme leads.
 
 Diversity attributes are personal data seen only while composing (DESIGN.md §5):
-no coach or participant reaches a cohort, a proposal or any fragment of them.
+no coach or participant reaches a cohort, a proposal or any fragment of them, and
+neither does a superuser (administering is not reading personal data; the content
+matrix, tests/test_content_matrix.py, checks it).
 """
 
 from __future__ import annotations
@@ -16,12 +18,12 @@ from .models import Cohort, Proposal
 
 @rule(Cohort, "manage")
 def can_manage_cohort(user: Any, cohort: Cohort) -> bool:
-    return user.is_superuser or is_programme_lead(user, cohort.organisation_id)
+    return is_programme_lead(user, cohort.organisation_id)
 
 
 @rule(Proposal, "manage")
 def can_manage_proposal(user: Any, proposal: Proposal) -> bool:
-    return user.is_superuser or is_programme_lead(user, proposal.cohort.organisation_id)
+    return is_programme_lead(user, proposal.cohort.organisation_id)
 
 
 def access_cohort(user: Any, cohort_id: int, *, need: str = "manage") -> Cohort:

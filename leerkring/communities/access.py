@@ -11,7 +11,7 @@ from typing import Any
 
 from leerkring.core.access import deny, get_allowed, remembered, rule
 
-from .models import Community, Membership, Organisation, OrganisationRole
+from .models import Community, Membership, Organisation, OrganisationRole, RoleChange
 
 
 def active_membership(user: Any, community_id: int) -> Membership | None:
@@ -52,6 +52,20 @@ def is_coach_of(user: Any, community: Community) -> bool:
     return membership is not None and membership.is_coaching
 
 
+def is_full_coach_of(user: Any, community: Community) -> bool:
+    membership = membership_of(user, community)
+    return membership is not None and membership.role == Membership.Role.COACH
+
+
+def may_approve_coaching_by_lead(user: Any, community: Community) -> bool:
+    """Who may approve that a programme lead coaches this community (DESIGN.md §5):
+    a programme lead of its organisation or one of its (full) coaches. That it is
+    someone other than the lead themself is the action's business."""
+    return is_programme_lead(user, community.organisation_id) or is_full_coach_of(
+        user, community
+    )
+
+
 @rule(Organisation, "view", "manage")
 def can_lead_organisation(user: Any, organisation: Organisation) -> bool:
     return user.is_superuser or is_programme_lead(user, organisation.pk)
@@ -74,6 +88,21 @@ def can_manage_community(user: Any, community: Community) -> bool:
         or is_coach_of(user, community)
         or is_programme_lead(user, community.organisation_id)
     )
+
+
+@rule(Community, "ask_to_coach")
+def can_ask_to_coach(user: Any, community: Community) -> bool:
+    """A programme lead may ask (never grant themself) to coach a community of
+    their organisation, if they do not coach it already."""
+    return not is_coach_of(user, community) and is_programme_lead(
+        user, community.organisation_id
+    )
+
+
+@rule(RoleChange, "view")
+def can_view_role_change(user: Any, change: RoleChange) -> bool:
+    """The person it is about, and whoever manages the community."""
+    return change.user_id == user.pk or can_manage_community(user, change.community)
 
 
 def access_organisation(user: Any, organisation_id: int, *, need: str) -> Organisation:
@@ -101,3 +130,14 @@ def access_membership(user: Any, membership_id: int, *, need: str) -> Membership
         deny(user, f"communities.membership:{membership_id}:{need}")
     access_community(user, membership.community_id, need=need)
     return membership
+
+
+def access_role_change(user: Any, role_change_id: int, *, need: str) -> RoleChange:
+    return get_allowed(
+        user,
+        RoleChange.objects.select_related(
+            "community__organisation", "user", "requested_by", "approved_by"
+        ),
+        role_change_id,
+        need,
+    )

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
 from .models import (
     Community,
@@ -6,13 +7,18 @@ from .models import (
     Membership,
     Organisation,
     OrganisationRole,
+    RoleChange,
 )
 
 
 class MembershipInline(admin.TabularInline[Membership, Community]):
+    """Only the person's acceptance makes a membership active, and a coaching
+    role goes through a role change: the admin shows both, it does not set them."""
+
     model = Membership
     extra = 0
     autocomplete_fields = ["user"]
+    readonly_fields = ["status", "approved_by", "joined_on"]
 
 
 class PeriodInline(admin.TabularInline[LearningPeriod, Community]):
@@ -37,3 +43,19 @@ class CommunityAdmin(admin.ModelAdmin[Community]):
     list_filter = ["organisation"]
     search_fields = ["name"]
     inlines = [MembershipInline, PeriodInline]
+
+
+@admin.register(RoleChange)
+class RoleChangeAdmin(admin.ModelAdmin[RoleChange]):
+    """Read-only: role changes are decided by the people concerned."""
+
+    list_display = ["user", "role", "community", "status", "created_at"]
+    list_filter = ["status", "role"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(
+        self, request: HttpRequest, obj: RoleChange | None = None
+    ) -> bool:
+        return False

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -17,10 +19,54 @@ class InviteForm(forms.Form):
     )
 
 
-class MembershipForm(forms.ModelForm[Membership]):
-    class Meta:
-        model = Membership
-        fields = ["role", "status"]
+LEAVE = "left"
+
+
+def reason_field() -> forms.CharField:
+    return forms.CharField(
+        label=_("Why"),
+        max_length=500,
+        help_text=_("Everyone concerned sees this, and it is kept in the audit log."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class MembershipChangeForm(forms.Form):
+    """A new role (which the person must accept when it gives more rights), or
+    leaving the community. Nobody sets a membership to active: only accepting the
+    invitation does that."""
+
+    change = forms.ChoiceField(label=_("What changes?"))
+    reason = reason_field()
+
+    def __init__(self, *args: Any, membership: Membership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices: list[tuple[str, Any]] = []
+        if membership.is_active:
+            choices = [
+                (role, _("Becomes %(role)s") % {"role": label.lower()})
+                for role, label in Membership.Role.choices
+                if role != membership.role
+            ]
+            choices.append((LEAVE, _("Leaves the community")))
+        else:
+            choices.append((LEAVE, _("Withdraw the invitation")))
+        field = self.fields["change"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = choices
+
+
+class AskToCoachForm(forms.Form):
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=[
+            (role, label)
+            for role, label in Membership.Role.choices
+            if role in Membership.COACHING_ROLES
+        ],
+        initial=Membership.Role.APPRENTICE_COACH,
+    )
+    reason = reason_field()
 
 
 class CommunityForm(forms.ModelForm[Community]):

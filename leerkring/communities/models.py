@@ -185,6 +185,18 @@ class Membership(models.Model):
     )
     joined_on = models.DateField(_("joined on"), null=True, blank=True)
     left_on = models.DateField(_("left on"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("coaching approved by"),
+        help_text=_(
+            "For a programme lead of the organisation in a coaching role: the other "
+            "programme lead or coach who approved it (the community sees this)."
+        ),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = MembershipQuerySet.as_manager()
@@ -285,3 +297,99 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return str(self.membership)
+
+
+class RoleChangeQuerySet(models.QuerySet["RoleChange"]):
+    def pending(self) -> RoleChangeQuerySet:
+        return self.filter(status=RoleChange.Status.PENDING)
+
+    def awaiting_consent_of(self, user: User) -> RoleChangeQuerySet:
+        return self.pending().filter(user=user, consented_at__isnull=True)
+
+    def awaiting_approval(self) -> RoleChangeQuerySet:
+        return self.pending().filter(needs_approval=True, approved_by__isnull=True)
+
+
+class RoleChange(models.Model):
+    """A proposed role for someone in a community (DESIGN.md §5: rights follow
+    roles, roles need consent).
+
+    It takes effect only when the person has consented (they asked, or they
+    accepted) and — for a programme lead of the community's organisation taking a
+    coaching role — when another programme lead or a coach of the community has
+    approved it. Until then it is pending, and shown on the community page.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        DONE = "done", _("Taken effect")
+        DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    community = models.ForeignKey(
+        Community, on_delete=models.CASCADE, related_name="role_changes"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    role = models.CharField(_("new role"), max_length=32, choices=Membership.Role)
+    reason = models.CharField(_("why"), max_length=500)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    consented_at = models.DateTimeField(null=True, blank=True)
+    needs_approval = models.BooleanField(default=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(max_length=16, choices=Status, default=Status.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = RoleChangeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("role change")
+        verbose_name_plural = _("role changes")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["community", "user"],
+                condition=Q(status="pending"),
+                name="one_pending_role_change",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="done")
+                | (
+                    Q(consented_at__isnull=False)
+                    & (Q(needs_approval=False) | Q(approved_by__isnull=False))
+                ),
+                name="role_change_done_only_with_consent_and_approval",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.get_role_display()} ({self.community})"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
+
+    @property
+    def awaits_consent(self) -> bool:
+        return self.is_pending and self.consented_at is None
+
+    @property
+    def awaits_approval(self) -> bool:
+        return self.is_pending and self.needs_approval and self.approved_by_id is None

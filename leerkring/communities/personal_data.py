@@ -1,4 +1,5 @@
-"""Memberships and roles: exported; on erase the person leaves every community."""
+"""Memberships, roles and role changes: exported; on erase the person leaves every
+community and their pending role changes are withdrawn."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from .models import Membership, OrganisationRole
+from .models import Membership, OrganisationRole, RoleChange
 
 
 def export(user: Any) -> dict[str, Any]:
@@ -21,6 +22,16 @@ def export(user: Any) -> dict[str, Any]:
                 "left_on": m.left_on.isoformat() if m.left_on else None,
             }
             for m in memberships
+        ],
+        "role_changes": [
+            {
+                "community": c.community.name,
+                "role": c.role,
+                "reason": c.reason,
+                "status": c.status,
+                "asked_on": c.created_at.date().isoformat(),
+            }
+            for c in RoleChange.objects.filter(user=user).select_related("community")
         ],
         "organisation_roles": [
             {"organisation": r.organisation.name, "role": r.role}
@@ -40,3 +51,6 @@ def erase(user: Any) -> None:
         membership.left_on = max(today, membership.joined_on or today)
         membership.save(update_fields=["status", "left_on"])
     OrganisationRole.objects.filter(user=user).delete()
+    RoleChange.objects.pending().filter(user=user).update(
+        status=RoleChange.Status.WITHDRAWN, decided_at=timezone.now()
+    )

@@ -1,4 +1,4 @@
-"""Background work for communities: invitation e-mails."""
+"""Background work for communities: invitation e-mails, role-change notices."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from .models import Invitation
+from .models import Invitation, Membership, RoleChange
 from .tokens import make_token
 
 
@@ -40,3 +40,35 @@ def send_invitation(invitation_id: int) -> None:
     message = EmailMultiAlternatives(" ".join(subject.split()), text, to=[user.email])
     message.attach_alternative(html, "text/html")
     message.send()
+
+
+@task()
+def announce_role_change(role_change_id: int) -> None:
+    """Tell the community's coaches (and the person) that someone asks for, or
+    now holds, a coaching role: nobody gains access to private content unseen."""
+    change = (
+        RoleChange.objects.select_related(
+            "community", "user", "requested_by", "approved_by"
+        )
+        .filter(pk=role_change_id)
+        .first()
+    )
+    if change is None:
+        return
+    coaches = [
+        m.user
+        for m in Membership.objects.active()
+        .coaching()
+        .filter(community=change.community)
+        .select_related("user")
+    ]
+    recipients = {user.pk: user for user in [*coaches, change.user]}
+    path = reverse("communities:community-detail", args=[change.community_id])
+    context = {"change": change, "url": settings.SITE_URL.rstrip("/") + path}
+    for user in recipients.values():
+        with translation.override(user.preferred_language):
+            subject = render_to_string(
+                "communities/email/role_change_subject.txt", context
+            )
+            text = render_to_string("communities/email/role_change.txt", context)
+        EmailMultiAlternatives(" ".join(subject.split()), text, to=[user.email]).send()

@@ -29,5 +29,15 @@ urlpatterns = [
         views.membership_edit,
         name="membership-edit",
     ),
+    path(
+        "communities/<int:community_id>/ask-to-coach/",
+        views.community_ask_to_coach,
+        name="community-ask-to-coach",
+    ),
+    path(
+        "role-changes/<int:role_change_id>/",
+        views.role_change_detail,
+        name="role-change-detail",
+    ),
     path("invitations/<str:token>/", views.invitation_accept, name="invitation-accept"),
 ]

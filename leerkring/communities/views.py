@@ -19,9 +19,20 @@ from leerkring.core.http import AuthenticatedHttpRequest
 from leerkring.meetings.models import Meeting
 
 from . import actions
-from .access import access_community, access_membership, access_organisation
-from .forms import CommunityForm, InviteForm, MembershipForm
-from .models import Community, Membership
+from .access import (
+    access_community,
+    access_membership,
+    access_organisation,
+    access_role_change,
+)
+from .forms import (
+    LEAVE,
+    AskToCoachForm,
+    CommunityForm,
+    InviteForm,
+    MembershipChangeForm,
+)
+from .models import Community, Membership, RoleChange
 from .tokens import InvitationTokenError, read_token
 
 
@@ -67,7 +78,9 @@ def community_detail(
 ) -> HttpResponse:
     community, membership = access_community(request.user, community_id, need="view")
     period = community.current_period()
-    members = list(community.memberships.holding_a_place().select_related("user"))
+    members = list(
+        community.memberships.holding_a_place().select_related("user", "approved_by")
+    )
     context = {
         "community": community,
         "membership": membership,
@@ -79,6 +92,10 @@ def community_detail(
         "meetings": Meeting.objects.filter(period=period) if period else [],
         "today": timezone.localdate(),
         "can_manage": allowed(request.user, "manage", community),
+        "can_ask_to_coach": allowed(request.user, "ask_to_coach", community),
+        "role_changes": community.role_changes.pending().select_related(
+            "user", "requested_by", "approved_by"
+        ),
     }
     return render(request, "communities/community_detail.html", context)
 
@@ -111,27 +128,101 @@ def member_invite(request: AuthenticatedHttpRequest, community_id: int) -> HttpR
 def membership_edit(
     request: AuthenticatedHttpRequest, membership_id: int
 ) -> HttpResponse:
+    """Propose a new role (the person accepts it) or let someone leave."""
     membership = access_membership(request.user, membership_id, need="manage")
-    form = MembershipForm(request.POST or None, instance=membership)
+    form = MembershipChangeForm(request.POST or None, membership=membership)
+    if request.method == "POST" and form.is_valid():
+        change, reason = form.cleaned_data["change"], form.cleaned_data["reason"]
+        try:
+            if change == LEAVE:
+                actions.remove_member(
+                    membership=membership, actor=request.user, reason=reason
+                )
+                messages.success(request, _("Membership updated."))
+            else:
+                role_change = actions.propose_role_change(
+                    membership=membership,
+                    actor=request.user,
+                    role=change,
+                    reason=reason,
+                )
+                messages.success(request, role_change_message(role_change))
+        except actions.MembershipError as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect("communities:community-detail", membership.community_id)
+    context = {"membership": membership, "community": membership.community}
+    return render(
+        request, "communities/membership_edit.html", {**context, "form": form}
+    )
+
+
+def role_change_message(change: RoleChange) -> str:
+    if change.status == RoleChange.Status.DONE:
+        return _("%(name)s is now %(role)s.") % {
+            "name": change.user.display_name,
+            "role": change.get_role_display().lower(),
+        }
+    if change.awaits_consent:
+        return _("The role change waits for %(name)s to accept it.") % {
+            "name": change.user.display_name
+        }
+    return _(
+        "The role change waits for the approval of another programme lead or a "
+        "coach of the community."
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def community_ask_to_coach(
+    request: AuthenticatedHttpRequest, community_id: int
+) -> HttpResponse:
+    """A programme lead asks to coach; another lead or a coach approves."""
+    community, _membership = access_community(
+        request.user, community_id, need="ask_to_coach"
+    )
+    form = AskToCoachForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.change_membership(
-                membership=Membership.objects.get(pk=membership.pk),
-                actor=request.user,
-                role=form.cleaned_data["role"],
-                status=form.cleaned_data["status"],
+            change = actions.ask_to_coach(
+                community=community, actor=request.user, **form.cleaned_data
             )
         except actions.MembershipError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, _("Membership updated."))
-            return redirect("communities:community-detail", membership.community_id)
+            messages.success(request, role_change_message(change))
+            return redirect("communities:community-detail", community.pk)
+    context = {"community": community, "form": form}
+    return render(request, "communities/community_ask_to_coach.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def role_change_detail(
+    request: AuthenticatedHttpRequest, role_change_id: int
+) -> HttpResponse:
+    """A pending role change: the person accepts or declines, another lead or a
+    coach approves, the one who asked withdraws."""
+    change = access_role_change(request.user, role_change_id, need="view")
+    if request.method == "POST":
+        try:
+            change = actions.decide_role_change(
+                change=change,
+                actor=request.user,
+                decision=request.POST.get("decision", ""),
+            )
+        except actions.MembershipError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Your answer is saved."))
+        return redirect("communities:role-change-detail", change.pk)
     context = {
-        "membership": membership,
-        "community": membership.community,
-        "form": form,
+        "change": change,
+        "community": change.community,
+        "decisions": actions.decisions_for(change, request.user),
     }
-    return render(request, "communities/membership_edit.html", context)
+    return render(request, "communities/role_change_detail.html", context)
 
 
 @require_http_methods(["GET", "POST"])

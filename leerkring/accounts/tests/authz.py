@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from leerkring.core.tests.matrix import ACTORS, ANON, Row, allow, everyone
+from leerkring.core.tests.matrix import ACTORS, ANON, Row, allow, everyone, posts
 
 ROWS = [
     Row(
@@ -58,3 +58,14 @@ ROWS += [
         allow(*ACTORS[1:]),
     ),
 ]
+
+# Each form's POST path: the same people, refused alike (an empty form is shown
+# again with its errors).
+ROWS += posts(
+    ROWS,
+    "accounts:account-delete",
+    "accounts:login",
+    "accounts:password-reset",
+    "accounts:password-reset-confirm",
+    "accounts:profile",
+)

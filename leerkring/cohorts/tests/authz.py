@@ -4,7 +4,7 @@ from leerkring.cohorts import actions
 from leerkring.cohorts.models import CohortRule, Proposal
 from leerkring.cohorts.tests.factories import CohortCoachFactory
 from leerkring.cohorts.tests.helpers import SETTINGS, upload_rows
-from leerkring.core.tests.matrix import LEAD, SUPERUSER, Row, World, allow
+from leerkring.core.tests.matrix import LEAD, SUPERUSER, Row, World, allow, posts
 
 
 def extend(world: World) -> None:
@@ -33,7 +33,7 @@ def extend(world: World) -> None:
 
 
 def _lead(ok: int = 200) -> dict[str, int | str]:
-    return allow(LEAD, SUPERUSER, ok=ok)
+    return allow(LEAD, ok=ok)  # superusers administer; they read no diversity data
 
 
 def _move(w: World) -> dict[str, object]:
@@ -45,12 +45,12 @@ ROWS = [
     Row(
         "cohorts:cohort-list",
         lambda w: reverse("cohorts:cohort-list", args=[w.organisation.pk]),
-        _lead(),
+        allow(LEAD, SUPERUSER),  # the organisation's page: no personal data
     ),
     Row(
         "cohorts:cohort-upload",
         lambda w: reverse("cohorts:cohort-upload", args=[w.organisation.pk]),
-        _lead(),
+        allow(LEAD, SUPERUSER),  # the organisation's page: no personal data
     ),
     Row(
         "cohorts:cohort-detail",
@@ -159,3 +159,7 @@ ROWS = [
         data=lambda w: {"name_prefix": "Matrix", "version": 1},
     ),
 ]
+
+# Each form's POST path: the same people, refused alike (an empty form is shown
+# again with its errors).
+ROWS += posts(ROWS, "cohorts:cohort-upload")

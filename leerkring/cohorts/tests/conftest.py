@@ -14,7 +14,9 @@ from leerkring.communities.tests.factories import (
 def lead_role(db: None) -> Any:
     """A programme lead of an organisation (role row with .user and .organisation)."""
     return ProgrammeLeadFactory(
-        organisation=OrganisationFactory(name="Hogeschool Test")
+        organisation=OrganisationFactory(name="Hogeschool Test"),
+        # Not one of the uploaded "persoonN@…" addresses: nobody invites themself.
+        user__email="programmaleider@example.nl",
     )
 
 

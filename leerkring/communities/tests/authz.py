@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from leerkring.communities.models import Invitation, Membership
+from leerkring.communities.models import Invitation, Membership, RoleChange
 from leerkring.communities.tests.factories import MembershipFactory
 from leerkring.communities.tokens import make_token
 from leerkring.core.tests.matrix import (
@@ -27,6 +27,16 @@ def extend(world: World) -> None:
     pending.user.save()
     invitation = Invitation.objects.create(membership=pending, nonce="matrix-nonce")
     world.extra["invitation_token"] = make_token(invitation)
+    world.extra["role_change"] = RoleChange.objects.create(
+        community=world.community,
+        user=world.users[PARTICIPANT],
+        role=Membership.Role.APPRENTICE_COACH,
+        reason="Ervaren alumnus",
+        requested_by=world.users[COACH],
+    )
+
+
+MANAGERS = (COACH, APPRENTICE, LEAD, SUPERUSER)
 
 
 ROWS = [
@@ -46,21 +56,81 @@ ROWS = [
         allow(PARTICIPANT, COACH, APPRENTICE, LEAD, SUPERUSER),
     ),
     Row(
+        "communities:community-create",
+        lambda w: reverse("communities:community-create", args=[w.organisation.pk]),
+        allow(LEAD, SUPERUSER, ok=302),
+        method="post",
+        data=lambda w: {"name": "Nieuwe kring", "description": ""},
+    ),
+    Row(
         "communities:member-invite",
         lambda w: reverse("communities:member-invite", args=[w.community.pk]),
-        allow(COACH, APPRENTICE, LEAD, SUPERUSER),
+        allow(*MANAGERS),
+    ),
+    Row(
+        "communities:member-invite",
+        lambda w: reverse("communities:member-invite", args=[w.community.pk]),
+        allow(*MANAGERS, ok=302),
+        method="post",
+        data=lambda w: {
+            "display_name": "Nieuw",
+            "email": "nieuw@example.nl",
+            "role": "participant",
+            "language": "nl",
+        },
     ),
     Row(
         "communities:membership-edit",
         lambda w: reverse(
             "communities:membership-edit", args=[w.participant_membership.pk]
         ),
-        allow(COACH, APPRENTICE, LEAD, SUPERUSER),
+        allow(*MANAGERS),
+    ),
+    Row(
+        "communities:membership-edit",
+        lambda w: reverse(
+            "communities:membership-edit", args=[w.participant_membership.pk]
+        ),
+        allow(*MANAGERS, ok=302),
+        method="post",
+        data=lambda w: {"change": "left", "reason": "Verhuisd"},
+    ),
+    Row(
+        "communities:community-ask-to-coach",
+        lambda w: reverse("communities:community-ask-to-coach", args=[w.community.pk]),
+        allow(LEAD),
+    ),
+    Row(
+        "communities:community-ask-to-coach",
+        lambda w: reverse("communities:community-ask-to-coach", args=[w.community.pk]),
+        allow(LEAD, ok=302),
+        method="post",
+        data=lambda w: {"role": "apprentice_coach", "reason": "Ik wil leren coachen"},
+    ),
+    Row(
+        "communities:role-change-detail",
+        lambda w: reverse("communities:role-change-detail", args=[w.role_change.pk]),
+        allow(PARTICIPANT, *MANAGERS),
+    ),
+    Row(
+        "communities:role-change-detail",
+        lambda w: reverse("communities:role-change-detail", args=[w.role_change.pk]),
+        allow(PARTICIPANT, *MANAGERS, ok=302),
+        method="post",
+        data=lambda w: {"decision": "accept"},
     ),
     Row(
         "communities:invitation-accept",
         lambda w: reverse("communities:invitation-accept", args=[w.invitation_token]),
         everyone(200),
+    ),
+    Row(
+        "communities:invitation-accept",
+        lambda w: reverse("communities:invitation-accept", args=[w.invitation_token]),
+        # The invitee needs an account first: the form answers 200 for everyone.
+        everyone(200),
+        method="post",
+        data=lambda w: {},
     ),
 ]
 

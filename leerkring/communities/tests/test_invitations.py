@@ -196,17 +196,16 @@ def test_role_changes_are_audited_and_keep_the_limits() -> None:
     MembershipFactory(community=community, role=Membership.Role.COACH)
     participant = MembershipFactory(community=community)
     with pytest.raises(actions.MembershipError):
-        actions.change_membership(
-            membership=participant, actor=coach.user, role="coach", status="active"
+        actions.propose_role_change(
+            membership=participant, actor=coach.user, role="coach", reason="r"
         )
-    actions.change_membership(
-        membership=participant, actor=coach.user, role="participant", status="left"
-    )
+    actions.remove_member(membership=participant, actor=coach.user, reason="weg")
     participant.refresh_from_db()
     assert participant.status == Membership.Status.LEFT
     assert participant.left_on is not None
     event = AuditEvent.objects.get(action=AuditAction.ROLE_CHANGED)
     assert event.detail["after"] == {"role": "participant", "status": "left"}
+    assert event.detail["reason"] == "weg"
 
 
 @pytest.mark.django_db(transaction=True)

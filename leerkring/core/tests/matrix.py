@@ -13,9 +13,12 @@ superuser. Each actor's request is made on a fresh world.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+import inspect
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 from typing import Any
+
+from django.urls import URLPattern, URLResolver, get_resolver
 
 from leerkring.accounts.models import User
 from leerkring.accounts.tests.factories import UserFactory
@@ -94,6 +97,29 @@ class Row:
     htmx: bool = False
 
 
+def posted(
+    row: Row,
+    *,
+    ok: int | str = 200,
+    data: Callable[[World], dict[str, Any]] | None = None,
+    **changes: int | str,
+) -> Row:
+    """The POST row of a GET row: whoever may open the form may send it (an empty
+    form is shown again with its errors: ``ok``), the others are refused alike;
+    ``changes`` sets single actors' answers."""
+    expect = {
+        actor: ok if status == 200 else status for actor, status in row.expect.items()
+    }
+    return replace(row, method="post", expect={**expect, **changes}, data=data)
+
+
+def posts(rows: list[Row], *names: str, ok: int | str = 200) -> list[Row]:
+    """POST rows for the GET rows named (see ``posted``)."""
+    return [
+        posted(row, ok=ok) for row in rows if row.name in names and row.method == "get"
+    ]
+
+
 def allow(*actors: str, ok: int = 200, denied: int | str = 404) -> dict[str, int | str]:
     """``ok`` for the listed actors, a login redirect for anonymous, else 404."""
     expect: dict[str, int | str] = dict.fromkeys(ACTORS, denied)
@@ -162,3 +188,73 @@ def authz_modules() -> list[Any]:
 
 def all_rows() -> list[Row]:
     return [row for module in authz_modules() for row in module.ROWS]
+
+
+# The admin site guards itself (staff only); one row covers its entry point.
+SELF_GUARDED_NAMESPACES = {"admin"}
+FORM_METHODS = {"GET", "POST"}
+
+
+def url_patterns(
+    patterns: list[Any] | None = None, namespace: str = ""
+) -> Iterator[tuple[str, Callable[..., Any] | None]]:
+    """Every URL pattern's name and view (None for a self-guarded namespace)."""
+    if patterns is None:
+        patterns = get_resolver().url_patterns
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = pattern.namespace or ""
+            if inner in SELF_GUARDED_NAMESPACES:
+                yield f"{inner}:index", None
+                continue
+            prefix = (
+                f"{namespace}:{inner}" if namespace and inner else inner or namespace
+            )
+            yield from url_patterns(pattern.url_patterns, prefix)
+        elif isinstance(pattern, URLPattern):
+            if pattern.name is None:
+                raise AssertionError(f"URL pattern {pattern.pattern} has no name.")
+            name = f"{namespace}:{pattern.name}" if namespace else pattern.name
+            yield name, pattern.callback
+
+
+def _closure(func: Any) -> Iterator[Any]:
+    """What ``func`` and the functions it wraps close over."""
+    seen: set[int] = set()
+    while func is not None and id(func) not in seen:
+        seen.add(id(func))
+        for cell in getattr(func, "__closure__", None) or ():
+            try:
+                yield cell.cell_contents
+            except ValueError:  # an empty cell
+                continue
+        func = getattr(func, "__wrapped__", None)
+
+
+def accepted_methods(view: Callable[..., Any] | None) -> set[str]:
+    """The HTTP methods a view answers (HEAD and OPTIONS aside).
+
+    ``require_http_methods`` and its shortcuts say it; a class-based view by its
+    handlers; a django-ninja path by its operations. A function view without a
+    decorator that reads ``request.POST`` or ``request.method`` takes POST too.
+    """
+    if view is None:
+        return {"GET"}
+    view_class = getattr(view, "view_class", None)
+    if view_class is not None:
+        names = {name.upper() for name in view_class.http_method_names}
+        return {m for m in names & FORM_METHODS if hasattr(view_class, m.lower())}
+    for value in _closure(view):
+        if (
+            isinstance(value, list | tuple)
+            and value
+            and all(isinstance(m, str) and m.isupper() for m in value)
+        ):
+            return set(value) - {"HEAD", "OPTIONS"}
+        operations = getattr(value, "operations", None)
+        if operations is not None:  # a django-ninja PathView
+            return {m for op in operations for m in op.methods}
+    func = inspect.unwrap(view)
+    source = inspect.getsource(func) if inspect.isfunction(func) else ""
+    takes_post = "request.POST" in source or "request.method" in source
+    return {"GET", "POST"} if takes_post else {"GET"}

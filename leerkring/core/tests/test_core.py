@@ -131,7 +131,8 @@ def test_home_and_community_pages_do_not_grow_in_queries(
 
     small = counts()
     assert small[0] <= 12, small  # 5 for the page, 7 for the coach's to-do list
-    assert small[1] <= 7, small  # the tabs share the page's membership lookup
+    # The tabs share the page's membership lookup; one for pending role changes.
+    assert small[1] <= 8, small
     for _ in range(20):
         MembershipFactory(user=user, role=Membership.Role.COACH)
     assert counts() == small

@@ -15,6 +15,7 @@ from leerkring.core.tests.matrix import (
     World,
     allow,
     everyone,
+    posts,
 )
 from leerkring.journal.models import Visibility
 from leerkring.journal.tests.factories import (
@@ -202,3 +203,10 @@ ROWS.append(
         {**everyone(200), ANON: 401},
     )
 )
+
+# Each form's POST path: the same people, refused alike (an empty form is shown
+# again with its errors).
+ROWS += posts(
+    ROWS, "journal:reflection-create", "journal:reflection-edit", "journal:settings"
+)
+ROWS += posts(ROWS, "journal:reflection-delete", ok=302)  # the author confirms

@@ -20,6 +20,7 @@ from leerkring.core.tests.matrix import (
     World,
     allow,
     everyone,
+    posts,
 )
 from leerkring.meetings.models import MeetingRole, SelfRunSchedule
 from leerkring.meetings.tests.factories import (
@@ -289,3 +290,7 @@ ROWS += [
         allow(*COACHING, PARTICIPANT),
     ),
 ]
+
+# Each form's POST path: the same people, refused alike (an empty form is shown
+# again with its errors).
+ROWS += posts(ROWS, "meetings:agenda-item-edit", "meetings:meeting-edit")

@@ -12,6 +12,7 @@ from leerkring.core.tests.matrix import (
     Row,
     World,
     allow,
+    posts,
 )
 from leerkring.pulses.models import Moment, Pulse, PulseWindow
 
@@ -102,3 +103,7 @@ ROWS = [
         allow(PARTICIPANT),
     ),
 ]
+
+# Each form's POST path: the same people, refused alike (an empty form is shown
+# again with its errors).
+ROWS += posts(ROWS, "pulses:safety")

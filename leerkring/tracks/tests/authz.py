@@ -13,6 +13,7 @@ from leerkring.core.tests.matrix import (
     Row,
     World,
     allow,
+    posts,
 )
 from leerkring.tracks.models import Sharing
 from leerkring.tracks.tests.factories import (
@@ -167,3 +168,7 @@ ROWS = [
         htmx=True,
     ),
 ]
+
+# Each form's POST path: the same people, refused alike (an empty form is shown
+# again with its errors).
+ROWS += posts(ROWS, "tracks:quality-edit")
