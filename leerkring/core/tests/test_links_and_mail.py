@@ -4,7 +4,6 @@ console; HTML mails say their language; the worker logs once; a favicon."""
 from __future__ import annotations
 
 import io
-import logging
 import os
 import subprocess
 import sys
@@ -23,15 +22,31 @@ ROOT = Path(settings.BASE_DIR)
 EMAIL_TEMPLATES = sorted(ROOT.glob("leerkring/*/templates/*/email/*.html"))
 
 
+def run(command: list[str], environment: dict[str, str]) -> str:
+    """What our own command (make, this interpreter) prints, from the repository."""
+    result = subprocess.run(  # noqa: S603 - our own commands, no outside input
+        command, cwd=ROOT, env=environment, capture_output=True, text=True, check=True
+    )
+    return result.stdout.strip()
+
+
+def django_prints(code: str, **environment: str) -> str:
+    """What ``code`` prints with Leerkring's settings loaded in a fresh process."""
+    environment = {k: v for k, v in os.environ.items() if k != "EMAIL_URL"} | {
+        "DJANGO_SETTINGS_MODULE": "leerkring.settings",
+        **environment,
+    }
+    return run(
+        [sys.executable, "-c", "import django; django.setup()\n" + code], environment
+    )
+
+
 def make_variable(name: str, *args: str, env: dict[str, str] | None = None) -> str:
     """The value `make run` would hand its commands (an exported variable)."""
     probe = f"probe: ; @echo $${name}"
     command = ["make", "-s", "--no-print-directory", "--eval", probe, "probe", *args]
     environment = {k: v for k, v in os.environ.items() if k != name} | (env or {})
-    result = subprocess.run(
-        command, cwd=ROOT, env=environment, capture_output=True, text=True, check=True
-    )
-    return result.stdout.strip()
+    return run(command, environment)
 
 
 def test_make_run_links_follow_the_port() -> None:
@@ -57,27 +72,16 @@ def test_the_console_prints_links_whole() -> None:
     printed = stream.getvalue()
     assert f"open {link} om mee" in printed
     assert f'href="{link}"' in printed
-    assert "=3D" not in printed and "=\n" not in printed
-    assert "Subject: Uitnodiging" in printed and "To: s@example.nl" in printed
+    assert "=3D" not in printed
+    assert "=\n" not in printed
+    assert "Subject: Uitnodiging" in printed
+    assert "To: s@example.nl" in printed
 
 
 def test_make_runs_console_is_the_readable_one() -> None:
     """Without EMAIL_URL (as in `make run`) mail goes to the readable console."""
-    code = (
-        "import django; django.setup(); from django.conf import settings; "
-        "print(settings.MAILERS['default']['BACKEND'])"
-    )
-    environment = {k: v for k, v in os.environ.items() if k != "EMAIL_URL"}
-    environment["DJANGO_SETTINGS_MODULE"] = "leerkring.settings"
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert result.stdout.strip() == "leerkring.core.mail.EmailBackend"
+    code = "from django.conf import settings as s; print(s.MAILERS['default']['BACKEND'])"
+    assert django_prints(code) == "leerkring.core.mail.EmailBackend"
 
 
 @pytest.mark.parametrize("template", EMAIL_TEMPLATES, ids=lambda p: p.name)
@@ -94,26 +98,13 @@ def test_a_task_line_is_logged_once() -> None:
     worker's "django.tasks" lines, reaches one handler, not Django's console
     handler and the root's both."""
     code = (
-        "import django, logging; django.setup(); "
-        "logger = logging.getLogger('django.tasks'); handlers = []\n"
+        "import logging; logger = logging.getLogger('django.tasks'); handlers = []\n"
         "while logger:\n"
         "    handlers += logger.handlers\n"
         "    logger = logger.parent if logger.propagate else None\n"
         "print(len(handlers))"
     )
-    environment = os.environ | {
-        "DJANGO_SETTINGS_MODULE": "leerkring.settings",
-        "DEBUG": "true",
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert result.stdout.strip() == "1"
+    assert django_prints(code, DEBUG="true") == "1"
 
 
 @pytest.mark.django_db

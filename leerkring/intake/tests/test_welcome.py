@@ -42,7 +42,7 @@ def running_community(held: int) -> tuple[Any, list[Meeting]]:
 
 
 def test_joining_lands_on_what_now_with_the_intake_first(client: Any) -> None:
-    community, meetings = running_community(held=0)
+    community, _meetings = running_community(held=0)
     invitation = invite(community)
     response = client.post(
         accept_url(invitation),
@@ -59,14 +59,15 @@ def test_joining_lands_on_what_now_with_the_intake_first(client: Any) -> None:
     preparation = reverse("intake:preparation", args=[community.pk])
     assert f'href="{preparation}">Bereid je intakegesprek voor' in page
     assert "Toetsing die leren helpt." in page
-    assert "Volgende: bijeenkomst 1" in page and "Lokaal B2.14" in page
+    assert "Volgende: bijeenkomst 1" in page
+    assert "Lokaal B2.14" in page
     assert "je doet mee vanaf" not in page  # joined before the start
 
 
 def test_a_latecomer_is_told_where_they_join_and_not_asked_to_catch_up(
     client: Any,
 ) -> None:
-    community, meetings = running_community(held=3)
+    community, _meetings = running_community(held=3)
     late = MembershipFactory(community=community, role=Membership.Role.PARTICIPANT)
     client.force_login(late.user)
     page = client.get(reverse("intake:welcome", args=[community.pk])).content.decode()
@@ -86,7 +87,7 @@ def test_a_coach_who_joins_is_sent_to_plan_the_intakes(client: Any) -> None:
 def test_the_intake_page_speaks_of_session_1_in_the_past_once_it_was_held(
     client: Any,
 ) -> None:
-    community, meetings = running_community(held=3)
+    community, _meetings = running_community(held=3)
     coach = MembershipFactory(community=community, role=Membership.Role.COACH)
     MembershipFactory(community=community, role=Membership.Role.PARTICIPANT)
     client.force_login(coach.user)
@@ -96,7 +97,7 @@ def test_the_intake_page_speaks_of_session_1_in_the_past_once_it_was_held(
 
 
 def test_before_session_1_the_intake_page_says_when_it_is(client: Any) -> None:
-    community, meetings = running_community(held=0)
+    community, _meetings = running_community(held=0)
     coach = MembershipFactory(community=community, role=Membership.Role.COACH)
     MembershipFactory(community=community, role=Membership.Role.PARTICIPANT)
     client.force_login(coach.user)
