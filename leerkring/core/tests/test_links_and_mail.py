@@ -80,7 +80,7 @@ def test_the_console_prints_links_whole() -> None:
 
 def test_make_runs_console_is_the_readable_one() -> None:
     """Without EMAIL_URL (as in `make run`) mail goes to the readable console."""
-    code = "from django.conf import settings as s; print(s.MAILERS['default']['BACKEND'])"
+    code = "from django.conf import settings as s\nprint(s.MAILERS['default']['BACKEND'])"
     assert django_prints(code) == "leerkring.core.mail.EmailBackend"
 
 
