@@ -80,8 +80,8 @@ def test_the_console_prints_links_whole() -> None:
 
 def test_make_runs_console_is_the_readable_one() -> None:
     """Without EMAIL_URL (as in `make run`) mail goes to the readable console."""
-    code = "from django.conf import settings as s\nprint(s.MAILERS['default']['BACKEND'])"
-    assert django_prints(code) == "leerkring.core.mail.EmailBackend"
+    code = "from django.conf import settings\nprint(settings.MAILERS['default'])"
+    assert "'leerkring.core.mail.EmailBackend'" in django_prints(code)
 
 
 @pytest.mark.parametrize("template", EMAIL_TEMPLATES, ids=lambda p: p.name)
