@@ -58,12 +58,12 @@ class CollectiveTrackForm(forms.Form):
         max_length=4000,
     )
     assignment_do = _text(
-        _("Dit staat ons te doen … (what we must do)"),
+        _("This is what we must do"),
         required=False,
         max_length=4000,
     )
     assignment_result = _text(
-        _("… en dit is het concrete resultaat (the concrete result)"),
+        _("And this is the concrete result"),
         required=False,
         max_length=4000,
     )
