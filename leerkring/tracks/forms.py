@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from leerkring.core.widgets import RadioSelect
 from leerkring.meetings.models import Meeting
 
 from .models import (
@@ -196,7 +197,7 @@ class QualityForm(forms.ModelForm[QualityPitfall]):
     class Meta:
         model = QualityPitfall
         fields = ["quality", "pitfall", "challenge", "allergy", "sharing"]
-        widgets = {"sharing": forms.RadioSelect}
+        widgets = {"sharing": RadioSelect}
         labels = {"sharing": _("Who may read this")}
 
     def clean_quality(self) -> str:
