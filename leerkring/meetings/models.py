@@ -287,6 +287,13 @@ class AgendaItem(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def kind_badge(self) -> str:
+        """The kind's name for a badge beside the title, or "" where the title
+        already says it ("Check-in", not "Check-in [Check-in]")."""
+        kind = str(self.get_kind_display())
+        return "" if kind.casefold() == self.title.strip().casefold() else kind
+
 
 class AttendanceQuerySet(models.QuerySet["Attendance"]):
     def present(self) -> AttendanceQuerySet:
