@@ -413,7 +413,7 @@ class SelfRunSchedule(models.Model):
 
     @property
     def coach_rhythm(self) -> str:
-        """"a coach joins every third meeting", in words."""
+        """The rhythm in words: "a coach joins every third meeting"."""
         return str(COACH_RHYTHMS[self.coach_every])
 
     def joins(self, number: int) -> bool:
