@@ -84,23 +84,25 @@ def test_a_coach_who_joins_is_sent_to_plan_the_intakes(client: Any) -> None:
     assert reverse("intake:preparation", args=[community.pk]) not in page
 
 
-def test_the_intake_page_speaks_of_session_1_in_the_past_once_it_was_held(
-    client: Any,
-) -> None:
-    community, _meetings = running_community(held=3)
+def intake_overview(client: Any, held: int) -> str:
+    """The coaches' intake page of a community that held ``held`` sessions, with
+    one participant who did not commit yet."""
+    community, _meetings = running_community(held=held)
     coach = MembershipFactory(community=community, role=Membership.Role.COACH)
     MembershipFactory(community=community, role=Membership.Role.PARTICIPANT)
     client.force_login(coach.user)
-    page = client.get(reverse("intake:overview", args=[community.pk])).content.decode()
+    return client.get(reverse("intake:overview", args=[community.pk])).content.decode()
+
+
+def test_the_intake_page_speaks_of_session_1_in_the_past_once_it_was_held(
+    client: Any,
+) -> None:
+    page = intake_overview(client, held=3)
     assert "Bijeenkomst 1 was op" in page
     assert "bijeenkomst 1 is op" not in page.lower()
 
 
 def test_before_session_1_the_intake_page_says_when_it_is(client: Any) -> None:
-    community, _meetings = running_community(held=0)
-    coach = MembershipFactory(community=community, role=Membership.Role.COACH)
-    MembershipFactory(community=community, role=Membership.Role.PARTICIPANT)
-    client.force_login(coach.user)
-    page = client.get(reverse("intake:overview", args=[community.pk])).content.decode()
+    page = intake_overview(client, held=0)
     assert "Bijeenkomst 1 is op" in page
     assert "Niet gecommitteerd — bijeenkomst 1 is op" in page
