@@ -117,7 +117,8 @@ def pages(client: Any, user: Any) -> dict[str, str]:
     welcome = [
         reverse("intake:welcome", args=[m.community_id]) for m in user.memberships.all()
     ]
-    queue, routes, found = ["/", *welcome], set(), {}
+    queue, routes = ["/", *welcome], set()
+    found: dict[str, str] = {}
     while queue and len(found) < 70:
         path = queue.pop(0)
         try:

@@ -18,13 +18,12 @@ from leerkring.communities.tests.factories import (
     MembershipFactory,
 )
 from leerkring.communities.tests.test_invitations import accept_url, invite
-from leerkring.meetings.models import Meeting
 from leerkring.meetings.tests.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def running_community(held: int) -> tuple[Any, list[Meeting]]:
+def running_community(held: int) -> Any:
     """A community whose leergang held ``held`` of its five sessions."""
     today = timezone.localdate()
     community = CommunityFactory(
@@ -34,15 +33,13 @@ def running_community(held: int) -> tuple[Any, list[Meeting]]:
     period = LearningPeriodFactory(
         community=community, start_date=start, end_date=start + timedelta(weeks=20)
     )
-    meetings = [
-        MeetingFactory(period=period, number=n, location="Lokaal B2.14")
-        for n in range(1, 6)
-    ]
-    return community, meetings
+    for number in range(1, 6):
+        MeetingFactory(period=period, number=number, location="Lokaal B2.14")
+    return community
 
 
 def test_joining_lands_on_what_now_with_the_intake_first(client: Any) -> None:
-    community, _meetings = running_community(held=0)
+    community = running_community(held=0)
     invitation = invite(community)
     response = client.post(
         accept_url(invitation),
@@ -67,7 +64,7 @@ def test_joining_lands_on_what_now_with_the_intake_first(client: Any) -> None:
 def test_a_latecomer_is_told_where_they_join_and_not_asked_to_catch_up(
     client: Any,
 ) -> None:
-    community, _meetings = running_community(held=3)
+    community = running_community(held=3)
     late = MembershipFactory(community=community, role=Membership.Role.PARTICIPANT)
     client.force_login(late.user)
     page = client.get(reverse("intake:welcome", args=[community.pk])).content.decode()
@@ -76,7 +73,7 @@ def test_a_latecomer_is_told_where_they_join_and_not_asked_to_catch_up(
 
 
 def test_a_coach_who_joins_is_sent_to_plan_the_intakes(client: Any) -> None:
-    community, _meetings = running_community(held=0)
+    community = running_community(held=0)
     coach = MembershipFactory(community=community, role=Membership.Role.COACH)
     client.force_login(coach.user)
     page = client.get(reverse("intake:welcome", args=[community.pk])).content.decode()
@@ -87,7 +84,7 @@ def test_a_coach_who_joins_is_sent_to_plan_the_intakes(client: Any) -> None:
 def intake_overview(client: Any, held: int) -> str:
     """The coaches' intake page of a community that held ``held`` sessions, with
     one participant who did not commit yet."""
-    community, _meetings = running_community(held=held)
+    community = running_community(held=held)
     coach = MembershipFactory(community=community, role=Membership.Role.COACH)
     MembershipFactory(community=community, role=Membership.Role.PARTICIPANT)
     client.force_login(coach.user)
