@@ -8,6 +8,8 @@ import pytest
 from django.urls import reverse
 
 from leerkring.accounts.models import User
+from leerkring.cohorts.demo import COHORT_NAME
+from leerkring.cohorts.models import Cohort
 from leerkring.core.demo import DEMO_LOGINS
 
 
@@ -44,3 +46,15 @@ def test_the_demos_goal_and_track_agree_on_the_programmes(
     page = as_demo("participant").get(harvest).content.decode()
     assert "vier opleidingen" in page
     assert "drie opleidingen" not in page
+
+
+def test_years_of_experience_show_without_a_decimal(as_demo: Any) -> None:
+    cohort = Cohort.objects.get(name=COHORT_NAME)
+    years = {m.experience_years for m in cohort.members.all()} - {None}
+    whole = next(y for y in years if y == int(y))
+    page = as_demo("programme_lead").get(
+        reverse("cohorts:cohort-detail", args=[cohort.pk])
+    )
+    text = page.content.decode()
+    assert f"<td>{int(whole)}</td>" in text
+    assert f"<td>{int(whole)},0</td>" not in text
