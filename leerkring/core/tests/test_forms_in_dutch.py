@@ -1,5 +1,6 @@
-"""One empty-choice label ("— kies —") everywhere, and radio buttons that start
-with nothing checked instead of a checked blank choice the form then refuses."""
+"""Forms in Dutch: one empty-choice label ("— kies —") everywhere, radio buttons
+that start with nothing checked instead of a checked blank choice the form then
+refuses, and Django's own password rules with "je"."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from typing import Any
 
 import pytest
 from django import forms
+from django.contrib.auth import password_validation
 from django.urls import reverse
+from django.utils import translation
 
 from leerkring.accounts.models import User
 from leerkring.assignments.models import IntegrationAssignment
@@ -52,3 +55,10 @@ def test_selects_say_kies(client: Any, demo_community: Any) -> None:
     membership = demo_community.community.memberships.first()
     page = client.get(reverse("communities:membership-edit", args=[membership.pk]))
     assert '<option value="">— kies —</option>' in page.content.decode()
+
+
+def test_djangos_password_rules_say_je() -> None:
+    with translation.override("nl"):
+        texts = password_validation.password_validators_help_texts()
+    assert texts
+    assert all(text.startswith("Je wachtwoord") for text in texts), texts
