@@ -3,6 +3,8 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := run
 
 PORT ?= 8000
+# E-mailed links point at the address `make run` serves (production sets SITE_URL).
+export SITE_URL ?= http://127.0.0.1:$(PORT)
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py

@@ -228,12 +228,16 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = True
+# Files served at the site's root: /favicon.ico, which browsers ask for by themselves.
+WHITENOISE_ROOT = BASE_DIR / "leerkring" / "public"
 WHITENOISE_MANIFEST_STRICT = False
 MEDIA_ROOT = DATA_DIR / "media"
 
 # E-mail: printed to the console unless EMAIL_URL names an SMTP server, e.g.
 # smtp+tls://user:password@smtp.example.nl:587
 _email = env.email_url("EMAIL_URL", default="consolemail://")
+if _email["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend":
+    _email["EMAIL_BACKEND"] = "leerkring.core.mail.EmailBackend"  # links unwrapped
 _smtp_options = {
     "host": _email.get("EMAIL_HOST"),
     "port": _email.get("EMAIL_PORT"),
@@ -299,4 +303,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # Django's own "django" logger prints to the console under DEBUG and also
+    # passes each record on to the root: the worker's task lines came out twice.
+    "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
 }

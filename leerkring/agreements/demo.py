@@ -163,7 +163,7 @@ def _goals(demo: Demo) -> None:
         period=demo.period,
         aspect=Aspect.CONTENT,
         text=(
-            "Aan het eind van de leergang werken drie opleidingen met een "
+            "Aan het eind van de leergang werken vier opleidingen met een "
             "feedbackronde vóór elke summatieve toets, en kunnen studenten laten zien "
             "wat ze met die feedback deden."
         ),

@@ -23,6 +23,9 @@ class AlumniConfig(AppConfig):
 
         navigation.register(
             navigation.Tab(
-                _("Coaching"), "alumni:coaching", order=90, visible=_sees_coaching_tab
+                _("Become a coach"),
+                "alumni:coaching",
+                order=90,
+                visible=_sees_coaching_tab,
             )
         )

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from leerkring.core.widgets import RadioSelect
 from leerkring.tracks.models import Sharing
 
 from .models import AssignmentReport
@@ -92,8 +93,8 @@ class ReportForm(forms.ModelForm[AssignmentReport]):
             "did": forms.Textarea(attrs={"rows": 3}),
             "happened": forms.Textarea(attrs={"rows": 3}),
             "learned": forms.Textarea(attrs={"rows": 3}),
-            "status": forms.RadioSelect,
-            "sharing": forms.RadioSelect,
+            "status": RadioSelect,
+            "sharing": RadioSelect,
         }
         labels = {"sharing": _("Who may read this report")}
         help_texts = {

@@ -55,8 +55,10 @@ class IntegrationAssignmentQuerySet(models.QuerySet["IntegrationAssignment"]):
     def open_for(self, user: Any) -> IntegrationAssignmentQuerySet:
         """Those ``user`` still has to report on.
 
-        Their own without a 'done' report, and the group's they have not reported
-        on at all; a carried-over assignment is replaced by its successor.
+        Their own and the group's they have not reported on at all: once they
+        told how it went (done, partly or not) nobody asks again; what is left of
+        a partly done one continues as its carried-over successor, which replaces
+        it here.
         """
         if not user.is_authenticated:
             return self.none()
@@ -65,10 +67,7 @@ class IntegrationAssignmentQuerySet(models.QuerySet["IntegrationAssignment"]):
         )
         return self.filter(
             Q(owner=user) | Q(owner__isnull=True), carried_to__isnull=True
-        ).exclude(
-            models.Exists(reports.filter(status=AssignmentReport.Status.DONE))
-            | (Q(owner__isnull=True) & models.Exists(reports))
-        )
+        ).exclude(models.Exists(reports))
 
     def for_page(self, user: Any) -> IntegrationAssignmentQuerySet:
         """With what a page shows, each related private item filtered for ``user``.

@@ -3,7 +3,8 @@
 In each community where the person participates: their open assignments (see
 ``IntegrationAssignmentQuerySet.open_for``) in the running learning period, due
 by the next session or overdue (after the period's last session: all of them).
-One query, however many communities.
+Work that was due before the person joined is not theirs to catch up on. One
+query, however many communities.
 """
 
 from __future__ import annotations
@@ -27,9 +28,14 @@ TITLE_LENGTH = 60
 
 
 def todos(user: Any, memberships: Sequence[Membership]) -> Iterable[Todo]:
-    communities = [m.community_id for m in memberships if m.is_participant]
-    if not communities:
+    participating = [m for m in memberships if m.is_participant]
+    if not participating:
         return []
+    since_joining = Q()
+    for membership in participating:
+        since_joining |= Q(period__community_id=membership.community_id) & (
+            Q(due_date__gte=membership.joined_on) if membership.joined_on else Q()
+        )
     today = timezone.localdate()
     next_session = (
         Meeting.objects.filter(period=OuterRef("period"), date__gte=today)
@@ -38,7 +44,7 @@ def todos(user: Any, memberships: Sequence[Membership]) -> Iterable[Todo]:
     )
     assignments = (
         IntegrationAssignment.objects.open_for(user)
-        .filter(running_on(today, "period"), period__community_id__in=communities)
+        .filter(running_on(today, "period"), since_joining)
         .annotate(next_session=Subquery(next_session))
         .filter(
             Q(due_date__lte=today)

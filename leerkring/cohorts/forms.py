@@ -7,6 +7,7 @@ from typing import Any, cast
 from django import forms
 from django.core import signing
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.utils import get_blank_choice_label
 from django.utils.translation import gettext_lazy as _
 
 from leerkring.accounts.models import User
@@ -193,7 +194,7 @@ class RuleForm(forms.Form):
         super().__init__(*args, **kw)
         cast(MemberChoiceField, self.fields["members"]).queryset = cohort.members.all()
         cast(forms.ChoiceField, self.fields["category"]).choices = [
-            ("", "—"),
+            ("", get_blank_choice_label()),
             *categories,
         ]
 
@@ -333,8 +334,13 @@ class MoveForm(forms.Form):
             for k, g in enumerate(groups, start=1)
         ]
         cast(forms.ChoiceField, self.fields["member"]).choices = people
-        cast(forms.ChoiceField, self.fields["swap_with"]).choices = [("", "—"), *people]
-        cast(forms.ChoiceField, self.fields["to_group"]).choices = [("", "—")] + [
+        cast(forms.ChoiceField, self.fields["swap_with"]).choices = [
+            ("", get_blank_choice_label()),
+            *people,
+        ]
+        cast(forms.ChoiceField, self.fields["to_group"]).choices = [
+            ("", get_blank_choice_label())
+        ] + [
             (k, _("Community %(number)s") % {"number": k + 1})
             for k in range(len(groups))
         ]

@@ -258,6 +258,6 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
             request,
             _("Welcome to %(community)s!") % {"community": membership.community},
         )
-        return redirect("communities:community-detail", membership.community_id)
+        return redirect("intake:welcome", membership.community_id)
     context = {"invitation": invitation, "form": form, "needs_account": needs_account}
     return render(request, "communities/invitation_accept.html", context)

@@ -51,6 +51,20 @@ def access_own_membership(user: Any, community_id: int) -> Membership:
     return membership
 
 
+def access_welcome(user: Any, community_id: int) -> Membership:
+    """The viewer's own place in the community (invited or active, any role): the
+    "what now" page after joining is about the person themself."""
+    membership = (
+        Membership.objects.select_related("community__organisation", "user")
+        .holding_a_place()
+        .filter(community_id=community_id, user_id=user.pk)
+        .first()
+    )
+    if membership is None:
+        deny(user, f"intake:community:{community_id}:welcome")
+    return membership
+
+
 def access_participant(user: Any, membership_id: int) -> Membership:
     """A participant's membership, for the coaches of their community."""
     return get_allowed(

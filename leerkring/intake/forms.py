@@ -6,6 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from leerkring.core.widgets import RadioSelect
+
 from .models import Intake, IntakePreparation
 
 
@@ -43,7 +45,7 @@ class IntakeForm(forms.ModelForm[Intake]):
         fields = ["held_on", "expectations_shared", "commitment", "notes"]
         widgets = {
             "held_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "commitment": forms.RadioSelect,
+            "commitment": RadioSelect,
             "notes": forms.Textarea(attrs={"rows": 5}),
         }
 

@@ -15,6 +15,11 @@ urlpatterns = [
         name="preparation",
     ),
     path(
+        "communities/<int:community_id>/welcome/",
+        views.welcome,
+        name="welcome",
+    ),
+    path(
         "intakes/participants/<int:membership_id>/",
         views.participant_intake,
         name="participant",

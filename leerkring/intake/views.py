@@ -6,15 +6,22 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
+from leerkring.agreements.models import Aspect, CollectiveGoal
 from leerkring.communities.models import Membership
 from leerkring.core.http import AuthenticatedHttpRequest
 from leerkring.meetings.models import Meeting
 
 from . import actions
-from .access import access_coaching, access_own_membership, access_participant
+from .access import (
+    access_coaching,
+    access_own_membership,
+    access_participant,
+    access_welcome,
+)
 from .forms import IntakeForm, PreparationForm
 from .models import Commitment, Intake, IntakePreparation, with_commitment
 
@@ -46,6 +53,7 @@ def intake_overview(
         "community": community,
         "participants": participants,
         "first_session": first_session(community.pk),
+        "today": timezone.localdate(),
         "yes": Commitment.YES,
         "commitments": dict(Commitment.choices),
     }
@@ -122,3 +130,32 @@ def participant_intake(
         "form": form,
     }
     return render(request, "intake/participant_intake.html", context)
+
+
+@login_required
+@require_safe
+def welcome(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
+    """Where an invitation leads: what to do first (the intake preparation), what
+    the community is about, and when it meets next — also for a latecomer."""
+    membership = access_welcome(request.user, community_id)
+    community = membership.community
+    period = community.current_period()
+    today = timezone.localdate()
+    meetings = list(Meeting.objects.for_period(period)) if period else []
+    context = {
+        "membership": membership,
+        "community": community,
+        "period": period,
+        "today": today,
+        "next_meeting": next((m for m in meetings if m.date >= today), None),
+        "held_before_joining": sum(
+            m.date < (membership.joined_on or today) for m in meetings
+        ),
+        "goal": CollectiveGoal.objects.filter(
+            period=period, aspect=Aspect.CONTENT
+        ).first(),
+        "coaches": community.memberships.active().coaching().select_related("user"),
+        "preparation": IntakePreparation.objects.filter(membership=membership).first(),
+        "intake": membership.intakes.order_by("-held_on").first(),
+    }
+    return render(request, "intake/welcome.html", context)

@@ -14,7 +14,7 @@ from leerkring.communities.models import Membership
 
 from .actions import method_agenda_items, start_self_run
 from .method import theme_steps
-from .models import AgendaItem, Attendance, Meeting, OpenSpaceProposal
+from .models import AgendaItem, Attendance, Meeting, MeetingRole, OpenSpaceProposal
 
 if TYPE_CHECKING:
     from leerkring.core.demo import Demo
@@ -107,8 +107,19 @@ def _self_run(demo: Demo) -> None:
         location="Bibliotheek Oostland, stilteruimte",
         title="Op eigen kracht 2026–2027",
     )
-    first = Meeting.objects.for_period(period).first()
-    assert first is not None
+    first, second = Meeting.objects.for_period(period)[:2]
+    # The demo's alumnus (bram@) chairs the coming meeting: he and its chair
+    # trade, so his home page shows what a chair has to do.
+    chairs = MeetingRole.objects.filter(
+        meeting__in=[first, second], role=MeetingRole.Role.CHAIR
+    )
+    chair_of = {role.meeting_id: role for role in chairs.select_related("membership")}
+    first_chair, second_chair = chair_of[first.pk], chair_of[second.pk]
+    first_chair.membership, second_chair.membership = (
+        second_chair.membership,
+        first_chair.membership,
+    )
+    MeetingRole.objects.bulk_update([first_chair, second_chair], ["membership"])
     Meeting.objects.filter(pk=first.pk).update(
         summary=(
             "Intervisie op de casus van Naima: een student die elke feedback als "

@@ -380,7 +380,7 @@ class RoleSwapForm(forms.Form):
                 % {
                     "role": other.get_role_display(),
                     "meeting": other.meeting,
-                    "date": formats.date_format(other.meeting.date, "j M"),
+                    "date": formats.date_format(other.meeting.date, str(_("j M"))),
                     "name": other.holder_name(),
                 },
             )

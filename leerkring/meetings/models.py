@@ -338,6 +338,13 @@ class AgendaItem(models.Model):
         """What members see of the item once the agenda is published."""
         return {name: getattr(self, name) for name in self.PUBLISHED_FIELDS}
 
+    @property
+    def kind_badge(self) -> str:
+        """The kind's name for a badge beside the title, or "" where the title
+        already says it ("Check-in", not "Check-in [Check-in]")."""
+        kind = str(self.get_kind_display())
+        return "" if kind.casefold() == self.title.strip().casefold() else kind
+
 
 class AttendanceQuerySet(models.QuerySet["Attendance"]):
     def present(self) -> AttendanceQuerySet:
@@ -405,6 +412,23 @@ class OpenSpaceProposal(models.Model):
         return user.display_name if user else str(_("a former member"))
 
 
+# "a coach joins every third meeting": an ordinal per possible ``coach_every``.
+COACH_RHYTHMS = {
+    1: _("a coach joins every meeting"),
+    2: _("a coach joins every second meeting"),
+    3: _("a coach joins every third meeting"),
+    4: _("a coach joins every fourth meeting"),
+    5: _("a coach joins every fifth meeting"),
+    6: _("a coach joins every sixth meeting"),
+    7: _("a coach joins every seventh meeting"),
+    8: _("a coach joins every eighth meeting"),
+    9: _("a coach joins every ninth meeting"),
+    10: _("a coach joins every tenth meeting"),
+    11: _("a coach joins every eleventh meeting"),
+    12: _("a coach joins every twelfth meeting"),
+}
+
+
 class SelfRunSchedule(models.Model):
     """How a self-run period meets: its rhythm and how often a coach joins.
 
@@ -437,6 +461,11 @@ class SelfRunSchedule(models.Model):
 
     def __str__(self) -> str:
         return str(self.period)
+
+    @property
+    def coach_rhythm(self) -> str:
+        """The rhythm in words: "a coach joins every third meeting"."""
+        return str(COACH_RHYTHMS[self.coach_every])
 
     def joins(self, number: int) -> bool:
         """Does a coach join meeting ``number`` (every ``coach_every``-th)?"""

@@ -55,6 +55,9 @@ COLOURS = {
     SAFETY: "#1a4fbf",
 }
 PHASE_SHADES = ("#eef4f3", "#fbf0e8", "#f1f1f6", "#eef5e9")
+# Figure sizes in inches: the page's chart, and a tall narrow one whose text is
+# still about 10 px on a 390 px phone (the wide one shrinks it to ~5 px there).
+FIGURE_SIZES = {"wide": (8.0, 7.5), "narrow": (4.2, 8.5)}
 
 
 def current_session(meetings: list[Meeting], today: date) -> int | None:
@@ -176,7 +179,9 @@ def _own(arc: Arc, measure: str) -> list[float]:
     ]
 
 
-def _draw_panel(ax: Any, arc: Arc, measures: tuple[str, ...], title: str) -> None:
+def _draw_panel(
+    ax: Any, arc: Arc, measures: tuple[str, ...], title: str, *, legend_columns: int
+) -> None:
     xs = [point.number for point in arc.points]
     for measure in measures:
         colour = COLOURS[measure]
@@ -211,16 +216,18 @@ def _draw_panel(ax: Any, arc: Arc, measures: tuple[str, ...], title: str) -> Non
     ax.set_ylim(0.8, 5.2)
     ax.set_yticks([1, 2, 3, 4, 5])
     ax.grid(axis="y", color="#d9dde5", linewidth=0.6)
-    ax.legend(loc="lower right", fontsize=8, frameon=False, ncol=3)
+    ax.legend(loc="lower right", fontsize=8, frameon=False, ncol=legend_columns)
 
 
-def render_svg(arc: Arc) -> str:
-    """Draw the arc: collective track, individual track, energy and safety."""
+def render_svg(arc: Arc, *, size: str = "wide") -> str:
+    """Draw the arc: collective track, individual track, energy and safety; ``size``
+    is a key of ``FIGURE_SIZES``."""
     count = len(arc.points)
+    narrow = size == "narrow"
     with rc_context(
         {"svg.fonttype": "none", "svg.hashsalt": "leerkring-arc", "font.size": 9}
     ):
-        figure = Figure(figsize=(8, 7.5))
+        figure = Figure(figsize=FIGURE_SIZES[size])
         FigureCanvasSVG(figure)
         axes = figure.subplots(3, 1, sharex=True)
         panels = (
@@ -246,16 +253,17 @@ def render_svg(arc: Arc) -> str:
                     linestyle=":",
                     zorder=1,
                 )
-            _draw_panel(ax, arc, measures, title)
+            _draw_panel(ax, arc, measures, title, legend_columns=1 if narrow else 3)
         for span in arc.phases:
+            label = str(PHASE_LABELS[span.phase])
             axes[0].annotate(
-                str(PHASE_LABELS[span.phase]),
+                "\n".join(label.split()) if narrow else label,
                 xy=((span.first + span.last) / 2, 1.0),
                 xycoords=("data", "axes fraction"),
                 xytext=(0, 24),
                 textcoords="offset points",
                 ha="center",
-                fontsize=8.5,
+                fontsize=7.5 if narrow else 8.5,
                 fontweight="bold",
                 color="#1d2433",
             )
@@ -270,17 +278,17 @@ def render_svg(arc: Arc) -> str:
         )
         last.set_xlabel(_("Session"))
         figure.subplots_adjust(
-            left=0.06, right=0.98, top=0.88, bottom=0.08, hspace=0.45
+            left=0.1 if narrow else 0.06, right=0.98, top=0.9, bottom=0.07, hspace=0.45
         )
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None})
     return buffer.getvalue()
 
 
-def arc_svg(period: LearningPeriod, *, viewer: Any = None) -> str:
+def arc_svg(period: LearningPeriod, *, viewer: Any = None, size: str = "wide") -> str:
     """The period's arc as SVG markup; with ``viewer``'s own line if they answered.
 
     Pass ``viewer`` only for a document that person alone sees (their own page,
     their personal PDF); ``None`` draws the group arc only.
     """
-    return render_svg(period_arc(period, viewer=viewer))
+    return render_svg(period_arc(period, viewer=viewer), size=size)

@@ -141,8 +141,9 @@ def arc_svg(request: AuthenticatedHttpRequest, community_id: int) -> HttpRespons
     if period is None:
         raise Http404
     viewer = request.user if membership and membership.is_participant else None
+    size = "narrow" if request.GET.get("size") == "narrow" else "wide"
     response = HttpResponse(
-        charts.arc_svg(period, viewer=viewer), content_type="image/svg+xml"
+        charts.arc_svg(period, viewer=viewer, size=size), content_type="image/svg+xml"
     )
     response["Cache-Control"] = "private, no-cache"
     return response

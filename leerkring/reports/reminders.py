@@ -159,11 +159,8 @@ def _coach_digest(now: datetime) -> list[Occasion]:
 
 
 def open_assignments(user: Any, meeting: Meeting) -> list[IntegrationAssignment]:
-    """The person's assignments due by this session without a finished report.
-
-    Their own, and the group's they have not reported on; carried-over ones are
-    replaced by their successor.
-    """
+    """The person's assignments due by this session they have not reported on
+    (``IntegrationAssignmentQuerySet.open_for``)."""
     assignments = (
         IntegrationAssignment.objects.open_for(user)
         .filter(period_id=meeting.period_id, due_date__lte=meeting.date)
@@ -173,7 +170,8 @@ def open_assignments(user: Any, meeting: Meeting) -> list[IntegrationAssignment]
 
 
 def _open_assignment_owners(meetings: list[Meeting]) -> dict[int, set[int]]:
-    """Per session, who has an assignment due at it without a finished report."""
+    """Per session, who has an assignment due at it without a report of theirs
+    (the rule of ``open_for``, over prefetched reports)."""
     if not meetings:
         return {}
     participants = _participants(m.period.community_id for m in meetings)
@@ -184,14 +182,15 @@ def _open_assignment_owners(meetings: list[Meeting]) -> dict[int, set[int]]:
     for assignment in assignments:
         meeting_id = assignment.due_meeting_id
         assert meeting_id is not None
-        reports = {r.author_id: r.status for r in assignment.reports.all()}
-        if assignment.owner_id is not None:
-            if reports.get(assignment.owner_id) != AssignmentReport.Status.DONE:
-                owners.setdefault(meeting_id, set()).add(assignment.owner_id)
-            continue
+        reported = {r.author_id for r in assignment.reports.all()}
         community = next(m for m in meetings if m.pk == meeting_id).period.community_id
-        for user_id in participants.get(community, []):
-            if user_id not in reports:
+        expected = (
+            [assignment.owner_id]
+            if assignment.owner_id is not None
+            else participants.get(community, [])
+        )
+        for user_id in expected:
+            if user_id not in reported:
                 owners.setdefault(meeting_id, set()).add(user_id)
     return owners
 

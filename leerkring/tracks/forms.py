@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from leerkring.core.widgets import RadioSelect
 from leerkring.meetings.models import Meeting
 
 from .models import (
@@ -58,12 +59,12 @@ class CollectiveTrackForm(forms.Form):
         max_length=4000,
     )
     assignment_do = _text(
-        _("Dit staat ons te doen … (what we must do)"),
+        _("This is what we must do"),
         required=False,
         max_length=4000,
     )
     assignment_result = _text(
-        _("… en dit is het concrete resultaat (the concrete result)"),
+        _("And this is the concrete result"),
         required=False,
         max_length=4000,
     )
@@ -196,7 +197,7 @@ class QualityForm(forms.ModelForm[QualityPitfall]):
     class Meta:
         model = QualityPitfall
         fields = ["quality", "pitfall", "challenge", "allergy", "sharing"]
-        widgets = {"sharing": forms.RadioSelect}
+        widgets = {"sharing": RadioSelect}
         labels = {"sharing": _("Who may read this")}
 
     def clean_quality(self) -> str:

@@ -50,7 +50,7 @@ def test_the_to_do_list_leads_to_the_work_and_empties(
     log_in(page, live_server, DEMO_LOGINS["coach"])
     page.goto(f"{live_server.url}/")
     waiting = page.get_by_role("region", name="Te doen").get_by_role(
-        "link", name="met je gedeelde reflectie"
+        "link", name="gedeelde reflectie wacht op jouw feedback"
     )
     expect(waiting).to_have_count(1)
     waiting.click()

@@ -37,7 +37,7 @@ def test_coach_starts_a_self_run_period_with_rotating_roles(
     page.get_by_label("Begindatum").fill(begin.isoformat())
     page.get_by_label("Einddatum").fill((begin + timedelta(weeks=36)).isoformat())
     page.get_by_label("Elke … weken bij elkaar").fill("6")
-    page.get_by_label("Een coach sluit aan bij elke … bijeenkomsten").fill("3")
+    page.get_by_label("Een coach sluit aan om de … bijeenkomsten").fill("3")
     page.get_by_label("Locatie").fill("Bibliotheek, stilteruimte")
     assert_accessible(page)
     page.get_by_role("button", name="Zelfstandige periode plannen").click()
@@ -45,6 +45,11 @@ def test_coach_starts_a_self_run_period_with_rotating_roles(
     # The overview: seven meetings, every third with a coach, roles going round.
     page.get_by_role("heading", name="Bijeenkomsten", exact=True, level=1).wait_for()
     expect(page.get_by_text("is gepland")).to_be_visible()
+    expect(
+        page.get_by_text(
+            "Elke 6 weken; een coach sluit aan bij elke derde bijeenkomst."
+        )
+    ).to_be_visible()
     expect(page.locator(".arc-session")).to_have_count(7)
     expect(page.locator(".arc-session .badge-coach")).to_have_count(2)
     spread = page.get_by_role("table", name="Rollen per lid in deze periode")

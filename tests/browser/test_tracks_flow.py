@@ -42,6 +42,9 @@ def test_participant_sharpens_a_question_and_reports_coach_sees_it(
     question.fill("Hoe geef ik betere feedback?")
     page.get_by_role("button", name="Mijn vraag opslaan").click()
     page.locator(".question-current", has_text="betere feedback").wait_for()
+    # Once there is a question, its form waits behind a button (short on a phone).
+    expect(page.get_by_role("textbox", name="Mijn leervraag")).to_be_hidden()
+    page.get_by_text("Mijn vraag aanscherpen").click()
     page.get_by_role("textbox", name="Mijn leervraag").fill(
         "Hoe laat ik studenten zelf om feedback vragen?"
     )

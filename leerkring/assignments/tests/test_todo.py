@@ -63,7 +63,9 @@ def place(*members: tuple[Any, str]) -> Place:
     )
     meetings = [MeetingFactory(period=period, number=n) for n in range(1, 6)]
     for user, role in members:
-        MembershipFactory(community=community, user=user, role=role)
+        MembershipFactory(
+            community=community, user=user, role=role, joined_on=period.start_date
+        )
     return Place(community, period, meetings)
 
 
@@ -126,16 +128,22 @@ def test_a_long_assignment_is_shortened_in_the_sentence() -> None:
     assert item.text.endswith("…”")
 
 
-def test_a_done_report_takes_it_off_the_list_a_partial_one_does_not() -> None:
+def test_any_report_takes_it_off_the_list_partly_and_not_too() -> None:
+    """Once someone told how it went, "Tell how it went" stops asking."""
     me = UserFactory()
     here = place((me, PARTICIPANT))
     done = assignment(here, here.last, owner=me)
     partly = assignment(here, here.next, owner=me)
+    not_done = assignment(here, here.next, owner=me)
+    still_open = assignment(here, here.next, owner=me)
     AssignmentReportFactory(assignment=done, author=me)
     AssignmentReportFactory(
         assignment=partly, author=me, status=AssignmentReport.Status.PARTLY
     )
-    assert urls(todos(me)) == [report_url(partly)]
+    AssignmentReportFactory(
+        assignment=not_done, author=me, status=AssignmentReport.Status.NOT
+    )
+    assert urls(todos(me)) == [report_url(still_open)]
 
 
 def test_a_carried_over_assignment_appears_once_as_its_successor() -> None:
@@ -264,3 +272,18 @@ def test_the_item_reads_in_dutch() -> None:
     with translation.override("nl"):
         (item,) = todo.todos(me, memberships)
     assert item.text == "Vertel hoe het ging: “Feedback vragen”"
+
+
+def test_work_due_before_someone_joined_is_not_on_their_list() -> None:
+    """A latecomer is not asked for the session-1 group assignment that was due
+    weeks before they joined; what is due after joining is theirs."""
+    latecomer, early = UserFactory(), UserFactory()
+    here = place((latecomer, PARTICIPANT), (early, PARTICIPANT))
+    Membership.objects.filter(user=latecomer).update(
+        joined_on=here.last.date + timedelta(days=1)
+    )
+    group = {"owner": None, "sharing": Sharing.COMMUNITY}
+    before = assignment(here, here.meetings[1], **group)
+    after = assignment(here, here.next, **group)
+    assert urls(todos(latecomer)) == [report_url(after)]
+    assert urls(todos(early)) == [report_url(before), report_url(after)]

@@ -4,12 +4,15 @@ never other participants, the programme lead or superusers (DESIGN.md §5)."""
 from django.urls import reverse
 
 from leerkring.core.tests.matrix import (
+    ANON,
     APPRENTICE,
     COACH,
+    LOGIN,
     PARTICIPANT,
     Row,
     World,
     allow,
+    everyone,
 )
 from leerkring.intake.tests.factories import IntakeFactory, IntakePreparationFactory
 
@@ -40,6 +43,17 @@ ROWS = [
         allow(PARTICIPANT, ok=302),
         method="post",
         data=lambda w: {"expectations": "Samen leren.", "version": "1"},
+    ),
+    Row(
+        "intake:welcome",
+        lambda w: reverse("intake:welcome", args=[w.community.pk]),
+        allow(PARTICIPANT, COACH, APPRENTICE),
+    ),
+    Row(
+        "intake:welcome",
+        lambda w: reverse("intake:welcome", args=[w.community.pk]),
+        {**everyone(405), ANON: LOGIN},
+        method="post",
     ),
     Row("intake:participant", _participant, allow(COACH, APPRENTICE)),
     Row(

@@ -282,13 +282,13 @@ def test_drafts_and_counts_read_in_dutch() -> None:
     with translation.override("nl"):
         dutch = sorted(item.text for item in todos(coach, memberships))
     assert dutch == [
-        "1 met je gedeelde reflectie wacht op feedback",
+        "1 gedeelde reflectie wacht op jouw feedback",
         "Maak je concept “Intake” af",
     ]
     ReflectionFactory(community=community, visibility=Visibility.COMMUNITY)
     with translation.override("nl"):
         dutch = sorted(item.text for item in todos(coach, memberships))
-    assert dutch[0] == "2 met je gedeelde reflecties wachten op feedback"
+    assert dutch[0] == "2 gedeelde reflecties wachten op jouw feedback"
 
 
 def test_the_home_page_collects_the_journals_items() -> None:

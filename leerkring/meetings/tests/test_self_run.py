@@ -20,7 +20,7 @@ from leerkring.meetings.actions import (
     start_self_run,
 )
 from leerkring.meetings.method import SELF_RUN_AGENDA, ItemKind
-from leerkring.meetings.models import AgendaItem, Meeting, MeetingRole
+from leerkring.meetings.models import AgendaItem, Meeting, MeetingRole, SelfRunSchedule
 from leerkring.meetings.rotation import fair_share
 from leerkring.meetings.tests.conftest import Leergang, build_leergang, plan
 
@@ -332,3 +332,28 @@ def test_leaving_and_erasure_open_the_roles_still_to_come(finished: Leergang) ->
         schedule=period.self_run_schedule, actor=finished.coach, version=1
     )
     assert not MeetingRole.objects.for_period(period).filter(membership=None)
+
+
+@pytest.mark.parametrize(
+    ("every", "dutch", "english"),
+    [
+        (1, "een coach sluit aan bij elke bijeenkomst", "a coach joins every meeting"),
+        (
+            3,
+            "een coach sluit aan bij elke derde bijeenkomst",
+            "a coach joins every third meeting",
+        ),
+        (
+            actions.MAX_COACH_EVERY,
+            "een coach sluit aan bij elke twaalfde bijeenkomst",
+            "a coach joins every twelfth meeting",
+        ),
+    ],
+)
+def test_the_coach_rhythm_is_said_with_an_ordinal(
+    every: int, dutch: str, english: str
+) -> None:
+    schedule = SelfRunSchedule(coach_every=every)
+    assert schedule.coach_rhythm == dutch
+    with translation.override("en"):
+        assert schedule.coach_rhythm == english

@@ -3,6 +3,7 @@ group figure; individual answers reach only the person and the coaches."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -210,3 +211,25 @@ def test_query_counts_do_not_grow_with_answers(
     assert counts[0] == counts[1], counts
     with django_assert_max_num_queries(10):
         client.get(url)
+
+
+def _svg_width_px(svg: str) -> float:
+    points = re.search(r'<svg[^>]* width="([\d.]+)pt"', svg)
+    assert points is not None
+    return float(points.group(1)) * 4 / 3
+
+
+def test_a_phone_gets_a_narrow_chart_whose_text_stays_legible(client: Any) -> None:
+    """At 390 px the page's chart is about 358 px wide: the wide drawing (768 px)
+    shrank its 9 pt text to ~5 px there; the narrow one keeps it at ~10 px."""
+    group = make_group(participants=3)
+    answer_all(group.meeting(1), group.participants)
+    client.force_login(group.coach)
+    url = reverse("pulses:arc-svg", args=[group.community.pk])
+    page = _arc_page(client, group, group.coach)
+    assert f'media="(max-width: 40rem)" srcset="{url}?size=narrow"' in page
+    narrow = client.get(url, {"size": "narrow"}).content.decode()
+    text_px = 9 * 4 / 3 * 358 / _svg_width_px(narrow)
+    assert text_px >= 10
+    assert "Climax" in narrow
+    assert _svg_width_px(client.get(url).content.decode()) > 700
