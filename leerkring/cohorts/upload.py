@@ -8,24 +8,21 @@ so they never reach the database.
 
 from __future__ import annotations
 
-import csv
 import difflib
-import io
 import re
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from .models import DIVERSITY_ATTRIBUTES, attribute_label
+from .tables import FileRefused, read_table
 
-MAX_ROWS = 2000
-MAX_BYTES = 5 * 1024 * 1024
+__all__ = ["FileRefused", "read_cohort_file"]
+
 MIN_AGE, MAX_AGE = 16, 100
 MAX_EXPERIENCE = 60
 CUSTOM_PREFIXES = ("custom:", "eigen:")
@@ -85,10 +82,6 @@ SCOPE_NAMES = {
 }
 
 
-class FileRefused(Exception):
-    """The file as a whole cannot be read; the message is translated."""
-
-
 @dataclass
 class Row:
     number: int
@@ -117,91 +110,6 @@ class CohortFile:
 
 def normalise(name: str) -> str:
     return re.sub(r"[\s\-]+", "_", name.strip().lower())
-
-
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _limited(lines: Iterable[Sequence[object]]) -> list[list[str]]:
-    """Non-empty lines as text; stops reading one line after the most allowed."""
-    table: list[list[str]] = []
-    for line in lines:
-        cells = [_cell(c) for c in line]
-        if any(cells):
-            table.append(cells)
-            if len(table) > MAX_ROWS + 1:
-                break
-    return table
-
-
-def _table_from_csv(data: bytes) -> list[list[str]]:
-    if b"\x00" in data[:4096]:
-        raise FileRefused(_("This is not a CSV or Excel (.xlsx) file."))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    first = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first.count)
-    return [
-        [_cell(c) for c in line]
-        for line in csv.reader(io.StringIO(text), delimiter=delimiter)
-    ]
-
-
-def _table_from_xlsx(data: bytes) -> list[list[str]]:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a broken file
-        raise FileRefused(
-            _("This Excel file cannot be read. Save it again as .xlsx or CSV.")
-        ) from error
-    try:
-        sheet = book.worksheets[0]
-        return _limited(sheet.iter_rows(values_only=True))
-    finally:
-        book.close()
-
-
-def read_table(filename: str, data: bytes) -> list[list[str]]:
-    """The cells as text; FileRefused for a wrong type, a size or an empty file."""
-    suffix = filename.lower().rsplit(".", 1)[-1] if "." in filename else ""
-    if len(data) > MAX_BYTES:
-        raise FileRefused(_("The file is larger than 5 MB."))
-    if suffix not in {"csv", "xlsx", "txt"}:
-        raise FileRefused(
-            _("%(name)s is not a CSV or Excel (.xlsx) file.") % {"name": filename}
-        )
-    if not data.strip():
-        raise FileRefused(_("The file is empty."))
-    if suffix == "xlsx" or data[:4] == b"PK\x03\x04":
-        table = _table_from_xlsx(data)
-    else:
-        table = _table_from_csv(data)
-    if not table:
-        raise FileRefused(_("The file is empty."))
-    if len(table) == 1:
-        raise FileRefused(_("The file has a header row but no people."))
-    if len(table) - 1 > MAX_ROWS:
-        raise FileRefused(
-            _(
-                "The file has more than %(max)s people; a cohort can have at most "
-                "%(max)s. Split it into smaller cohorts."
-            )
-            % {"max": number_format(MAX_ROWS, force_grouping=True)}
-        )
-    return table
 
 
 def _map_columns(header: list[str], result: CohortFile) -> dict[int, str]:
