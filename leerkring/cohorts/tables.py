@@ -146,7 +146,7 @@ def _decode(data: bytes) -> str:
         # other byte (odd positions little-endian, even ones big-endian).
         head = data[:4096]
         odd, even = head[1::2].count(0), head[0::2].count(0)
-        if max(odd, even) < len(head) // 4 or min(odd, even) > len(head) // 64:
+        if max(odd, even) < len(head) // 4 or min(odd, even) > max(odd, even) // 4:
             raise _not_a_table()
         encoding = "utf-16-le" if odd > even else "utf-16-be"
     else:

@@ -156,6 +156,6 @@ ROWS = [
         lambda w: reverse("cohorts:proposal-accept", args=[w.proposal.pk]),
         _lead(302),
         method="post",
-        data=lambda w: {"name_prefix": "Matrix", "version": 1},
+        data=lambda w: {"name_prefix": "Matrix", "version": 1, "confirmed": "1"},
     ),
 ]

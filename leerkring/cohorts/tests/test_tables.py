@@ -10,7 +10,7 @@ import tracemalloc
 from functools import cache
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from leerkring.cohorts import tables
@@ -68,7 +68,7 @@ def test_a_refused_spreadsheet_explains_itself_on_the_upload_page(
         reverse("cohorts:cohort-upload", args=[lead_role.organisation.pk]),
         {
             "name": "Aanval",
-            "consent_source": "none",
+            "consent": "none",
             "file": SimpleUploadedFile(
                 "cohort.xlsx", hostile_file("20 million empty rows")
             ),
@@ -188,6 +188,11 @@ _cell = st.text(
 def test_what_a_spreadsheet_writes_is_read_back_cell_for_cell(
     rows: list[list[str]], delimiter: str, end: str, encoding: str
 ) -> None:
+    """Without a byte-order mark, UTF-16 is recognised by the zero bytes of
+    Latin text (what Excel's "Unicode text" holds); other scripts need the mark
+    that Excel always writes."""
+    if encoding == "utf-16-le":
+        assume(all(ord(c) < 0x100 for row in rows for c in "".join(row)))
     rows = [["naam", "email", "rol"], *rows]
     data = _csv(rows, delimiter=delimiter, end=end).encode(encoding)
     assert read_table("cohort.csv", data) == rows
@@ -206,5 +211,13 @@ def test_what_a_spreadsheet_writes_is_read_back_cell_for_cell(
     )
 )
 def test_windows_1252_text_is_read(rows: list[list[str]]) -> None:
+    """Unless the bytes happen to be valid UTF-8 too ("Å€" is "ŀ" in UTF-8):
+    then UTF-8, by far the more common today, wins."""
     rows = [["naam", "email", "rol"], *rows]
-    assert read_table("c.csv", _csv(rows, delimiter=";").encode("cp1252")) == rows
+    data = _csv(rows, delimiter=";").encode("cp1252")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        assert read_table("c.csv", data) == rows
+    else:
+        assume(False)
