@@ -10,7 +10,11 @@ from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+)
 
 from leerkring.communities.access import access_organisation
 from leerkring.core.http import AuthenticatedHttpRequest
@@ -403,6 +407,7 @@ def role_delete(
 
 
 @login_required
+@require_GET
 def cohort_template(
     request: AuthenticatedHttpRequest, organisation_id: int, fmt: str
 ) -> HttpResponse:

@@ -15,14 +15,14 @@ FORMATS = ["csv", "xlsx"]
 
 
 def upload(
-    client: Any, organisation: Any, name: str, content: bytes, **fields: Any
+    client: Any, organisation: Any, filename: str, content: bytes, **fields: Any
 ) -> Any:
     return client.post(
         reverse("cohorts:cohort-upload", args=[organisation.pk]),
         {
             "name": "Honours 2027",
             "consent": "column",
-            "file": SimpleUploadedFile(name, content),
+            "file": SimpleUploadedFile(filename, content),
             **fields,
         },
     )
