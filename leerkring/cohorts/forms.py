@@ -124,6 +124,8 @@ class ConfirmForm(CohortNameMixin):
     ) -> None:
         kwargs.setdefault("auto_id", "confirm_%s")  # next to the upload form's ids
         super().__init__(*args, **kwargs)
+        # The name was chosen on the upload form; the preview repeats it as text.
+        self.fields["name"].widget = forms.HiddenInput()
         self.user_id = user_id
         self.skipped = skipped
 
