@@ -176,7 +176,7 @@ WIDEST = """[...document.querySelectorAll('body *')]
   .slice(0, 3).map(e => {
     const chain = [];
     for (let a = e; a && a !== document.body; a = a.parentElement)
-      chain.push(a.tagName + '.' + a.className + ':' + Math.round(a.getBoundingClientRect().right));
+      chain.push(a.tagName + ':' + Math.round(a.getBoundingClientRect().right));
     return chain.join(' < ');
   }).join(' | ')"""
 
