@@ -67,6 +67,20 @@ def _too_many_people() -> FileRefused:
     )
 
 
+def _far_line(line: int) -> FileRefused:
+    return FileRefused(
+        _(
+            "The sheet has something on line %(line)s, far below any cohort list "
+            "(at most %(max)s people). Delete what lies below your list, or copy "
+            "the list to a new file, and upload again."
+        )
+        % {
+            "line": number_format(line, force_grouping=True),
+            "max": number_format(MAX_ROWS, force_grouping=True),
+        }
+    )
+
+
 def _too_many_columns() -> FileRefused:
     return FileRefused(
         _("The file has more than %(max)s columns.") % {"max": MAX_COLUMNS}
@@ -243,8 +257,10 @@ class _Scan:
             given = attributes.get("r", "")
             self.row = int(given) if given.isdigit() else self.row + 1
             self.column = 0
-            if self.rows > MAX_LINES or self.row > MAX_LINES:
+            if self.rows > MAX_LINES:
                 raise _too_many_people()
+            if self.row > MAX_LINES:
+                raise _far_line(self.row)
         elif tag == "c":
             self.cells += 1
             ref = _CELL_REF.fullmatch(attributes.get("r", ""))
@@ -254,7 +270,9 @@ class _Scan:
             self.filled = False
             if self.column > MAX_COLUMNS:
                 raise _too_many_columns()
-            if self.cells > MAX_CELLS or self.row > MAX_LINES:
+            if self.row > MAX_LINES:
+                raise _far_line(self.row)
+            if self.cells > MAX_CELLS:
                 raise _too_many_people()
         elif tag == "si":
             self.strings += 1

@@ -221,3 +221,20 @@ def test_windows_1252_text_is_read(rows: list[list[str]]) -> None:
         assert read_table("c.csv", data) == rows
     else:
         assume(False)
+
+
+def test_a_stray_cell_far_below_the_list_is_named_with_its_line() -> None:
+    with pytest.raises(FileRefused, match=r"1\.048\.576|1,048,576"):
+        read_table(
+            "cohort.xlsx", hostile_file("a cell in the sheet's last row and column")
+        )
+
+
+def test_a_full_cohort_of_2000_people_is_read_within_a_second() -> None:
+    from leerkring.cohorts.tests.helpers import as_xlsx, cohort_rows
+
+    data = as_xlsx(cohort_rows(2000))
+    started = time.perf_counter()
+    table = read_table("cohort.xlsx", data)
+    assert len(table) == 2001
+    assert time.perf_counter() - started < 1.0
