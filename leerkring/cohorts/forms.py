@@ -31,12 +31,24 @@ WEIGHTS = [
 
 
 def sign_rows(
-    rows: list[dict[str, Any]], *, user_id: int, organisation_id: int, skipped: int = 0
+    rows: list[dict[str, Any]],
+    *,
+    user_id: int,
+    organisation_id: int,
+    skipped: int = 0,
+    consent: str = Consent.COLUMN,
 ) -> str:
     """The checked rows, signed for the confirm step (nothing is stored before);
-    ``skipped`` lines with problems are left out and must be confirmed."""
+    ``skipped`` lines with problems are left out and must be confirmed; ``consent``
+    is the lead's answer to the consent question (audited when saved)."""
     return signing.dumps(
-        {"u": user_id, "o": organisation_id, "rows": rows, "skipped": skipped},
+        {
+            "u": user_id,
+            "o": organisation_id,
+            "rows": rows,
+            "skipped": skipped,
+            "consent": consent,
+        },
         salt=PAYLOAD_SALT,
         compress=True,
     )
@@ -152,7 +164,11 @@ class ConfirmForm(CohortNameMixin):
             raise forms.ValidationError(
                 _("The preview has expired. Upload the file again."), code="expired"
             )
-        return {"rows": data["rows"], "skipped": data.get("skipped", 0)}
+        return {
+            "rows": data["rows"],
+            "skipped": data.get("skipped", 0),
+            "consent": data.get("consent", Consent.COLUMN),
+        }
 
 
 class ComposeForm(forms.Form):

@@ -90,7 +90,11 @@ def _confirm_form(
     skipped = len(checked.rows) - len(good)
     organisation = upload.organisation
     payload = sign_rows(
-        good, user_id=request.user.pk, organisation_id=organisation.pk, skipped=skipped
+        good,
+        user_id=request.user.pk,
+        organisation_id=organisation.pk,
+        skipped=skipped,
+        consent=upload.cleaned_data["consent"],
     )
     return ConfirmForm(
         initial={"name": upload.cleaned_data["name"], "payload": payload},
@@ -122,6 +126,8 @@ def _confirm_upload(
         actor=request.user,
         name=form.cleaned_data["name"],
         rows=form.cleaned_data["payload"]["rows"],
+        consent_source=form.cleaned_data["payload"]["consent"],
+        skipped=form.cleaned_data["payload"]["skipped"],
     )
     messages.success(
         request,

@@ -16,6 +16,7 @@ from django.utils import translation
 from leerkring.cohorts.models import CohortMember, CohortRole
 from leerkring.cohorts.tests.helpers import as_csv, as_xlsx
 from leerkring.cohorts.tests.test_upload import confirm, upload
+from leerkring.core.models import AuditAction, AuditEvent
 
 # The file the issue describes: Dutch headers, "werkveld", no consent column.
 HEADER = ["naam", "e-mail", "rol", "vakgebied", "locatie", "gender", "werkervaring"]
@@ -129,6 +130,9 @@ def test_everyone_consented_on_a_given_date(lead_client: Any, lead_role: Any) ->
     )
     confirm(lead_client, lead_role.organisation, response)
     assert {str(m.consent_date) for m in CohortMember.objects.all()} == {"2026-09-01"}
+    event = AuditEvent.objects.get(action=AuditAction.COHORT_UPLOADED)
+    assert event.detail["consent_source"] == "everyone"
+    assert event.detail["with_consent"] == 4
 
 
 def test_an_organisations_own_role_is_accepted_under_each_of_its_names(
