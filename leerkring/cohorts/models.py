@@ -152,7 +152,10 @@ class CohortMember(models.Model):
     role = models.CharField(
         _("role"),
         max_length=50,
-        help_text=_("One of Role, or the name of one of the organisation's roles."),
+        help_text=_(
+            "A standard role (student, teacher, manager, staff, work_field) or the "
+            "name of one of the organisation's own roles."
+        ),
     )
     birth_year = models.PositiveSmallIntegerField(
         _("birth year"), null=True, blank=True

@@ -45,7 +45,8 @@ MAX_UNPACKED_MEMBER = 16 * 1024 * 1024
 MAX_UNPACKED_TOTAL = 32 * 1024 * 1024
 MAX_RATIO = 100
 """Unpacked / packed size of a member larger than 1 MB; spreadsheets reach ~20."""
-MAX_SHARED_STRINGS = MAX_CELLS
+MAX_SHARED_STRINGS = 50_000
+"""Distinct texts: 2,000 people with 25 different texts each."""
 
 _SHEET = re.compile(r"xl/worksheets/[^/]+\.xml")
 _STRINGS = "xl/sharedStrings.xml"
@@ -305,6 +306,7 @@ class _Scan:
         parser.StartElementHandler = self.start
         parser.EndElementHandler = self.end
         parser.CharacterDataHandler = self.data
+        parser.buffer_text = True  # one call per text, not one per chunk
         parser.StartDoctypeDeclHandler = _no_doctype
         while chunk := source.read(64 * 1024):
             parser.Parse(chunk, False)

@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='cohortmember',
             name='role',
-            field=models.CharField(help_text="One of Role, or the name of one of the organisation's roles.", max_length=50, verbose_name='role'),
+            field=models.CharField(help_text="A standard role (student, teacher, manager, staff, work_field) or the name of one of the organisation's own roles.", max_length=50, verbose_name='role'),
         ),
         migrations.AddConstraint(
             model_name='cohortmember',

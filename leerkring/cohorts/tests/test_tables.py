@@ -31,7 +31,7 @@ def hostile_file(name: str) -> bytes:
 def test_a_hostile_spreadsheet_is_refused_fast_with_bounded_memory(
     name: str, trust_zip: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Refused with a message in < 2 s and < 100 MB; the figures are printed.
+    """Refused with a message in < 2 s of work and < 100 MB; figures printed.
 
     "scan-only" switches the zip directory's size checks off, to prove that the
     streaming scan alone still stops each file early."""
@@ -39,10 +39,10 @@ def test_a_hostile_spreadsheet_is_refused_fast_with_bounded_memory(
         for limit in ("MAX_UNPACKED_MEMBER", "MAX_UNPACKED_TOTAL", "MAX_RATIO"):
             monkeypatch.setattr(tables, limit, 10**12)
     data = hostile_file(name)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     with pytest.raises(FileRefused) as refused:
         read_table("cohort.xlsx", data)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     tracemalloc.start()
     try:
         with pytest.raises(FileRefused):
@@ -52,9 +52,12 @@ def test_a_hostile_spreadsheet_is_refused_fast_with_bounded_memory(
         tracemalloc.stop()
     how = "scan only" if trust_zip else "zip checked"
     size, megabytes = len(data) // 1024, peak / 2**20
-    print(f"{name} ({how}): {size} KB, {seconds:.3f} s, {megabytes:.1f} MB")
+    print(f"{name} ({how}): {size} KB, {seconds:.3f} s ({cpu:.3f} s CPU), ", end="")
+    print(f"{megabytes:.1f} MB")
     assert str(refused.value)
-    assert seconds < SECONDS
+    # The work the server does: CPU time (wall time also counts other processes
+    # on a busy machine).
+    assert cpu < SECONDS
     assert peak < EXTRA_BYTES
 
 
