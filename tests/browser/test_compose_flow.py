@@ -136,9 +136,11 @@ def test_lead_uploads_composes_moves_and_accepts(
     with translation.override("nl"):
         shown = floatformat(after.objective, 1)
     expect(page.locator("[data-score]")).to_have_text(shown)
-    expect(
-        page.get_by_role("button", name="Aannemen en uitnodigingen versturen")
-    ).to_be_disabled()
+    accept = page.get_by_role("button", name="Aannemen en uitnodigingen versturen")
+    expect(accept).to_be_disabled()
+    # ...and looks it (the issue: a disabled "Aannemen" that looked enabled).
+    expect(accept).to_have_css("cursor", "not-allowed")
+    expect(accept).to_have_css("background-color", "rgb(217, 221, 229)")
 
     back = cards.nth(1).locator("[data-member]").first.inner_text().split(" ")
     back_name = " ".join(back[:3])
