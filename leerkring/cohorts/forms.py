@@ -131,15 +131,12 @@ class ConfirmForm(CohortNameMixin):
     """Lines with problems are left out only by the button that says so
     (``skip_bad``), which names how many."""
 
-    def __init__(
-        self, *args: Any, user_id: int, skipped: int = 0, **kwargs: Any
-    ) -> None:
+    def __init__(self, *args: Any, user_id: int, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "confirm_%s")  # next to the upload form's ids
         super().__init__(*args, **kwargs)
         # The name was chosen on the upload form; the preview repeats it as text.
         self.fields["name"].widget = forms.HiddenInput()
         self.user_id = user_id
-        self.skipped = skipped
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -85,7 +85,8 @@ def cohort_upload(
 def _confirm_form(
     request: AuthenticatedHttpRequest, upload: UploadForm, checked: CohortFile
 ) -> ConfirmForm:
-    """The signed good lines; lines with problems are left out only when ticked."""
+    """The signed good lines; the lines with problems are left out only by the
+    button that says so."""
     good = [row.values for row in checked.good]
     skipped = len(checked.rows) - len(good)
     organisation = upload.organisation
@@ -100,7 +101,6 @@ def _confirm_form(
         initial={"name": upload.cleaned_data["name"], "payload": payload},
         organisation=organisation,
         user_id=request.user.pk,
-        skipped=skipped,
     )
 
 
@@ -109,8 +109,8 @@ def _confirm_upload(
 ) -> HttpResponse:
     form = ConfirmForm(request.POST, organisation=organisation, user_id=request.user.pk)
     if not form.is_valid():
-        # The preview is gone with this request: its errors are shown above a
-        # fresh upload form (an unticked "leave out" box included).
+        # The preview is gone with this request (an expired or tampered payload,
+        # a name taken meanwhile): its errors are shown above a fresh upload form.
         upload = UploadForm(
             initial={"name": request.POST.get("name", "")}, organisation=organisation
         )
