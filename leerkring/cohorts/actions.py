@@ -24,6 +24,7 @@ from leerkring.core.models import AuditAction
 
 from . import composing
 from .models import Cohort, CohortCoach, CohortMember, CohortRule, Proposal
+from .upload import Consent
 
 LEERGANG_DAYS = 183
 # Groupings that differ in size by more than one may be accepted (the lead's
@@ -57,8 +58,14 @@ def save_cohort(
     actor: User,
     name: str,
     rows: Sequence[dict[str, Any]],
+    consent_source: str = Consent.COLUMN,
+    skipped: int = 0,
 ) -> Cohort:
-    """Store a checked upload: the cohort and its people, consented data only."""
+    """Store a checked upload: the cohort and its people, consented data only.
+
+    The audit row keeps where consent came from (the file's column, the lead's
+    word for everyone, or nobody) and how many lines with problems were left out.
+    """
     cohort = Cohort.objects.create(
         organisation=organisation, name=name, created_by=actor
     )
@@ -93,6 +100,8 @@ def save_cohort(
         target=f"cohort:{cohort.pk}",
         people=len(rows),
         with_consent=sum(1 for row in rows if row["consent"]),
+        consent_source=consent_source,
+        lines_left_out=skipped,
     )
     return cohort
 

@@ -38,6 +38,7 @@ from .models import (
     CohortMember,
     CohortRule,
     attribute_label,
+    role_label,
 )
 
 TIME_BUDGET_S = 0.5
@@ -51,6 +52,11 @@ class Attribute:
     name: str
     label: str
     numeric: bool
+
+    @property
+    def own(self) -> bool:
+        """A column of the lead's own file (not one Leerkring knows)."""
+        return self.name not in STANDARD
 
 
 class ComposeError(Exception):
@@ -219,10 +225,12 @@ def run(raw: dict[str, Any], names: dict[int, str]) -> Outcome:
     """Compose with the engine (0.5 s budget) and measure against random."""
     problem = parse(raw, names)
     try:
-        solution = compose(problem)
+        # Reproducible: the lead's variant number must give the same proposal
+        # on a busy server too (the clock cap would cut the search short).
+        solution = compose(problem, reproducible=True)
     except ProblemError as error:
         raise ComposeError(explain(error, names)) from error
-    groups = [[int(i) for i in group] for group in solution.groups]
+    groups = numbered([[int(i) for i in group] for group in solution.groups])
     samples = max(20, min(RANDOM_SAMPLES, RANDOM_WORK // max(1, problem.n)))
     baseline = random_objectives(problem, samples, seed=problem.seed + 7919)
     return Outcome(
@@ -233,6 +241,13 @@ def run(raw: dict[str, Any], names: dict[int, str]) -> Outcome:
         repeated_pairs=solution.repeated_pairs,
         seconds=solution.seconds,
     )
+
+
+def numbered(groups: Sequence[Sequence[int]]) -> list[list[int]]:
+    """Communities in a fixed order (by their first person in the cohort), each
+    sorted: the same grouping is always numbered the same way."""
+    ordered = [sorted(group) for group in groups]
+    return sorted(ordered, key=lambda group: group[0] if group else 0)
 
 
 def rescore(problem: Problem, groups: Sequence[Sequence[int]]) -> Score:
@@ -311,7 +326,7 @@ def _category(member: CohortMember, name: str) -> str:
     if value in (None, ""):
         return str(_("unknown"))
     if name == "role":
-        return str(CohortMember.Role(value).label)
+        return role_label(value)
     return str(value)
 
 

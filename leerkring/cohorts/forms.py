@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, cast
 
 from django import forms
 from django.core import signing
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.utils import get_blank_choice_label
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from leerkring.accounts.models import User
@@ -15,17 +17,39 @@ from leerkring.alumni.models import Answer, CoachingInterest
 from leerkring.communities.models import Community, Membership, Organisation
 
 from .composing import Attribute
-from .models import Cohort, CohortMember, CohortRule
+from .models import Cohort, CohortMember, CohortRole, CohortRule
+from .upload import Consent, Reading, normalise, role_names
 
 PAYLOAD_SALT = "leerkring.cohorts.upload"
 PAYLOAD_MAX_AGE = 60 * 60  # the preview is valid for an hour
-WEIGHTS = [(1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "5")]
+WEIGHTS = [
+    (1, _("1 – normal")),
+    (2, _("2 – twice as much")),
+    (3, _("3 – three times as much")),
+    (4, _("4 – four times as much")),
+    (5, _("5 – five times as much")),
+]
 
 
-def sign_rows(rows: list[dict[str, Any]], *, user_id: int, organisation_id: int) -> str:
-    """The checked rows, signed for the confirm step (nothing is stored before)."""
+def sign_rows(
+    rows: list[dict[str, Any]],
+    *,
+    user_id: int,
+    organisation_id: int,
+    skipped: int = 0,
+    consent: str = Consent.COLUMN,
+) -> str:
+    """The checked rows, signed for the confirm step (nothing is stored before);
+    ``skipped`` lines with problems are left out and must be confirmed; ``consent``
+    is the lead's answer to the consent question (audited when saved)."""
     return signing.dumps(
-        {"u": user_id, "o": organisation_id, "rows": rows},
+        {
+            "u": user_id,
+            "o": organisation_id,
+            "rows": rows,
+            "skipped": skipped,
+            "consent": consent,
+        },
         salt=PAYLOAD_SALT,
         compress=True,
     )
@@ -51,18 +75,81 @@ class UploadForm(CohortNameMixin):
     file = forms.FileField(
         label=_("File (CSV or Excel .xlsx)"),
         help_text=_("At most 2,000 people and 5 MB."),
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,.txt"}),
     )
+    consent = forms.ChoiceField(
+        label=_("Did these people consent to the use of their diversity data?"),
+        choices=[
+            (Consent.COLUMN, _("Per person: the file has a consent column")),
+            (
+                Consent.EVERYONE,
+                _(
+                    "Yes, everyone in this file consented (for example on the sign-up "
+                    "form), to composing communities with these attributes"
+                ),
+            ),
+            (
+                Consent.NOBODY,
+                _(
+                    "No, or I don't know: keep only name, e-mail and role "
+                    "(communities are then composed by role only)"
+                ),
+            ),
+        ],
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Diversity data (age, gender, background, discipline, experience and "
+            "your own columns) are personal data: they are stored only with consent."
+        ),
+    )
+    consent_date = forms.DateField(
+        label=_("Consent given on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("When everyone consented; leave empty for today."),
+    )
+
+    def clean_consent_date(self) -> date | None:
+        given: date | None = self.cleaned_data["consent_date"]
+        if given is not None and given > timezone.localdate():
+            raise forms.ValidationError(
+                _("The consent date lies in the future."), code="future"
+            )
+        return given
+
+    def reading(self, organisation: Organisation) -> Reading:
+        data = self.cleaned_data
+        return Reading(
+            today=timezone.localdate(),
+            roles=role_names(organisation.cohort_roles.all()),
+            consent=data["consent"],
+            consent_date=data["consent_date"],
+        )
 
 
 class ConfirmForm(CohortNameMixin):
     payload = forms.CharField(widget=forms.HiddenInput)
+    """Lines with problems are left out only by the button that says so
+    (``skip_bad``), which names how many."""
 
     def __init__(self, *args: Any, user_id: int, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "confirm_%s")  # next to the upload form's ids
         super().__init__(*args, **kwargs)
+        # The name was chosen on the upload form; the preview repeats it as text.
+        self.fields["name"].widget = forms.HiddenInput()
         self.user_id = user_id
 
-    def clean_payload(self) -> list[dict[str, Any]]:
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        payload = data.get("payload") or {}
+        if payload.get("skipped") and self.data.get("skip_bad") != "1":
+            raise forms.ValidationError(
+                _("Confirm that the lines with problems are left out."),
+                code="skip_bad",
+            )
+        return data
+
+    def clean_payload(self) -> dict[str, Any]:
         try:
             data = signing.loads(
                 self.cleaned_data["payload"], salt=PAYLOAD_SALT, max_age=PAYLOAD_MAX_AGE
@@ -75,8 +162,11 @@ class ConfirmForm(CohortNameMixin):
             raise forms.ValidationError(
                 _("The preview has expired. Upload the file again."), code="expired"
             )
-        rows: list[dict[str, Any]] = data["rows"]
-        return rows
+        return {
+            "rows": data["rows"],
+            "skipped": data.get("skipped", 0),
+            "consent": data.get("consent", Consent.COLUMN),
+        }
 
 
 class ComposeForm(forms.Form):
@@ -90,11 +180,15 @@ class ComposeForm(forms.Form):
         help_text=_("At most 12 participants; sizes differ by at most one."),
     )
     seed = forms.IntegerField(
-        label=_("Seed"),
+        label=_("Variant"),
         min_value=0,
         max_value=999_999,
         initial=0,
-        help_text=_("Another seed gives another, equally good proposal."),
+        help_text=_(
+            "There are many equally good ways to divide a cohort. Each number gives "
+            "one of them, and the same number with the same settings always gives "
+            "the same proposal, numbered the same way."
+        ),
     )
     previous = forms.ModelMultipleChoiceField(
         label=_("Earlier communities (a new composition)"),
@@ -116,8 +210,10 @@ class ComposeForm(forms.Form):
             forms.ModelMultipleChoiceField, self.fields["previous"]
         ).queryset = Community.objects.filter(organisation_id=cohort.organisation_id)
         for attribute in attributes:
+            # The lead's own columns count only when ticked: a column such as
+            # "remarks" or "phone" in a file must not steer the composition.
             self.fields[f"use_{attribute.name}"] = forms.BooleanField(
-                label=attribute.label, required=False, initial=True
+                label=attribute.label, required=False, initial=not attribute.own
             )
             self.fields[f"weight_{attribute.name}"] = forms.TypedChoiceField(
                 label=_("Weight of %(attribute)s") % {"attribute": attribute.label},
@@ -126,6 +222,10 @@ class ComposeForm(forms.Form):
                 initial=1,
                 required=False,
             )
+
+    @property
+    def has_own_columns(self) -> bool:
+        return any(a.own for a in self.attributes)
 
     def attribute_rows(self) -> list[tuple[Attribute, Any, Any]]:
         return [
@@ -159,7 +259,7 @@ class ComposeForm(forms.Form):
 
 class MemberChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.name} ({obj.get_role_display()}, {obj.email})"
+        return f"{obj.name} ({obj.role_label}, {obj.email})"
 
 
 class RuleForm(forms.Form):
@@ -370,3 +470,30 @@ class AcceptForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    """Set by the confirmation page, which names everyone who will be invited."""
+
+
+class RoleForm(forms.ModelForm):
+    """A role of the organisation's own; a standard role's name is taken."""
+
+    class Meta:
+        model = CohortRole
+        fields = ["name", "other_names"]
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", "role")
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        taken = role_names(self.organisation.cohort_roles.all())
+        names = [data.get("name", ""), *data.get("other_names", "").split(",")]
+        for name in names:
+            if name.strip() and normalise(name) in taken:
+                raise forms.ValidationError(
+                    _("%(name)s is already a role.") % {"name": name.strip()},
+                    code="taken",
+                )
+        return data

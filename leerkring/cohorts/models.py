@@ -40,6 +40,47 @@ def attribute_label(name: str) -> Any:
     return labels.get(name, name)
 
 
+def role_label(value: str) -> str:
+    """A role as people read it: the standard roles translated, own roles as named."""
+    if value in CohortMember.Role.values:
+        return str(CohortMember.Role(value).label)
+    return value
+
+
+class CohortRole(models.Model):
+    """A role of the organisation's own for its cohort files, next to the standard
+    roles (student, teacher, manager, staff, work-field partner)."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="cohort_roles"
+    )
+    name = models.CharField(_("name"), max_length=50)
+    other_names = models.CharField(
+        _("other names in files"),
+        max_length=200,
+        blank=True,
+        help_text=_("Separated by commas, e.g. lector, onderzoeker."),
+    )
+
+    class Meta:
+        verbose_name = _("cohort role")
+        verbose_name_plural = _("cohort roles")
+        ordering = ["name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                "organisation", Lower("name"), name="unique_cohort_role_name"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def names(self) -> list[str]:
+        """The name and every other name, as a file may spell them."""
+        return [self.name, *(n for n in self.other_names.split(",") if n.strip())]
+
+
 class CohortQuerySet(models.QuerySet["Cohort"]):
     def visible_to(self, user: Any) -> CohortQuerySet:
         """Cohorts of organisations the user leads (superusers: all)."""
@@ -96,6 +137,7 @@ class CohortMember(models.Model):
         TEACHER = "teacher", _("Teacher")
         MANAGER = "manager", _("Manager")
         STAFF = "staff", _("Staff")
+        WORK_FIELD = "work_field", _("Work-field partner")
 
     cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="members")
     user = models.ForeignKey(
@@ -107,7 +149,14 @@ class CohortMember(models.Model):
     )
     name = models.CharField(_("name"), max_length=150)
     email = models.EmailField(_("e-mail address"))
-    role = models.CharField(_("role"), max_length=16, choices=Role)
+    role = models.CharField(
+        _("role"),
+        max_length=50,
+        help_text=_(
+            "A standard role (student, teacher, manager, staff, work_field) or the "
+            "name of one of the organisation's own roles."
+        ),
+    )
     birth_year = models.PositiveSmallIntegerField(
         _("birth year"), null=True, blank=True
     )
@@ -150,13 +199,16 @@ class CohortMember(models.Model):
                 name="cohort_member_experience_plausible",
             ),
             models.CheckConstraint(
-                condition=Q(role__in=["student", "teacher", "manager", "staff"]),
-                name="cohort_member_role_valid",
+                condition=~Q(role=""), name="cohort_member_role_given"
             ),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def role_label(self) -> str:
+        return role_label(self.role)
 
     def age(self, today: date | None = None) -> int | None:
         if self.birth_year is None:

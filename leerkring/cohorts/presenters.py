@@ -9,12 +9,12 @@ from typing import Any
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
-from leerkring.communities.models import Community
+from leerkring.communities.models import Community, Organisation
 from leerkring.composition import Score, Violation
 
-from . import composing
+from . import composing, upload
 from .composing import ComposeError, Profile, Workspace
-from .models import Cohort, CohortCoach, CohortMember, Proposal
+from .models import Cohort, CohortCoach, CohortMember, CohortRole, Proposal, role_label
 
 
 @dataclass
@@ -29,9 +29,7 @@ class Card:
 
 def shown_value(attribute: str, value: str) -> str:
     """A category as people read it: roles translated, other values as entered."""
-    if attribute == "role" and value in CohortMember.Role.values:
-        return str(CohortMember.Role(value).label)
-    return value
+    return role_label(value) if attribute == "role" else value
 
 
 def categories(space: Workspace) -> list[tuple[str, str]]:
@@ -138,7 +136,8 @@ def proposal_context(proposal: Proposal) -> dict[str, Any]:
         "problem_error": problem_error,
         "previous": previous,
         "has_coaches": bool(space.coaches),
-        "without_second": [c.number for c in cards if len(c.coaches) < 2],
+        "without_second": [c.number for c in cards if len(c.coaches) == 1],
+        "without_coach": [c.number for c in cards if not c.coaches],
         "names": space.names,
         "groups": groups,
     }
@@ -168,3 +167,56 @@ def cohort_custom(members: list[CohortMember]) -> list[str]:
     for member in members:
         names.update(dict.fromkeys(member.custom))
     return list(names)
+
+
+@dataclass
+class RoleLine:
+    label: str
+    names: list[str]
+    role: CohortRole | None = None
+    """Set for a role of the organisation's own (it can be removed)."""
+
+
+def cohort_roles(organisation: Organisation) -> list[RoleLine]:
+    """The roles a cohort file may use: the standard ones, then the organisation's."""
+    spelled: dict[str, list[str]] = {}
+    for name, value in upload.ROLES.items():
+        spelled.setdefault(value, []).append(name.replace("_", " "))
+    lines = [
+        RoleLine(str(role.label), spelled.get(role.value, []))
+        for role in CohortMember.Role
+    ]
+    lines += [
+        RoleLine(role.name, role.names[1:], role)
+        for role in organisation.cohort_roles.all()
+    ]
+    return lines
+
+
+def erase_context(cohort: Cohort) -> dict[str, Any]:
+    """What erasing all diversity data takes away, counted."""
+    members = cohort.members.all()
+    return {
+        "cohort": cohort,
+        "organisation": cohort.organisation,
+        "people": members.count(),
+        "consented": members.filter(consent=True).count(),
+        "drafts": cohort.proposals.filter(status=Proposal.Status.DRAFT).count(),
+    }
+
+
+def accept_context(proposal: Proposal, form: Any) -> dict[str, Any]:
+    """The confirmation before accepting: who gets invited, which community has
+    no coach, and the accept form's values to send again."""
+    context = proposal_context(proposal)
+    cards: list[Card] = context["cards"]
+    coach_ids = {coach.pk for card in cards for coach in card.coaches}
+    context.update(
+        accept_form=form,
+        participants=sum(len(card.members) for card in cards),
+        coach_count=len(coach_ids),
+        community_names=[
+            f"{form.cleaned_data['name_prefix']} {card.number}" for card in cards
+        ],
+    )
+    return context

@@ -1,31 +1,39 @@
 """Reading a cohort from a CSV or Excel file, with a message for every problem.
 
 Nothing is saved here: :func:`read_cohort_file` returns the rows as they would
-be stored plus the errors per row and per file, for the preview. Values of
-diversity attributes a person did not consent to are dropped while reading,
-so they never reach the database.
+be stored plus the errors per row and per file, for the preview. The lead says
+where consent comes from (:class:`Consent`: a column per person, everyone, or
+nobody); values of diversity attributes a person did not consent to are dropped
+while reading, so they never reach the database. Columns the reader does not
+know become attributes of the lead's own (counted only when the lead ticks them
+while composing); roles are the standard ones plus the organisation's own.
 """
 
 from __future__ import annotations
 
-import csv
 import difflib
-import io
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.utils.formats import number_format
+from django.utils import translation
 from django.utils.translation import gettext as _
 
-from .models import DIVERSITY_ATTRIBUTES, attribute_label
+from .models import (
+    DIVERSITY_ATTRIBUTES,
+    CohortMember,
+    CohortRole,
+    attribute_label,
+    role_label,
+)
+from .tables import FileRefused, read_table
 
-MAX_ROWS = 2000
-MAX_BYTES = 5 * 1024 * 1024
+__all__ = ["FileRefused", "read_cohort_file"]
+
 MIN_AGE, MAX_AGE = 16, 100
 MAX_EXPERIENCE = 60
 CUSTOM_PREFIXES = ("custom:", "eigen:")
@@ -66,7 +74,43 @@ ROLES = {
     "staff": "staff",
     "staf": "staff",
     "medewerker": "staff",
+    "work_field": "work_field",
+    "work_field_partner": "work_field",
+    "werkveld": "work_field",
+    "werkveldpartner": "work_field",
+    "werkveld_partner": "work_field",
 }
+
+
+class Consent:
+    """Where the consent for diversity data comes from (the lead's choice)."""
+
+    COLUMN = "column"
+    """Per person, from the file's consent column."""
+    EVERYONE = "everyone"
+    """Everyone in the file consented; the lead has it on record."""
+    NOBODY = "none"
+    """Nobody: only name, e-mail and role are kept."""
+
+
+def role_names(own_roles: Iterable[CohortRole]) -> dict[str, str]:
+    """Every way a file may name a role (normalised) -> the role stored."""
+    names = {normalise(label): value for value, label in _role_labels()}
+    names.update(ROLES)
+    for role in own_roles:
+        for name in role.names:
+            names.setdefault(normalise(name), role.name)
+    return names
+
+
+def _role_labels() -> list[tuple[str, str]]:
+    pairs = []
+    for language in ("nl", "en"):
+        with translation.override(language):
+            pairs += [(r.value, str(r.label)) for r in CohortMember.Role]
+    return pairs
+
+
 YES = {"yes", "ja", "y", "j", "true", "waar", "1", "x"}
 NO = {"", "no", "nee", "n", "false", "onwaar", "0"}
 SCOPE_NAMES = {
@@ -85,10 +129,6 @@ SCOPE_NAMES = {
 }
 
 
-class FileRefused(Exception):
-    """The file as a whole cannot be read; the message is translated."""
-
-
 @dataclass
 class Row:
     number: int
@@ -97,6 +137,10 @@ class Row:
     errors: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
     """Attributes given without consent, not kept."""
+
+    @property
+    def role_label(self) -> str:
+        return role_label(self.values.get("role", ""))
 
 
 @dataclass
@@ -111,6 +155,15 @@ class CohortFile:
         return [row for row in self.rows if row.errors]
 
     @property
+    def good(self) -> list[Row]:
+        """The lines that can be saved."""
+        return [row for row in self.rows if not row.errors]
+
+    @property
+    def consented(self) -> int:
+        return sum(1 for row in self.good if row.values["consent"])
+
+    @property
     def is_valid(self) -> bool:
         return not self.errors and not self.rows_with_errors
 
@@ -119,118 +172,25 @@ def normalise(name: str) -> str:
     return re.sub(r"[\s\-]+", "_", name.strip().lower())
 
 
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _limited(lines: Iterable[Sequence[object]]) -> list[list[str]]:
-    """Non-empty lines as text; stops reading one line after the most allowed."""
-    table: list[list[str]] = []
-    for line in lines:
-        cells = [_cell(c) for c in line]
-        if any(cells):
-            table.append(cells)
-            if len(table) > MAX_ROWS + 1:
-                break
-    return table
-
-
-def _table_from_csv(data: bytes) -> list[list[str]]:
-    if b"\x00" in data[:4096]:
-        raise FileRefused(_("This is not a CSV or Excel (.xlsx) file."))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    first = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first.count)
-    return [
-        [_cell(c) for c in line]
-        for line in csv.reader(io.StringIO(text), delimiter=delimiter)
-    ]
-
-
-def _table_from_xlsx(data: bytes) -> list[list[str]]:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a broken file
-        raise FileRefused(
-            _("This Excel file cannot be read. Save it again as .xlsx or CSV.")
-        ) from error
-    try:
-        sheet = book.worksheets[0]
-        return _limited(sheet.iter_rows(values_only=True))
-    finally:
-        book.close()
-
-
-def read_table(filename: str, data: bytes) -> list[list[str]]:
-    """The cells as text; FileRefused for a wrong type, a size or an empty file."""
-    suffix = filename.lower().rsplit(".", 1)[-1] if "." in filename else ""
-    if len(data) > MAX_BYTES:
-        raise FileRefused(_("The file is larger than 5 MB."))
-    if suffix not in {"csv", "xlsx", "txt"}:
-        raise FileRefused(
-            _("%(name)s is not a CSV or Excel (.xlsx) file.") % {"name": filename}
-        )
-    if not data.strip():
-        raise FileRefused(_("The file is empty."))
-    if suffix == "xlsx" or data[:4] == b"PK\x03\x04":
-        table = _table_from_xlsx(data)
-    else:
-        table = _table_from_csv(data)
-    if not table:
-        raise FileRefused(_("The file is empty."))
-    if len(table) == 1:
-        raise FileRefused(_("The file has a header row but no people."))
-    if len(table) - 1 > MAX_ROWS:
-        raise FileRefused(
-            _(
-                "The file has more than %(max)s people; a cohort can have at most "
-                "%(max)s. Split it into smaller cohorts."
-            )
-            % {"max": number_format(MAX_ROWS, force_grouping=True)}
-        )
-    return table
-
-
 def _map_columns(header: list[str], result: CohortFile) -> dict[int, str]:
+    """Known columns by their names; any other column is an attribute of one's own."""
     alias = {a: key for key, names in COLUMNS.items() for a in names}
     known = sorted(alias)
     mapping: dict[int, str] = {}
+    own: dict[str, str] = {}  # custom name -> the known name it resembles
     for index, raw in enumerate(header):
         name = normalise(raw)
         if not name:
             continue  # an unnamed (empty) column carries nothing
         prefix = next((p for p in CUSTOM_PREFIXES if name.startswith(p)), None)
         if prefix is not None and name[len(prefix) :].strip("_"):
-            target = "custom:" + raw.strip()[len(prefix) :].strip()
+            target = "custom:" + raw.strip()[len(prefix) :].strip()[:50]
         elif name in alias:
             target = alias[name]
         else:
-            close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-            if close:
-                message = _(
-                    'Unknown column "%(column)s". Did you mean "%(suggestion)s"? A '
-                    'custom attribute starts with "custom:", e.g. "custom:%(column)s".'
-                ) % {"column": raw, "suggestion": close[0]}
-            else:
-                message = _(
-                    'Unknown column "%(column)s". A custom attribute starts with '
-                    '"custom:", e.g. "custom:%(column)s".'
-                ) % {"column": raw}
-            result.errors.append(message)
-            continue
+            target = "custom:" + raw.strip()[:50]
+            close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
+            own[target.removeprefix("custom:")] = close[0] if close else ""
         if target in mapping.values():
             result.errors.append(
                 _('The column "%(column)s" appears twice.') % {"column": raw}
@@ -239,17 +199,34 @@ def _map_columns(header: list[str], result: CohortFile) -> dict[int, str]:
         mapping[index] = target
     present = set(mapping.values())
     for key in REQUIRED:
-        if key not in present:
+        if key in present:
+            continue
+        lookalike = next(
+            (c for c, known_name in own.items() if alias.get(known_name) == key), None
+        )
+        if lookalike:
+            result.errors.append(
+                _(
+                    'The required column "%(column)s" is missing. Is "%(lookalike)s" '
+                    "meant? Then rename that column."
+                )
+                % {"column": key, "lookalike": lookalike}
+            )
+        else:
             result.errors.append(
                 _('The required column "%(column)s" is missing.') % {"column": key}
             )
-    if "consent" not in present:
-        result.warnings.append(
-            _(
-                'There is no "consent" column, so no one has consented: only name, '
-                "e-mail and role are kept and diversity attributes are left out."
+    for name, known_name in own.items():
+        if known_name and alias[known_name] in present | set(REQUIRED):
+            continue
+        if known_name:
+            result.warnings.append(
+                _(
+                    'The column "%(column)s" is read as an attribute of your own. If '
+                    'you meant "%(suggestion)s", rename the column and upload again.'
+                )
+                % {"column": name, "suggestion": known_name}
             )
-        )
     return mapping
 
 
@@ -306,9 +283,19 @@ def _scope(text: str, custom: list[str], row: Row) -> list[str]:
     return scope
 
 
-def _clean_row(
-    number: int, cells: dict[str, str], custom: list[str], today: date
-) -> Row:
+@dataclass(frozen=True)
+class Reading:
+    """How to read the lines: the organisation's roles and the consent chosen."""
+
+    today: date
+    roles: dict[str, str]
+    consent: str = Consent.COLUMN
+    consent_date: date | None = None
+    custom: tuple[str, ...] = ()
+
+
+def _clean_row(number: int, cells: dict[str, str], how: Reading) -> Row:
+    custom, today = list(how.custom), how.today
     row = Row(number=number, values={})
     values = row.values
     for key, limit in (("name", 150), ("email", 254)):
@@ -326,17 +313,25 @@ def _clean_row(
                 _('"%(value)s" is not an e-mail address.') % {"value": values["email"]}
             )
         values["email"] = values["email"].lower()
-    role_text = cells.get("role", "").strip().lower()
-    values["role"] = ROLES.get(role_text, "")
+    role_text = cells.get("role", "")
+    values["role"] = how.roles.get(normalise(role_text), "")
     if not role_text:
         row.errors.append(_("%(field)s is empty.") % {"field": _label("role")})
     elif not values["role"]:
         row.errors.append(
-            _('Role "%(value)s" is unknown: use student, teacher, manager or staff.')
-            % {"value": cells["role"]}
+            _(
+                'Role "%(value)s" is unknown. Use one of the roles listed on this '
+                "page, or add it as a role of your organisation."
+            )
+            % {"value": role_text}
         )
 
-    scope = _scope(cells.get("consent", ""), custom, row)
+    if how.consent == Consent.EVERYONE:
+        scope = [*DIVERSITY_ATTRIBUTES, *custom]
+    elif how.consent == Consent.NOBODY:
+        scope = []
+    else:
+        scope = _scope(cells.get("consent", ""), custom, row)
     values["consent"] = bool(scope)
     values["consent_scope"] = scope
     consent_date = None
@@ -351,7 +346,8 @@ def _clean_row(
         elif consent_date > today:
             row.errors.append(_("The consent date lies in the future."))
     if scope:
-        values["consent_date"] = (consent_date or today).isoformat()
+        given = consent_date or how.consent_date or today
+        values["consent_date"] = given.isoformat()
     else:
         values["consent_date"] = None
 
@@ -430,7 +426,7 @@ def _clean_row(
     return row
 
 
-def read_cohort_file(filename: str, data: bytes, *, today: date) -> CohortFile:
+def read_cohort_file(filename: str, data: bytes, how: Reading) -> CohortFile:
     """Read and check a cohort file; raises FileRefused when it cannot be read."""
     table = read_table(filename, data)
     result = CohortFile(rows=[], custom=[])
@@ -438,6 +434,22 @@ def read_cohort_file(filename: str, data: bytes, *, today: date) -> CohortFile:
     result.custom = [
         t.removeprefix("custom:") for t in mapping.values() if t.startswith("custom:")
     ]
+    has_column = "consent" in mapping.values()
+    if how.consent == Consent.COLUMN and not has_column:
+        result.errors.append(
+            _(
+                'The file has no consent column ("toestemming" or "consent"). Choose '
+                "another answer to the consent question, or add the column."
+            )
+        )
+    elif how.consent == Consent.EVERYONE and has_column:
+        result.errors.append(
+            _(
+                'The file has a consent column: choose "per person, from the '
+                'consent column" so that nobody\'s "no" is overruled.'
+            )
+        )
+    how = replace(how, custom=tuple(result.custom))
     if result.errors:
         return result
     first_row_of: dict[str, int] = {}
@@ -445,7 +457,7 @@ def read_cohort_file(filename: str, data: bytes, *, today: date) -> CohortFile:
         cells = {
             key: raw[i].strip() if i < len(raw) else "" for i, key in mapping.items()
         }
-        row = _clean_row(offset, cells, result.custom, today)
+        row = _clean_row(offset, cells, how)
         email = row.values["email"]
         if email and email in first_row_of:
             row.errors.append(

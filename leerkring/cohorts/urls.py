@@ -14,6 +14,21 @@ urlpatterns = [
         views.cohort_upload,
         name="cohort-upload",
     ),
+    path(
+        "organisations/<int:organisation_id>/cohorts/template.<str:fmt>",
+        views.cohort_template,
+        name="cohort-template",
+    ),
+    path(
+        "organisations/<int:organisation_id>/cohorts/roles/",
+        views.role_list,
+        name="role-list",
+    ),
+    path(
+        "organisations/<int:organisation_id>/cohorts/roles/<int:role_id>/delete/",
+        views.role_delete,
+        name="role-delete",
+    ),
     path("cohorts/<int:cohort_id>/", views.cohort_detail, name="cohort-detail"),
     path("cohorts/<int:cohort_id>/erase/", views.cohort_erase, name="cohort-erase"),
     path("cohorts/<int:cohort_id>/delete/", views.cohort_delete, name="cohort-delete"),

@@ -7,16 +7,19 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+)
 
 from leerkring.communities.access import access_organisation
 from leerkring.core.http import AuthenticatedHttpRequest
 
-from . import actions, presenters
+from . import actions, file_template, presenters
 from .access import access_cohort, access_proposal
 from .composing import ComposeError, Workspace
 from .forms import (
@@ -25,12 +28,13 @@ from .forms import (
     ComposeForm,
     ConfirmForm,
     MoveForm,
+    RoleForm,
     RuleForm,
     UploadForm,
     sign_rows,
 )
 from .models import Cohort, Proposal
-from .upload import FileRefused, read_cohort_file
+from .upload import CohortFile, FileRefused, read_cohort_file
 
 
 @login_required
@@ -67,24 +71,37 @@ def cohort_upload(
         upload = form.cleaned_data["file"]
         try:
             checked = read_cohort_file(
-                upload.name, upload.read(), today=timezone.localdate()
+                upload.name, upload.read(), form.reading(organisation)
             )
         except FileRefused as error:
             form.add_error("file", str(error))
         else:
-            rows = [row.values for row in checked.rows]
             context["checked"] = checked
-            context["confirm"] = ConfirmForm(
-                initial={
-                    "name": form.cleaned_data["name"],
-                    "payload": sign_rows(
-                        rows, user_id=request.user.pk, organisation_id=organisation.pk
-                    ),
-                },
-                organisation=organisation,
-                user_id=request.user.pk,
-            )
+            context["confirm"] = _confirm_form(request, form, checked)
+    context["roles"] = presenters.cohort_roles(organisation)
     return render(request, "cohorts/cohort_upload.html", context)
+
+
+def _confirm_form(
+    request: AuthenticatedHttpRequest, upload: UploadForm, checked: CohortFile
+) -> ConfirmForm:
+    """The signed good lines; the lines with problems are left out only by the
+    button that says so."""
+    good = [row.values for row in checked.good]
+    skipped = len(checked.rows) - len(good)
+    organisation = upload.organisation
+    payload = sign_rows(
+        good,
+        user_id=request.user.pk,
+        organisation_id=organisation.pk,
+        skipped=skipped,
+        consent=upload.cleaned_data["consent"],
+    )
+    return ConfirmForm(
+        initial={"name": upload.cleaned_data["name"], "payload": payload},
+        organisation=organisation,
+        user_id=request.user.pk,
+    )
 
 
 def _confirm_upload(
@@ -92,6 +109,8 @@ def _confirm_upload(
 ) -> HttpResponse:
     form = ConfirmForm(request.POST, organisation=organisation, user_id=request.user.pk)
     if not form.is_valid():
+        # The preview is gone with this request (an expired or tampered payload,
+        # a name taken meanwhile): its errors are shown above a fresh upload form.
         upload = UploadForm(
             initial={"name": request.POST.get("name", "")}, organisation=organisation
         )
@@ -99,18 +118,21 @@ def _confirm_upload(
             "organisation": organisation,
             "form": upload,
             "confirm_errors": form.errors,
+            "roles": presenters.cohort_roles(organisation),
         }
         return render(request, "cohorts/cohort_upload.html", context)
     cohort = actions.save_cohort(
         organisation=organisation,
         actor=request.user,
         name=form.cleaned_data["name"],
-        rows=form.cleaned_data["payload"],
+        rows=form.cleaned_data["payload"]["rows"],
+        consent_source=form.cleaned_data["payload"]["consent"],
+        skipped=form.cleaned_data["payload"]["skipped"],
     )
     messages.success(
         request,
         _("Cohort %(name)s saved with %(count)s people.")
-        % {"name": cohort, "count": len(form.cleaned_data["payload"])},
+        % {"name": cohort, "count": len(form.cleaned_data["payload"]["rows"])},
     )
     return redirect("cohorts:cohort-detail", cohort.pk)
 
@@ -151,15 +173,20 @@ def member_erase(
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def cohort_erase(request: AuthenticatedHttpRequest, cohort_id: int) -> HttpResponse:
+    """Asks first, naming how many people lose which data; then erases."""
     cohort = access_cohort(request.user, cohort_id)
-    count = actions.erase_cohort_data(cohort=cohort, actor=request.user)
-    messages.success(
-        request,
-        _("The diversity data of all %(count)s people is erased.") % {"count": count},
-    )
-    return redirect("cohorts:cohort-detail", cohort.pk)
+    if request.method == "POST":
+        count = actions.erase_cohort_data(cohort=cohort, actor=request.user)
+        messages.success(
+            request,
+            _("The diversity data of all %(count)s people is erased.")
+            % {"count": count},
+        )
+        return redirect("cohorts:cohort-detail", cohort.pk)
+    context = presenters.erase_context(cohort)
+    return render(request, "cohorts/cohort_erase.html", context)
 
 
 @login_required
@@ -332,6 +359,9 @@ def proposal_accept(
     form = AcceptForm(request.POST)
     if not form.is_valid():
         return _proposal_page(request, proposal, accept_form=form, status=422)
+    if not form.cleaned_data.pop("confirmed"):
+        context = presenters.accept_context(proposal, form)
+        return render(request, "cohorts/proposal_accept.html", context)
     try:
         communities = actions.accept_proposal(
             proposal=proposal, actor=request.user, **form.cleaned_data
@@ -347,3 +377,53 @@ def proposal_accept(
         % {"count": len(communities)},
     )
     return redirect("communities:organisation-detail", proposal.cohort.organisation_id)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def role_list(request: AuthenticatedHttpRequest, organisation_id: int) -> HttpResponse:
+    """The roles a cohort file may use; the lead adds the organisation's own."""
+    organisation = access_organisation(request.user, organisation_id, need="manage")
+    form = RoleForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        form.instance.organisation = organisation
+        role = form.save()
+        messages.success(request, _("Role %(name)s added.") % {"name": role})
+        return redirect("cohorts:role-list", organisation.pk)
+    context = {
+        "organisation": organisation,
+        "form": form,
+        "roles": presenters.cohort_roles(organisation),
+    }
+    status = 422 if form.errors else 200
+    return render(request, "cohorts/role_list.html", context, status=status)
+
+
+@login_required
+@require_POST
+def role_delete(
+    request: AuthenticatedHttpRequest, organisation_id: int, role_id: int
+) -> HttpResponse:
+    """People already uploaded keep the role; new files no longer accept it."""
+    organisation = access_organisation(request.user, organisation_id, need="manage")
+    role = get_object_or_404(organisation.cohort_roles, pk=role_id)
+    role.delete()
+    messages.success(request, _("Role %(name)s removed.") % {"name": role})
+    return redirect("cohorts:role-list", organisation.pk)
+
+
+@login_required
+@require_GET
+def cohort_template(
+    request: AuthenticatedHttpRequest, organisation_id: int, fmt: str
+) -> HttpResponse:
+    """An empty cohort file with the columns in the reader's language."""
+    organisation = access_organisation(request.user, organisation_id, need="manage")
+    if fmt not in file_template.FORMATS:
+        raise Http404
+    roles = presenters.cohort_roles(organisation)
+    content, content_type = file_template.build(fmt, [r.label for r in roles])
+    response = HttpResponse(content, content_type=content_type)
+    filename = _("cohort-template") + f".{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -57,6 +58,7 @@ def compose(
     *,
     started_at: float | None = None,
     startup_allowance_s: float = 0.0,
+    reproducible: bool = False,
 ) -> Solution:
     """Compose diverse groups for a validated problem.
 
@@ -66,6 +68,10 @@ def compose(
     ``startup_allowance_s`` is a fixed amount of the budget reserved for it, so
     the result stays deterministic. Raises ProblemError when no grouping can
     keep all rules.
+
+    ``reproducible=True`` drops the clock cap: the search ends on its modelled
+    work alone, so a seed gives the same groups however loaded the machine is
+    (at the price of a longer wait on a slow or busy one).
     """
     start = time.perf_counter() if started_at is None else started_at
     budget = problem.time_budget_s
@@ -82,6 +88,8 @@ def compose(
     # The clock only guards against a much slower (or overloaded) machine;
     # normally the modelled work budget ends the search, deterministically.
     deadline = start + budget * engine.CLOCK_CAP + engine.CLOCK_CAP_EXTRA_S
+    if reproducible:
+        deadline = math.inf
     search.run(work_budget, deadline)
     penalised = search.objective_from_scratch()
     del w, search.w

@@ -1,10 +1,20 @@
 from django.urls import reverse
 
 from leerkring.cohorts import actions
-from leerkring.cohorts.models import CohortRule, Proposal
+from leerkring.cohorts.models import CohortRole, CohortRule, Proposal
 from leerkring.cohorts.tests.factories import CohortCoachFactory
 from leerkring.cohorts.tests.helpers import SETTINGS, upload_rows
-from leerkring.core.tests.matrix import LEAD, SUPERUSER, Row, World, allow, posts
+from leerkring.core.tests.matrix import (
+    ANON,
+    LEAD,
+    LOGIN,
+    SUPERUSER,
+    Row,
+    World,
+    allow,
+    everyone,
+    posts,
+)
 
 
 def extend(world: World) -> None:
@@ -30,6 +40,9 @@ def extend(world: World) -> None:
     )
     world.extra["cohort_coach"] = CohortCoachFactory(cohort=cohort)
     world.extra["proposal"] = proposal
+    world.extra["cohort_role"] = CohortRole.objects.create(
+        organisation=world.organisation, name="Lector", other_names="onderzoeker"
+    )
 
 
 def _lead(ok: int = 200) -> dict[str, int | str]:
@@ -60,6 +73,59 @@ ROWS = [
     Row(
         "cohorts:cohort-erase",
         lambda w: reverse("cohorts:cohort-erase", args=[w.cohort.pk]),
+        _lead(),
+    ),
+    Row(
+        "cohorts:cohort-erase",
+        lambda w: reverse("cohorts:cohort-erase", args=[w.cohort.pk]),
+        _lead(302),
+        method="post",
+    ),
+    Row(
+        "cohorts:cohort-template",
+        lambda w: reverse("cohorts:cohort-template", args=[w.organisation.pk, "xlsx"]),
+        _lead(),
+    ),
+    Row(
+        "cohorts:cohort-template",
+        lambda w: reverse("cohorts:cohort-template", args=[w.organisation.pk, "csv"]),
+        _lead(),
+    ),
+    Row(
+        "cohorts:cohort-template",
+        lambda w: reverse("cohorts:cohort-template", args=[w.organisation.pk, "pdf"]),
+        allow(),
+    ),
+    Row(
+        "cohorts:cohort-template",
+        lambda w: reverse("cohorts:cohort-template", args=[w.organisation.pk, "csv"]),
+        {**everyone(405), ANON: LOGIN},
+        method="post",
+    ),
+    Row(
+        "cohorts:role-list",
+        lambda w: reverse("cohorts:role-list", args=[w.organisation.pk]),
+        _lead(),
+    ),
+    Row(
+        "cohorts:role-list",
+        lambda w: reverse("cohorts:role-list", args=[w.organisation.pk]),
+        _lead(302),
+        method="post",
+        data=lambda w: {"role-name": "Gastdocent", "role-other_names": ""},
+    ),
+    Row(
+        "cohorts:role-delete",
+        lambda w: reverse(
+            "cohorts:role-delete", args=[w.organisation.pk, w.cohort_role.pk]
+        ),
+        {**everyone(405), ANON: LOGIN},
+    ),
+    Row(
+        "cohorts:role-delete",
+        lambda w: reverse(
+            "cohorts:role-delete", args=[w.organisation.pk, w.cohort_role.pk]
+        ),
         _lead(302),
         method="post",
     ),
@@ -155,6 +221,13 @@ ROWS = [
         "cohorts:proposal-accept",
         lambda w: reverse("cohorts:proposal-accept", args=[w.proposal.pk]),
         _lead(302),
+        method="post",
+        data=lambda w: {"name_prefix": "Matrix", "version": 1, "confirmed": "1"},
+    ),
+    Row(
+        "cohorts:proposal-accept",
+        lambda w: reverse("cohorts:proposal-accept", args=[w.proposal.pk]),
+        _lead(),
         method="post",
         data=lambda w: {"name_prefix": "Matrix", "version": 1},
     ),

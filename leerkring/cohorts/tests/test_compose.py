@@ -128,7 +128,7 @@ def test_accept_creates_communities_memberships_coach_pairs_and_invitations(
     with django_capture_on_commit_callbacks(execute=True):
         response = lead_client.post(
             reverse("cohorts:proposal-accept", args=[proposal.pk]),
-            {"name_prefix": "Kring", "version": proposal.version},
+            {"name_prefix": "Kring", "version": proposal.version, "confirmed": "1"},
         )
     assert response.status_code == 302
     communities = Community.objects.filter(name__startswith="Kring ")
@@ -169,7 +169,7 @@ def test_accept_is_all_or_nothing_when_one_invitation_fails(
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         response = lead_client.post(
             reverse("cohorts:proposal-accept", args=[proposal.pk]),
-            {"name_prefix": "Kring", "version": proposal.version},
+            {"name_prefix": "Kring", "version": proposal.version, "confirmed": "1"},
         )
     assert calls["n"] == 7
     assert response.status_code == 422
@@ -192,7 +192,7 @@ def test_accept_is_refused_while_rules_are_broken(
     proposal.refresh_from_db()
     response = lead_client.post(
         reverse("cohorts:proposal-accept", args=[proposal.pk]),
-        {"name_prefix": "Kring", "version": proposal.version},
+        {"name_prefix": "Kring", "version": proposal.version, "confirmed": "1"},
     )
     assert response.status_code == 422
     assert not Community.objects.filter(name__startswith="Kring").exists()
@@ -203,7 +203,7 @@ def test_accept_refuses_names_already_taken(lead_client: Any, lead_role: Any) ->
     Community.objects.create(organisation=lead_role.organisation, name="Kring 2")
     response = lead_client.post(
         reverse("cohorts:proposal-accept", args=[proposal.pk]),
-        {"name_prefix": "Kring", "version": proposal.version},
+        {"name_prefix": "Kring", "version": proposal.version, "confirmed": "1"},
     )
     assert response.status_code == 422
     assert Community.objects.filter(name__startswith="Kring").count() == 1

@@ -14,18 +14,25 @@ from leerkring.cohorts.tests.helpers import cohort_rows, make_file, person
 FORMATS = ["csv", "xlsx"]
 
 
-def upload(client: Any, organisation: Any, name: str, content: bytes) -> Any:
+def upload(
+    client: Any, organisation: Any, filename: str, content: bytes, **fields: Any
+) -> Any:
     return client.post(
         reverse("cohorts:cohort-upload", args=[organisation.pk]),
-        {"name": "Honours 2027", "file": SimpleUploadedFile(name, content)},
+        {
+            "name": "Honours 2027",
+            "consent": "column",
+            "file": SimpleUploadedFile(filename, content),
+            **fields,
+        },
     )
 
 
-def confirm(client: Any, organisation: Any, response: Any) -> Any:
+def confirm(client: Any, organisation: Any, response: Any, **fields: Any) -> Any:
     form = response.context["confirm"]
     return client.post(
         reverse("cohorts:cohort-upload", args=[organisation.pk]),
-        {"name": form.initial["name"], "payload": form.initial["payload"]},
+        {"name": form.initial["name"], "payload": form.initial["payload"], **fields},
     )
 
 

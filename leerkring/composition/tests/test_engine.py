@@ -161,6 +161,24 @@ def test_same_seed_same_groups_other_seed_still_valid(
     _assert_valid(raw)
 
 
+def test_reproducible_ignores_the_clock_of_an_overloaded_machine(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The app's composing must give the lead the same proposal for a variant
+    number on a busy server: reproducible=True ends on modelled work only."""
+    raw = cohort(120, seed=11)
+    raw["time_budget_s"] = 0.1
+    monkeypatch.setattr(engine, "CLOCK_CAP", 1e6)
+    unhurried = compose(parse_problem(raw))
+    monkeypatch.setattr(engine, "CLOCK_CAP", 0.0)  # every clock check is late
+    monkeypatch.setattr(engine, "CLOCK_CAP_EXTRA_S", -1.0)
+    hurried = compose(parse_problem(raw))
+    assert hurried.stats["stopped_by"] == "clock_cap"
+    reproducible = compose(parse_problem(raw), reproducible=True)
+    assert reproducible.groups == unhurried.groups
+    assert reproducible.stats["stopped_by"] == "work_budget"
+
+
 def test_missing_values_never_crash_and_all_missing_attribute_is_harmless() -> None:
     raw = cohort(30, seed=4, missing=0.5)
     for person in raw["people"]:
