@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("leerkring.reports.urls")),
     path("", include("leerkring.alumni.urls")),
     path("", include("leerkring.cohorts.urls")),
+    path("", include("leerkring.api.page_urls")),
     path("api/", include("leerkring.api.urls")),
     path("admin/", admin.site.urls),
 ]

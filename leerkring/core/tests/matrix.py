@@ -92,6 +92,7 @@ class Row:
     method: str = "get"
     data: Callable[[World], dict[str, Any]] | None = None
     htmx: bool = False
+    json: bool = False  # send ``data`` as a JSON body (API writes)
 
 
 def allow(*actors: str, ok: int = 200, denied: int | str = 404) -> dict[str, int | str]:
