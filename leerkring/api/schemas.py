@@ -47,6 +47,7 @@ def refuse(message: str, status: int = 422) -> HttpError:
 
 
 ERROR_RESPONSES: dict[int, str] = {
+    400: "The body is not JSON.",
     401: "Not signed in, or the token is unknown, expired or revoked.",
     403: "The token's scope does not allow this (read only, other communities).",
     404: "Does not exist, or is not yours to see (the same answer).",
