@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "leerkring.alumni",
     "leerkring.cohorts",
     "leerkring.api",
+    "leerkring.lti",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -1,0 +1,108 @@
+"""What a launch may do, through the communities' own invitation actions: it
+never grants more than the community's rules allow and never makes a coach.
+
+- An instructor who coaches a community binds the course to it.
+- A learner joins the bound community as participant: the course's coach's
+  invitation, accepted by the learner themself (the 12-place limit holds).
+- An invitation waiting for someone (any role) is accepted by their launch.
+- Nobody's existing role changes; an instructor without a role gets none.
+- A coach invites the course's people (NRPS) in one step; each accepts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from leerkring.accounts.models import User
+from leerkring.communities.actions import (
+    MembershipError,
+    accept_invitation,
+    invite_member,
+)
+from leerkring.communities.models import Community, Membership
+
+from .models import Course, Identity, Platform
+from .protocol import INSTRUCTOR, LEARNER
+
+
+@transaction.atomic
+def bind_course(*, course: Course, community: Community, actor: User) -> Course:
+    course.community = community
+    course.bound_by = actor
+    course.save(update_fields=["community", "bound_by"])
+    return course
+
+
+@transaction.atomic
+def link_identity(*, platform: Platform, subject: str, user: User) -> Identity:
+    identity, _created = Identity.objects.get_or_create(
+        platform=platform, subject=subject, defaults={"user": user}
+    )
+    return identity
+
+
+@transaction.atomic
+def join_through_course(*, course: Course, user: User) -> Membership:
+    """The learner's own step into the course's community (as participant), or
+    the acceptance of an invitation that waits for them."""
+    assert course.community is not None
+    membership = course.community.memberships.filter(user=user).first()
+    if membership is None or membership.status not in Membership.HOLDS_A_PLACE:
+        inviter = course.bound_by
+        if inviter is None:
+            raise MembershipError("no inviter")
+        invite_member(
+            community=course.community,
+            actor=inviter,
+            email=user.email,
+            display_name=user.display_name,
+            role=Membership.Role.PARTICIPANT,
+            language=user.preferred_language,
+        )
+        membership = course.community.memberships.get(user=user)
+    if membership.status == Membership.Status.INVITED:
+        membership = accept_invitation(invitation=membership.invitation, user=user)
+    return membership
+
+
+def invite_course_members(
+    *, course: Course, actor: User, members: list[dict[str, Any]]
+) -> tuple[list[str], list[str]]:
+    """Invite each course member who has no place yet: learners as participants,
+    instructors as coaches (both only after they accept). Returns who was
+    invited and, for the others, why not."""
+    assert course.community is not None
+    invited, refused = [], []
+    taken = set(
+        course.community.memberships.holding_a_place().values_list(
+            "user__email", flat=True
+        )
+    )
+    for person in members:
+        email = str(person.get("email", "")).strip().lower()
+        roles = person.get("roles", [])
+        role = (
+            Membership.Role.COACH
+            if INSTRUCTOR in roles
+            else Membership.Role.PARTICIPANT
+            if LEARNER in roles
+            else None
+        )
+        name = str(person.get("name") or email)
+        if not email or role is None or email in {t.lower() for t in taken}:
+            continue
+        try:
+            invite_member(
+                community=course.community,
+                actor=actor,
+                email=email,
+                display_name=name,
+                role=role,
+            )
+        except MembershipError as error:
+            refused.append(f"{name}: {error}")
+        else:
+            invited.append(name)
+    return invited, refused
