@@ -259,3 +259,7 @@ LOGGING = {
 # API: requests per minute for one personal token; a new token's longest life.
 API_TOKEN_RATE_LIMIT = env.int("API_TOKEN_RATE_LIMIT", default=120)
 API_TOKEN_MAX_DAYS = env.int("API_TOKEN_MAX_DAYS", default=365)
+
+# LTI: Leerkring fetches a platform's keys and services over HTTPS; plain HTTP
+# only for development and the tests' platform on 127.0.0.1.
+LTI_ALLOW_HTTP = env.bool("LTI_ALLOW_HTTP", default=DEBUG)

@@ -57,7 +57,11 @@ class TokenAuth(HttpBearer):
 def require_community(request: HttpRequest, community_id: int) -> None:
     """Refuse (403) a token that is limited to other communities."""
     token = getattr(request, "api_token", None)
-    if token is not None and token.community_ids and community_id not in token.community_ids:
+    if (
+        token is not None
+        and token.community_ids
+        and community_id not in token.community_ids
+    ):
         raise HttpError(403, _("This token is not for this community."))
 
 

@@ -37,7 +37,10 @@ def form_or_422[F: forms.BaseForm](form: F) -> F:
     """The bound form when valid; else 422 with its translated messages."""
     if not form.is_valid():
         raise FormRefused(
-            {field: [str(m) for m in messages] for field, messages in form.errors.items()}
+            {
+                field: [str(m) for m in messages]
+                for field, messages in form.errors.items()
+            }
         )
     return form
 

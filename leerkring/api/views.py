@@ -42,7 +42,5 @@ def token_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 def token_revoke(request: AuthenticatedHttpRequest, token_id: int) -> HttpResponse:
     token = access_token(request.user, token_id, need="revoke")
     revoke_token(token=token, actor=request.user)
-    messages.success(
-        request, _("“%(name)s” no longer works.") % {"name": token.name}
-    )
+    messages.success(request, _("“%(name)s” no longer works.") % {"name": token.name})
     return redirect("tokens:token-list")

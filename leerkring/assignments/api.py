@@ -88,9 +88,7 @@ def assignment_list(request: HttpRequest) -> list[AssignmentOut]:
     return [_assignment(item) for item in found.order_by("due_date", "pk")]
 
 
-@router.get(
-    "/{assignment_id}", response=AssignmentOut, url_name="assignment-detail"
-)
+@router.get("/{assignment_id}", response=AssignmentOut, url_name="assignment-detail")
 def assignment_detail(request: HttpRequest, assignment_id: int) -> AssignmentOut:
     found = access_assignment(request.user, assignment_id, need="view")
     require_community(request, found.period.community_id)

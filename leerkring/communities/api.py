@@ -73,7 +73,9 @@ def community_detail(request: HttpRequest, community_id: int) -> CommunityDetail
         period_start=period.start_date if period else None,
         period_end=period.end_date if period else None,
         periods=[
-            PeriodOut(id=p.pk, kind=p.kind, start_date=p.start_date, end_date=p.end_date)
+            PeriodOut(
+                id=p.pk, kind=p.kind, start_date=p.start_date, end_date=p.end_date
+            )
             for p in community.periods.order_by("start_date")
         ],
     )

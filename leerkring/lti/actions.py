@@ -106,3 +106,15 @@ def invite_course_members(
         else:
             invited.append(name)
     return invited, refused
+
+
+@transaction.atomic
+def add_platform(
+    *, form_data: dict[str, Any], organisation: Any, actor: User
+) -> Platform:
+    """A platform entered by hand, with its first deployment."""
+    data = dict(form_data)
+    deployment_id = data.pop("deployment_id")
+    platform = Platform.objects.create(organisation=organisation, **data)
+    platform.deployments.create(deployment_id=deployment_id)
+    return platform

@@ -7,4 +7,15 @@ class LtiConfig(AppConfig):
     verbose_name = _("LTI (launch from the LMS)")
 
     def ready(self) -> None:
-        from . import access  # noqa: F401  (registers the rules)
+        from leerkring.core import navigation
+
+        from . import access
+
+        navigation.register(
+            navigation.Tab(
+                _("Course"),
+                "lti:community-courses",
+                order=95,
+                visible=access.coaches_community,
+            )
+        )

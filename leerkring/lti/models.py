@@ -117,7 +117,9 @@ class Identity(models.Model):
     )
     subject = models.CharField(max_length=255)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lti_identities"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="lti_identities",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -16,6 +16,7 @@ import urllib.request
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -85,18 +86,25 @@ class Launch:
         return dict(self.claims.get(DL_CLAIM + "deep_linking_settings") or {})
 
 
-def fetch_json(url: str, *, headers: dict[str, str] | None = None,
-               data: bytes | None = None) -> Any:
-    """GET (or POST ``data``) and read JSON; a platform that does not answer
-    is a LaunchError, never a 500."""
+def fetch_json(
+    url: str, *, headers: dict[str, str] | None = None, data: bytes | None = None
+) -> Any:
+    """GET (or POST ``data``) and read JSON, over HTTPS only (plain HTTP only
+    where ``LTI_ALLOW_HTTP`` says so: development and the tests' local
+    platform); a platform that does not answer is a LaunchError, never a 500."""
+    scheme = urllib.parse.urlsplit(url).scheme
+    if scheme != "https" and not (scheme == "http" and settings.LTI_ALLOW_HTTP):
+        raise LaunchError(
+            _("Leerkring only talks to a learning environment over HTTPS (%(url)s).")
+            % {"url": url}
+        )
     request = urllib.request.Request(url, data=data, headers=headers or {})  # noqa: S310
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT) as answer:  # noqa: S310
             return json.loads(answer.read(1_000_000))
     except (OSError, ValueError) as error:
         raise LaunchError(
-            _("The learning environment could not be reached (%(url)s).")
-            % {"url": url}
+            _("The learning environment could not be reached (%(url)s).") % {"url": url}
         ) from error
 
 
@@ -109,10 +117,14 @@ def verify_launch(*, id_token: str, nonce: str) -> Launch:
     deployment and LTI version; a LaunchError for anything wrong."""
     try:
         payload = id_token.split(".")[1]
-        unverified = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+        unverified = json.loads(
+            base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
+        )
         issuer, audience = unverified["iss"], unverified["aud"]
     except (IndexError, KeyError, ValueError, TypeError) as error:
-        raise LaunchError(_("This is not a launch from a learning environment.")) from error
+        raise LaunchError(
+            _("This is not a launch from a learning environment.")
+        ) from error
     client_ids = audience if isinstance(audience, list) else [audience]
     platform = Platform.objects.filter(issuer=issuer, client_id__in=client_ids).first()
     if platform is None:
@@ -154,7 +166,9 @@ def _use_nonce(platform: Platform, nonce: str, exp: int) -> None:
                 expires_at=timezone.datetime.fromtimestamp(exp, tz=timezone.UTC),
             )
     except IntegrityError as error:
-        raise LaunchError(_("This launch was already used; start again from the course.")) from error
+        raise LaunchError(
+            _("This launch was already used; start again from the course.")
+        ) from error
 
 
 def tool_key() -> RSAKey:
@@ -162,7 +176,9 @@ def tool_key() -> RSAKey:
     found = ToolKey.objects.first()
     if found is None:
         kid = secrets.token_urlsafe(12)
-        key = RSAKey.generate_key(2048, parameters={"kid": kid, "use": "sig", "alg": "RS256"})
+        key = RSAKey.generate_key(
+            2048, parameters={"kid": kid, "use": "sig", "alg": "RS256"}
+        )
         found, _created = ToolKey.objects.get_or_create(
             kid=kid, defaults={"private_jwk": key.as_dict(private=True)}
         )
@@ -178,7 +194,9 @@ def sign(claims: dict[str, Any]) -> str:
     return jwt.encode({"alg": "RS256", "kid": key.kid}, claims, key)
 
 
-def deep_link_response(launch: Launch, *, title: str, url: str, custom: dict[str, str]) -> str:
+def deep_link_response(
+    launch: Launch, *, title: str, url: str, custom: dict[str, str]
+) -> str:
     """The signed LtiDeepLinkingResponse that places one link in the course."""
     now = int(time.time())
     return sign(
@@ -193,7 +211,12 @@ def deep_link_response(launch: Launch, *, title: str, url: str, custom: dict[str
             CLAIM + "version": "1.3.0",
             DL_CLAIM + "data": launch.deep_linking.get("data", ""),
             DL_CLAIM + "content_items": [
-                {"type": "ltiResourceLink", "title": title, "url": url, "custom": custom}
+                {
+                    "type": "ltiResourceLink",
+                    "title": title,
+                    "url": url,
+                    "custom": custom,
+                }
             ],
         }
     )
@@ -235,4 +258,6 @@ def course_members(platform: Platform, memberships_url: str) -> list[dict[str, A
         memberships_url,
         headers={"Authorization": f"Bearer {token}", "Accept": NRPS_MEDIA},
     )
-    return [m for m in answer.get("members", []) if m.get("status", "Active") == "Active"]
+    return [
+        m for m in answer.get("members", []) if m.get("status", "Active") == "Active"
+    ]

@@ -12,6 +12,17 @@ urlpatterns = [
     path("lti/bind/", views.bind, name="bind"),
     path("lti/join/", views.join, name="join"),
     path("lti/deep-link/", views.deep_link, name="deep-link"),
+    path("lti/register/<str:token>/", views.register, name="register"),
+    path(
+        "organisations/<int:organisation_id>/lms/",
+        views.organisation_lms,
+        name="organisation-lms",
+    ),
+    path(
+        "communities/<int:community_id>/lms/",
+        views.community_courses,
+        name="community-courses",
+    ),
     path(
         "lti/courses/<int:course_id>/members/",
         views.course_members_page,

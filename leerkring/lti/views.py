@@ -28,8 +28,11 @@ from leerkring.communities.models import Community, Membership
 from leerkring.core.http import AuthenticatedHttpRequest
 from leerkring.meetings.models import Meeting
 
-from . import actions
-from .access import access_course
+from leerkring.communities.access import access_organisation
+
+from . import actions, registration
+from .access import access_community_courses, access_course
+from .forms import PlatformForm
 from .models import Course, Identity, Platform
 from .protocol import (
     DEEP_LINKING,
@@ -61,7 +64,9 @@ def login_initiation(request: HttpRequest) -> HttpResponse:
         platforms = platforms.filter(client_id=params["client_id"])
     platform = platforms.first()
     if platform is None or not params.get("login_hint"):
-        return refused(request, _("This learning environment is not connected to Leerkring."))
+        return refused(
+            request, _("This learning environment is not connected to Leerkring.")
+        )
     state, nonce = secrets.token_urlsafe(24), secrets.token_urlsafe(24)
     query = {
         "scope": "openid",
@@ -95,9 +100,17 @@ def _expected_nonce(request: HttpRequest) -> str:
             request.COOKIES.get(STATE_COOKIE, ""), salt=STATE_SALT, max_age=600
         )
     except signing.BadSignature as error:
-        raise LaunchError(_("The launch took too long or came from another browser; start again from the course.")) from error
+        raise LaunchError(
+            _(
+                "The launch took too long or came from another browser; start again from the course."
+            )
+        ) from error
     if not secrets.compare_digest(saved["state"], request.POST.get("state", "")):
-        raise LaunchError(_("The launch took too long or came from another browser; start again from the course."))
+        raise LaunchError(
+            _(
+                "The launch took too long or came from another browser; start again from the course."
+            )
+        )
     return str(saved["nonce"])
 
 
@@ -113,14 +126,25 @@ def launch(request: HttpRequest) -> HttpResponse:
     except LaunchError as error:
         return refused(request, str(error))
     course = _course(verified)
-    identity = Identity.objects.filter(
-        platform=verified.platform, subject=verified.subject
-    ).select_related("user").first()
-    saved = {"platform": verified.platform.pk, "claims": verified.claims, "course": course.pk if course else None}
+    identity = (
+        Identity.objects.filter(platform=verified.platform, subject=verified.subject)
+        .select_related("user")
+        .first()
+    )
+    saved = {
+        "platform": verified.platform.pk,
+        "claims": verified.claims,
+        "course": course.pk if course else None,
+    }
     if identity is None:
         email = str(verified.claims.get("email", "")).strip()
         if not email:
-            return refused(request, _("The learning environment did not share your e-mail address, which Leerkring needs to know you."))
+            return refused(
+                request,
+                _(
+                    "The learning environment did not share your e-mail address, which Leerkring needs to know you."
+                ),
+            )
         if User.objects.filter(email__iexact=email).exists():
             request.session["lti_pending"] = saved
             return redirect(f"{reverse('accounts:login')}?next={reverse('lti:link')}")
@@ -175,7 +199,9 @@ def _launch(request: HttpRequest) -> tuple[Launch, Course | None] | None:
     if saved is None:
         return None
     platform = Platform.objects.get(pk=saved["platform"])
-    course = Course.objects.select_related("community").filter(pk=saved["course"]).first()
+    course = (
+        Course.objects.select_related("community").filter(pk=saved["course"]).first()
+    )
     return Launch(platform=platform, claims=saved["claims"]), course
 
 
@@ -203,13 +229,25 @@ def landing(request: AuthenticatedHttpRequest) -> HttpResponse:
         if verified.is_instructor:
             context["communities"] = _coached(request.user)
             return render(request, "lti/bind.html", context)
-        return refused(request, _("This course is not connected to a learning community yet. Ask your coach to open Leerkring from the course once."), status=404)
+        return refused(
+            request,
+            _(
+                "This course is not connected to a learning community yet. Ask your coach to open Leerkring from the course once."
+            ),
+            status=404,
+        )
     membership = community.memberships.filter(user=request.user).first()
     active = membership is not None and membership.status == Membership.Status.ACTIVE
     if verified.message_type == DEEP_LINKING:
         if not (active and membership.is_coaching):
-            return refused(request, _("Only the community's coaches place links to sessions."), status=403)
-        context["meetings"] = Meeting.objects.filter(period__community=community).order_by("date", "number")
+            return refused(
+                request,
+                _("Only the community's coaches place links to sessions."),
+                status=403,
+            )
+        context["meetings"] = Meeting.objects.filter(
+            period__community=community
+        ).order_by("date", "number")
         return render(request, "lti/deep_link.html", context)
     if active:
         return redirect(_target(verified, community))
@@ -222,7 +260,12 @@ def landing(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 def _target(verified: Launch, community: Community) -> str:
     session_id = str(verified.custom.get("session", ""))
-    if session_id.isdigit() and Meeting.objects.filter(pk=int(session_id), period__community=community).exists():
+    if (
+        session_id.isdigit()
+        and Meeting.objects.filter(
+            pk=int(session_id), period__community=community
+        ).exists()
+    ):
         return reverse("meetings:meeting-detail", args=[int(session_id)])
     return reverse("communities:community-detail", args=[community.pk])
 
@@ -234,11 +277,17 @@ def bind(request: AuthenticatedHttpRequest) -> HttpResponse:
     if found is None or found[1] is None or not found[0].is_instructor:
         return refused(request, _("Open Leerkring from the course first."), status=404)
     course = found[1]
-    community = _coached(request.user).filter(pk=request.POST.get("community") or 0).first()
+    community = (
+        _coached(request.user).filter(pk=request.POST.get("community") or 0).first()
+    )
     if community is None or course.community_id is not None:
         return refused(request, _("Choose a community you coach."), status=404)
     actions.bind_course(course=course, community=community, actor=request.user)
-    messages.success(request, _("%(course)s now opens %(community)s.") % {"course": course, "community": community.name})
+    messages.success(
+        request,
+        _("%(course)s now opens %(community)s.")
+        % {"course": course, "community": community.name},
+    )
     return redirect("lti:course-members", course.pk)
 
 
@@ -249,10 +298,16 @@ def join(request: AuthenticatedHttpRequest) -> HttpResponse:
     if found is None or found[1] is None or found[1].community is None:
         return refused(request, _("Open Leerkring from the course first."), status=404)
     course = found[1]
-    membership = course.community.memberships.filter(user=request.user).first() if course.community else None
+    membership = (
+        course.community.memberships.filter(user=request.user).first()
+        if course.community
+        else None
+    )
     invited = membership is not None and membership.status == Membership.Status.INVITED
     if not (found[0].is_learner or invited):
-        return refused(request, _("Only the course's students join as participants."), status=403)
+        return refused(
+            request, _("Only the course's students join as participants."), status=403
+        )
     try:
         actions.join_through_course(course=course, user=request.user)
     except MembershipError as error:
@@ -265,15 +320,28 @@ def join(request: AuthenticatedHttpRequest) -> HttpResponse:
 def deep_link(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The coach's choice goes back to the course as a signed link."""
     found = _launch(request)
-    if found is None or found[1] is None or found[1].community is None or found[0].message_type != DEEP_LINKING:
+    if (
+        found is None
+        or found[1] is None
+        or found[1].community is None
+        or found[0].message_type != DEEP_LINKING
+    ):
         return refused(request, _("Open Leerkring from the course first."), status=404)
     verified, course = found
     community = course.community
     assert community is not None
-    membership = community.memberships.filter(user=request.user, status=Membership.Status.ACTIVE).first()
-    meeting = Meeting.objects.filter(pk=request.POST.get("meeting") or 0, period__community=community).first()
+    membership = community.memberships.filter(
+        user=request.user, status=Membership.Status.ACTIVE
+    ).first()
+    meeting = Meeting.objects.filter(
+        pk=request.POST.get("meeting") or 0, period__community=community
+    ).first()
     if membership is None or not membership.is_coaching or meeting is None:
-        return refused(request, _("Only the community's coaches place links to sessions."), status=403)
+        return refused(
+            request,
+            _("Only the community's coaches place links to sessions."),
+            status=403,
+        )
     token = deep_link_response(
         verified,
         title=f"{community.name}: {meeting}",
@@ -296,20 +364,30 @@ def deep_link(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def course_members_page(request: AuthenticatedHttpRequest, course_id: int) -> HttpResponse:
+def course_members_page(
+    request: AuthenticatedHttpRequest, course_id: int
+) -> HttpResponse:
     """The course's people (from the LMS) next to the community's; one button
     invites everyone who has no place yet — each still accepts themself."""
     course = access_course(request.user, course_id, need="coach")
     if not course.memberships_url:
-        return refused(request, _("The learning environment does not share the course's people."), status=404)
+        return refused(
+            request,
+            _("The learning environment does not share the course's people."),
+            status=404,
+        )
     try:
         people = course_members(course.platform, course.memberships_url)
     except (LaunchError, KeyError) as error:
         return refused(request, str(error), status=502)
     if request.method == "POST":
-        invited, not_invited = actions.invite_course_members(course=course, actor=request.user, members=people)
+        invited, not_invited = actions.invite_course_members(
+            course=course, actor=request.user, members=people
+        )
         if invited:
-            messages.success(request, _("Invited: %(names)s.") % {"names": ", ".join(invited)})
+            messages.success(
+                request, _("Invited: %(names)s.") % {"names": ", ".join(invited)}
+            )
         for problem in not_invited:
             messages.error(request, problem)
         return redirect("lti:course-members", course.pk)
@@ -318,11 +396,110 @@ def course_members_page(request: AuthenticatedHttpRequest, course_id: int) -> Ht
         m.user.email.lower(): m
         for m in course.community.memberships.select_related("user")
     }
-    rows = [{"person": p, "membership": places.get(str(p.get("email", "")).lower())} for p in people]
-    waiting = sum(1 for row in rows if row["membership"] is None or row["membership"].status not in Membership.HOLDS_A_PLACE)
-    return render(request, "lti/course_members.html", {"course": course, "community": course.community, "rows": rows, "waiting": waiting})
+    rows = [
+        {"person": p, "membership": places.get(str(p.get("email", "")).lower())}
+        for p in people
+    ]
+    waiting = sum(
+        1
+        for row in rows
+        if row["membership"] is None
+        or row["membership"].status not in Membership.HOLDS_A_PLACE
+    )
+    return render(
+        request,
+        "lti/course_members.html",
+        {
+            "course": course,
+            "community": course.community,
+            "rows": rows,
+            "waiting": waiting,
+        },
+    )
 
 
 def jwks(request: HttpRequest) -> JsonResponse:
     """Leerkring's public key, for platforms to check what it signs."""
     return JsonResponse(tool_jwks())
+
+
+def _absolute(request: HttpRequest) -> Any:
+    return lambda name: request.build_absolute_uri(reverse(name))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_lms(
+    request: AuthenticatedHttpRequest, organisation_id: int
+) -> HttpResponse:
+    """For programme leads: the exact settings to give the LMS administrator,
+    a dynamic registration link, the connected platforms, and a form for an
+    LMS that has no dynamic registration."""
+    organisation = access_organisation(request.user, organisation_id, need="manage")
+    form = PlatformForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.add_platform(
+            form_data=form.cleaned_data, organisation=organisation, actor=request.user
+        )
+        messages.success(request, _("The learning environment is connected."))
+        return redirect("lti:organisation-lms", organisation.pk)
+    token = registration.registration_token(organisation)
+    context = {
+        "organisation": organisation,
+        "endpoints": registration.tool_endpoints(_absolute(request)),
+        "register_url": request.build_absolute_uri(
+            reverse("lti:register", args=[token])
+        ),
+        "platforms": organisation.lti_platforms.prefetch_related(
+            "deployments", "courses__community"
+        ),
+        "form": form,
+    }
+    return render(request, "lti/organisation_lms.html", context)
+
+
+@xframe_options_exempt
+@require_http_methods(["GET"])
+def register(request: HttpRequest, token: str) -> HttpResponse:
+    """The dynamic registration URL an LMS administrator enters (or opens)."""
+    organisation = registration.organisation_for(token)
+    if organisation is None:
+        return refused(
+            request,
+            _("This registration link is unknown or has expired; ask for a new one."),
+            status=404,
+        )
+    try:
+        platform = registration.register(
+            organisation=organisation,
+            openid_configuration=request.GET.get("openid_configuration", ""),
+            registration_token=request.GET.get("registration_token", ""),
+            endpoints=registration.tool_endpoints(_absolute(request)),
+            client_name=f"Leerkring ({organisation.name})",
+        )
+    except LaunchError as error:
+        return refused(request, str(error))
+    response = render(
+        request,
+        "lti/registered.html",
+        {"platform": platform, "organisation": organisation},
+    )
+    response._csp_config = {
+        **settings.SECURE_CSP,
+        "frame-ancestors": [CSP.SELF, platform.issuer],
+    }  # type: ignore[attr-defined]
+    return response
+
+
+@login_required
+def community_courses(
+    request: AuthenticatedHttpRequest, community_id: int
+) -> HttpResponse:
+    """The coaches' tab: the LMS courses that open this community."""
+    community = access_community_courses(request.user, community_id)
+    courses = community.lti_courses.select_related("platform").order_by("title")
+    return render(
+        request,
+        "lti/community_courses.html",
+        {"community": community, "courses": courses},
+    )

@@ -100,7 +100,9 @@ def _detail(meeting: Meeting) -> SessionDetailOut:
     )
 
 
-@router.get("/sessions/{meeting_id}", response=SessionDetailOut, url_name="session-detail")
+@router.get(
+    "/sessions/{meeting_id}", response=SessionDetailOut, url_name="session-detail"
+)
 def session_detail(request: HttpRequest, meeting_id: int) -> SessionDetailOut:
     """A session with its agenda and, once published, its summary (members)."""
     meeting, _membership = access_meeting(request.user, meeting_id, need="view")
@@ -129,7 +131,10 @@ def agenda_item_add(
     data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
     try:
         actions.save_agenda_item(
-            meeting=meeting, actor=request.user, version=payload.version, **data  # type: ignore[arg-type]
+            meeting=meeting,
+            actor=request.user,
+            version=payload.version,
+            **data,  # type: ignore[arg-type]
         )
     except actions.VersionConflict as conflict:
         raise refuse(conflict_message(conflict.current_version), 409) from conflict

@@ -18,3 +18,9 @@ def lms(demo_community: Any) -> Iterator[LocalPlatform]:
     platform.tool_jwks = tool_jwks()
     yield platform
     platform.stop()
+
+
+@pytest.fixture(autouse=True)
+def plain_http_to_the_local_platform(settings: Any) -> None:
+    """The local platform speaks plain HTTP on 127.0.0.1 (production: HTTPS)."""
+    settings.LTI_ALLOW_HTTP = True

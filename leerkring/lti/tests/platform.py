@@ -20,6 +20,7 @@ from joserfc import jwt
 from joserfc.jwk import KeySet, RSAKey
 
 from leerkring.lti.models import Deployment, Platform
+from leerkring.lti.registration import PLATFORM_CONFIGURATION, TOOL_CONFIGURATION
 from leerkring.lti.protocol import (
     CLAIM,
     DEEP_LINKING,
@@ -57,6 +58,8 @@ class LocalPlatform:
     tokens: set[str] = field(default_factory=set)
     received: list[dict[str, Any]] = field(default_factory=list)
     server: ThreadingHTTPServer | None = None
+    registration_token: str = "one-time-registration-token"
+    registrations: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -148,6 +151,16 @@ class LocalPlatform:
             params["lti_message_hint"] = hint
         return params
 
+    def openid_configuration(self) -> dict[str, Any]:
+        return {
+            "issuer": self.url,
+            "authorization_endpoint": f"{self.url}/auth",
+            "token_endpoint": f"{self.url}/token",
+            "jwks_uri": f"{self.url}/jwks",
+            "registration_endpoint": f"{self.url}/register",
+            PLATFORM_CONFIGURATION: {"product_family_code": "desire2learn"},
+        }
+
     def members(self) -> dict[str, Any]:
         return {
             "id": f"{self.url}/nrps/{self.context_id}",
@@ -211,6 +224,10 @@ def _handler(platform: LocalPlatform) -> type[BaseHTTPRequestHandler]:
                     "<script>document.forms[0].submit()</script></body></html>"
                 )
                 return self._send(200, page, "text/html")
+            if path == "/openid-configuration":
+                return self._send(
+                    200, json.dumps(platform.openid_configuration()), "application/json"
+                )
             if path.startswith("/nrps/"):
                 bearer = self.headers.get("Authorization", "").removeprefix("Bearer ")
                 if bearer not in platform.tokens:
@@ -222,19 +239,40 @@ def _handler(platform: LocalPlatform) -> type[BaseHTTPRequestHandler]:
 
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length", 0))
-            form = dict(urllib.parse.parse_qsl(self.rfile.read(length).decode()))
+            raw = self.rfile.read(length).decode()
+            if self.path == "/register":
+                bearer = self.headers.get("Authorization", "").removeprefix("Bearer ")
+                if bearer != platform.registration_token:
+                    return self._send(401, "{}", "application/json")
+                platform.registrations.append(json.loads(raw))
+                answer = {
+                    "client_id": platform.client_id,
+                    TOOL_CONFIGURATION: {"deployment_id": platform.deployment_id},
+                }
+                return self._send(201, json.dumps(answer), "application/json")
+            form = dict(urllib.parse.parse_qsl(raw))
             platform.received.append({"path": self.path, **form})
             if self.path == "/token":
                 if form.get("grant_type") != "client_credentials" or not (
                     platform.check_assertion(form.get("client_assertion", ""))
                 ):
-                    return self._send(400, '{"error": "invalid_client"}', "application/json")
+                    return self._send(
+                        400, '{"error": "invalid_client"}', "application/json"
+                    )
                 token = secrets.token_urlsafe(16)
                 platform.tokens.add(token)
-                answer = {"access_token": token, "token_type": "Bearer", "expires_in": 3600}
+                answer = {
+                    "access_token": token,
+                    "token_type": "Bearer",
+                    "expires_in": 3600,
+                }
                 return self._send(200, json.dumps(answer), "application/json")
             if self.path == "/deep-link-return":
-                return self._send(200, "<!doctype html><title>Placed</title><p>Placed</p>", "text/html")
+                return self._send(
+                    200,
+                    "<!doctype html><title>Placed</title><p>Placed</p>",
+                    "text/html",
+                )
             return self._send(404, "{}", "application/json")
 
     return Handler

@@ -160,9 +160,12 @@ def test_an_instructor_launch_never_makes_a_coach(
     page = client.get(landing.url)
     assert page.status_code == 403
     assert client.post(reverse("lti:join")).status_code == 403
-    assert client.post(
-        reverse("lti:bind"), {"community": demo_community.community.pk}
-    ).status_code == 404
+    assert (
+        client.post(
+            reverse("lti:bind"), {"community": demo_community.community.pk}
+        ).status_code
+        == 404
+    )
     assert not demo_community.community.memberships.filter(
         user__email="tom@docent.example.nl"
     ).exists()
@@ -194,9 +197,12 @@ def test_a_full_community_takes_no_thirteenth_participant(
 ) -> None:
     bind(client, lms, demo_community)
     community = demo_community.community
-    free = 12 - community.memberships.holding_a_place().filter(
-        role=Membership.Role.PARTICIPANT
-    ).count()
+    free = (
+        12
+        - community.memberships.holding_a_place()
+        .filter(role=Membership.Role.PARTICIPANT)
+        .count()
+    )
     for _ in range(free):
         MembershipFactory(community=community, role=Membership.Role.PARTICIPANT)
     lms.add("s-13", "Dertien", "dertien@student.example.nl", LEARNER)
