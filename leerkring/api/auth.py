@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
+from leerkring.accounts.models import User
+
 from .models import ApiToken, digest
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -69,3 +71,9 @@ def community_filter(request: HttpRequest) -> set[int] | None:
     """The communities a token is limited to; None when not limited."""
     token = getattr(request, "api_token", None)
     return (token.community_ids or None) if token is not None else None
+
+
+def caller(request: HttpRequest) -> User:
+    """The authenticated caller (every operation requires authentication)."""
+    assert isinstance(request.user, User)
+    return request.user

@@ -8,7 +8,7 @@ from datetime import date
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from leerkring.api.auth import community_filter, require_community
+from leerkring.api.auth import caller, community_filter, require_community
 from leerkring.api.schemas import StrictInput, form_or_422
 
 from . import actions
@@ -32,7 +32,7 @@ class ReportOut(Schema):
 class AssignmentOut(Schema):
     id: int
     community_id: int
-    session: int
+    session: int | None
     due_date: date
     owner: str | None
     what: str
@@ -65,7 +65,7 @@ def _assignment(item: IntegrationAssignment) -> AssignmentOut:
     return AssignmentOut(
         id=item.pk,
         community_id=item.period.community_id,
-        session=item.meeting.number,
+        session=item.meeting.number if item.meeting else None,
         due_date=item.due_date,
         owner=item.owner.display_name if item.owner else None,
         what=item.what,
@@ -106,11 +106,11 @@ def assignment_report(
     group assignment)."""
     found = access_assignment(request.user, assignment_id, need="report")
     require_community(request, found.period.community_id)
-    existing = found.reports.filter(author=request.user).first()
+    existing = found.reports.filter(author=caller(request)).first()
     form = form_or_422(ReportForm(payload.model_dump(), instance=existing))
     actions.report_on_assignment(
         assignment=found,
-        actor=request.user,  # type: ignore[arg-type]
+        actor=caller(request),
         **form.cleaned_data,
     )
     item = IntegrationAssignment.objects.for_page(request.user).get(pk=found.pk)

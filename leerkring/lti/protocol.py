@@ -14,6 +14,7 @@ import time
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from django.conf import settings
@@ -36,6 +37,7 @@ INSTRUCTOR = ROLE + "Instructor"
 LEARNER = ROLE + "Learner"
 RESOURCE_LINK = "LtiResourceLinkRequest"
 DEEP_LINKING = "LtiDeepLinkingRequest"
+JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 TIMEOUT = 10
 
 
@@ -163,7 +165,7 @@ def _use_nonce(platform: Platform, nonce: str, exp: int) -> None:
             UsedNonce.objects.create(
                 platform=platform,
                 nonce=nonce,
-                expires_at=timezone.datetime.fromtimestamp(exp, tz=timezone.UTC),
+                expires_at=datetime.fromtimestamp(exp, tz=UTC),
             )
     except IntegrityError as error:
         raise LaunchError(
@@ -238,7 +240,7 @@ def service_token(platform: Platform, scope: str) -> str:
     body = urllib.parse.urlencode(
         {
             "grant_type": "client_credentials",
-            "client_assertion_type": "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+            "client_assertion_type": JWT_BEARER,
             "client_assertion": assertion,
             "scope": scope,
         }

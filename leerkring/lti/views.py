@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import secrets
 import urllib.parse
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
 from typing import Any
 
 from django.conf import settings
@@ -13,6 +16,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core import signing
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,12 +27,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from leerkring.accounts.models import User
+from leerkring.communities.access import access_organisation
 from leerkring.communities.actions import MembershipError
 from leerkring.communities.models import Community, Membership
 from leerkring.core.http import AuthenticatedHttpRequest
 from leerkring.meetings.models import Meeting
-
-from leerkring.communities.access import access_organisation
 
 from . import actions, registration
 from .access import access_community_courses, access_course
@@ -95,22 +98,20 @@ def login_initiation(request: HttpRequest) -> HttpResponse:
 
 
 def _expected_nonce(request: HttpRequest) -> str:
+    too_late = LaunchError(
+        _(
+            "The launch took too long or came from another browser; start again "
+            "from the course."
+        )
+    )
     try:
         saved = signing.loads(
             request.COOKIES.get(STATE_COOKIE, ""), salt=STATE_SALT, max_age=600
         )
     except signing.BadSignature as error:
-        raise LaunchError(
-            _(
-                "The launch took too long or came from another browser; start again from the course."
-            )
-        ) from error
+        raise too_late from error
     if not secrets.compare_digest(saved["state"], request.POST.get("state", "")):
-        raise LaunchError(
-            _(
-                "The launch took too long or came from another browser; start again from the course."
-            )
-        )
+        raise too_late
     return str(saved["nonce"])
 
 
@@ -142,7 +143,8 @@ def launch(request: HttpRequest) -> HttpResponse:
             return refused(
                 request,
                 _(
-                    "The learning environment did not share your e-mail address, which Leerkring needs to know you."
+                    "The learning environment did not share your e-mail address, "
+                    "which Leerkring needs to know you."
                 ),
             )
         if User.objects.filter(email__iexact=email).exists():
@@ -194,18 +196,75 @@ def link(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "lti/link.html", {"platform": platform})
 
 
-def _launch(request: HttpRequest) -> tuple[Launch, Course | None] | None:
+class Refusal(Exception):
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """The launch this browser arrived with, its course and the viewer's place
+    in the course's community (if bound)."""
+
+    launch: Launch
+    course: Course
+    membership: Membership | None
+
+    @property
+    def is_active(self) -> bool:
+        return (
+            self.membership is not None
+            and self.membership.status == Membership.Status.ACTIVE
+        )
+
+    @property
+    def is_invited(self) -> bool:
+        return (
+            self.membership is not None
+            and self.membership.status == Membership.Status.INVITED
+        )
+
+    @property
+    def coaches(self) -> bool:
+        return (
+            self.is_active
+            and self.membership is not None
+            and (self.membership.is_coaching)
+        )
+
+
+def _arrival(request: AuthenticatedHttpRequest) -> Arrival:
     saved = request.session.get("lti_launch")
-    if saved is None:
-        return None
-    platform = Platform.objects.get(pk=saved["platform"])
     course = (
-        Course.objects.select_related("community").filter(pk=saved["course"]).first()
+        Course.objects.select_related("community", "platform")
+        .filter(pk=saved["course"])
+        .first()
+        if saved
+        else None
     )
-    return Launch(platform=platform, claims=saved["claims"]), course
+    if saved is None or course is None:
+        raise Refusal(_("Open Leerkring from the course first."), 404)
+    membership = (
+        course.community.memberships.filter(user=request.user).first()
+        if course.community
+        else None
+    )
+    return Arrival(Launch(course.platform, saved["claims"]), course, membership)
 
 
-def _coached(user: Any) -> Any:
+def refusing(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @wraps(view)
+    def answer(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except Refusal as refusal:
+            return refused(request, str(refusal), status=refusal.status)
+
+    return answer
+
+
+def _coached(user: Any) -> QuerySet[Community]:
     return Community.objects.filter(
         memberships__user=user,
         memberships__status=Membership.Status.ACTIVE,
@@ -213,173 +272,150 @@ def _coached(user: Any) -> Any:
     ).order_by("name")
 
 
+ONLY_COACHES = _("Only the community's coaches place links to sessions.")
+
+
 @login_required
+@refusing
 def landing(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Where a launch lands: the community (or the linked session), or the one
     step still needed (bind the course, join, ask a coach)."""
-    found = _launch(request)
-    if found is None:
-        return redirect("core:home")
-    verified, course = found
-    if course is None:
-        return refused(request, _("Leerkring was opened outside a course."))
-    context: dict[str, Any] = {"course": course, "launch": verified}
-    community = course.community
+    arrival = _arrival(request)
+    context: dict[str, Any] = {"course": arrival.course, "arrival": arrival}
+    community = arrival.course.community
     if community is None:
-        if verified.is_instructor:
-            context["communities"] = _coached(request.user)
-            return render(request, "lti/bind.html", context)
-        return refused(
-            request,
-            _(
-                "This course is not connected to a learning community yet. Ask your coach to open Leerkring from the course once."
-            ),
-            status=404,
-        )
-    membership = community.memberships.filter(user=request.user).first()
-    active = membership is not None and membership.status == Membership.Status.ACTIVE
-    if verified.message_type == DEEP_LINKING:
-        if not (active and membership.is_coaching):
-            return refused(
-                request,
-                _("Only the community's coaches place links to sessions."),
-                status=403,
+        if not arrival.launch.is_instructor:
+            raise Refusal(
+                _(
+                    "This course is not connected to a learning community yet. Ask "
+                    "your coach to open Leerkring from the course once."
+                ),
+                404,
             )
+        context["communities"] = _coached(request.user)
+        return render(request, "lti/bind.html", context)
+    if arrival.launch.message_type == DEEP_LINKING:
+        if not arrival.coaches:
+            raise Refusal(ONLY_COACHES, 403)
         context["meetings"] = Meeting.objects.filter(
             period__community=community
         ).order_by("date", "number")
         return render(request, "lti/deep_link.html", context)
-    if active:
-        return redirect(_target(verified, community))
-    invited = membership is not None and membership.status == Membership.Status.INVITED
-    if verified.is_learner or invited:
-        context["membership"] = membership
+    if arrival.is_active:
+        return redirect(_target(arrival.launch, community))
+    if arrival.launch.is_learner or arrival.is_invited:
         return render(request, "lti/join.html", context)
     return render(request, "lti/no_role.html", context, status=403)
 
 
-def _target(verified: Launch, community: Community) -> str:
-    session_id = str(verified.custom.get("session", ""))
+def _target(launch: Launch, community: Community) -> str:
+    """The session a deep link names (if it is this community's), else the
+    community's page."""
+    session = str(launch.custom.get("session", ""))
     if (
-        session_id.isdigit()
-        and Meeting.objects.filter(
-            pk=int(session_id), period__community=community
-        ).exists()
+        session.isdigit()
+        and Meeting.objects.filter(pk=session, period__community=community).exists()
     ):
-        return reverse("meetings:meeting-detail", args=[int(session_id)])
+        return reverse("meetings:meeting-detail", args=[int(session)])
     return reverse("communities:community-detail", args=[community.pk])
 
 
 @login_required
 @require_POST
+@refusing
 def bind(request: AuthenticatedHttpRequest) -> HttpResponse:
-    found = _launch(request)
-    if found is None or found[1] is None or not found[0].is_instructor:
-        return refused(request, _("Open Leerkring from the course first."), status=404)
-    course = found[1]
-    community = (
-        _coached(request.user).filter(pk=request.POST.get("community") or 0).first()
-    )
-    if community is None or course.community_id is not None:
-        return refused(request, _("Choose a community you coach."), status=404)
-    actions.bind_course(course=course, community=community, actor=request.user)
+    """The instructor binds an unbound course to a community they coach."""
+    arrival = _arrival(request)
+    chosen = _coached(request.user).filter(pk=request.POST.get("community") or 0)
+    community = chosen.first()
+    if (
+        not arrival.launch.is_instructor
+        or arrival.course.community_id is not None
+        or community is None
+    ):
+        raise Refusal(_("Choose a community you coach."), 404)
+    actions.bind_course(course=arrival.course, community=community, actor=request.user)
     messages.success(
         request,
         _("%(course)s now opens %(community)s.")
-        % {"course": course, "community": community.name},
+        % {"course": arrival.course, "community": community.name},
     )
-    return redirect("lti:course-members", course.pk)
+    return redirect("lti:course-members", arrival.course.pk)
 
 
 @login_required
 @require_POST
+@refusing
 def join(request: AuthenticatedHttpRequest) -> HttpResponse:
-    found = _launch(request)
-    if found is None or found[1] is None or found[1].community is None:
-        return refused(request, _("Open Leerkring from the course first."), status=404)
-    course = found[1]
-    membership = (
-        course.community.memberships.filter(user=request.user).first()
-        if course.community
-        else None
-    )
-    invited = membership is not None and membership.status == Membership.Status.INVITED
-    if not (found[0].is_learner or invited):
-        return refused(
-            request, _("Only the course's students join as participants."), status=403
-        )
+    """A learner takes a place as participant; anyone accepts an invitation."""
+    arrival = _arrival(request)
+    community = arrival.course.community
+    if community is None:
+        raise Refusal(_("Open Leerkring from the course first."), 404)
+    if not (arrival.launch.is_learner or arrival.is_invited or arrival.is_active):
+        raise Refusal(_("Only the course's students join as participants."), 403)
     try:
-        actions.join_through_course(course=course, user=request.user)
+        actions.join_through_course(course=arrival.course, user=request.user)
     except MembershipError as error:
-        return refused(request, str(error), status=409)
-    return redirect(_target(found[0], course.community))  # type: ignore[arg-type]
+        raise Refusal(str(error), 409) from error
+    return redirect(_target(arrival.launch, community))
 
 
 @login_required
 @require_POST
+@refusing
 def deep_link(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The coach's choice goes back to the course as a signed link."""
-    found = _launch(request)
-    if (
-        found is None
-        or found[1] is None
-        or found[1].community is None
-        or found[0].message_type != DEEP_LINKING
-    ):
-        return refused(request, _("Open Leerkring from the course first."), status=404)
-    verified, course = found
-    community = course.community
-    assert community is not None
-    membership = community.memberships.filter(
-        user=request.user, status=Membership.Status.ACTIVE
-    ).first()
+    arrival = _arrival(request)
+    if arrival.launch.message_type != DEEP_LINKING or not arrival.coaches:
+        raise Refusal(ONLY_COACHES, 403)
+    community = arrival.course.community
     meeting = Meeting.objects.filter(
         pk=request.POST.get("meeting") or 0, period__community=community
     ).first()
-    if membership is None or not membership.is_coaching or meeting is None:
-        return refused(
-            request,
-            _("Only the community's coaches place links to sessions."),
-            status=403,
-        )
+    return_url = str(arrival.launch.deep_linking.get("deep_link_return_url", ""))
+    if meeting is None or community is None:
+        raise Refusal(_("Choose one of the community's sessions."), 404)
+    if not return_url.startswith(("https://", "http://")):
+        raise Refusal(_("The course did not say where the link goes."), 400)
     token = deep_link_response(
-        verified,
+        arrival.launch,
         title=f"{community.name}: {meeting}",
         url=request.build_absolute_uri(reverse("lti:launch")),
         custom={"session": str(meeting.pk)},
     )
-    return_url = str(verified.deep_linking.get("deep_link_return_url", ""))
-    if not return_url.startswith(("https://", "http://")):
-        return refused(request, _("The course did not say where the link goes."))
     context = {"return_url": return_url, "jwt": token, "meeting": meeting}
     response = render(request, "lti/deep_link_return.html", context)
     # This one form goes to the platform, so the policy names it as well.
     origin = "{0.scheme}://{0.netloc}".format(urllib.parse.urlsplit(return_url))
-    response._csp_config = {  # type: ignore[attr-defined]
-        **settings.SECURE_CSP,
-        "form-action": [CSP.SELF, origin],
-    }
+    return _with_csp(response, "form-action", origin)
+
+
+def _with_csp(response: HttpResponse, directive: str, origin: str) -> HttpResponse:
+    """The site's policy, with ``origin`` added to one directive."""
+    config = {**settings.SECURE_CSP, directive: [CSP.SELF, origin]}
+    response._csp_config = config  # type: ignore[attr-defined]
     return response
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@refusing
 def course_members_page(
     request: AuthenticatedHttpRequest, course_id: int
 ) -> HttpResponse:
     """The course's people (from the LMS) next to the community's; one button
     invites everyone who has no place yet — each still accepts themself."""
     course = access_course(request.user, course_id, need="coach")
-    if not course.memberships_url:
-        return refused(
-            request,
-            _("The learning environment does not share the course's people."),
-            status=404,
+    community = course.community
+    if not course.memberships_url or community is None:
+        raise Refusal(
+            _("The learning environment does not share the course's people."), 404
         )
     try:
         people = course_members(course.platform, course.memberships_url)
     except (LaunchError, KeyError) as error:
-        return refused(request, str(error), status=502)
+        raise Refusal(str(error), 502) from error
     if request.method == "POST":
         invited, not_invited = actions.invite_course_members(
             course=course, actor=request.user, members=people
@@ -391,31 +427,22 @@ def course_members_page(
         for problem in not_invited:
             messages.error(request, problem)
         return redirect("lti:course-members", course.pk)
-    assert course.community is not None
     places = {
-        m.user.email.lower(): m
-        for m in course.community.memberships.select_related("user")
+        m.user.email.lower(): m for m in community.memberships.select_related("user")
     }
     rows = [
-        {"person": p, "membership": places.get(str(p.get("email", "")).lower())}
-        for p in people
+        (person, places.get(str(person.get("email", "")).lower())) for person in people
     ]
     waiting = sum(
-        1
-        for row in rows
-        if row["membership"] is None
-        or row["membership"].status not in Membership.HOLDS_A_PLACE
+        1 for _p, m in rows if m is None or m.status not in Membership.HOLDS_A_PLACE
     )
-    return render(
-        request,
-        "lti/course_members.html",
-        {
-            "course": course,
-            "community": course.community,
-            "rows": rows,
-            "waiting": waiting,
-        },
-    )
+    context = {
+        "course": course,
+        "community": community,
+        "rows": rows,
+        "waiting": waiting,
+    }
+    return render(request, "lti/course_members.html", context)
 
 
 def jwks(request: HttpRequest) -> JsonResponse:
@@ -484,11 +511,7 @@ def register(request: HttpRequest, token: str) -> HttpResponse:
         "lti/registered.html",
         {"platform": platform, "organisation": organisation},
     )
-    response._csp_config = {
-        **settings.SECURE_CSP,
-        "frame-ancestors": [CSP.SELF, platform.issuer],
-    }  # type: ignore[attr-defined]
-    return response
+    return _with_csp(response, "frame-ancestors", platform.issuer)
 
 
 @login_required

@@ -8,7 +8,7 @@ from datetime import date
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
-from leerkring.api.auth import require_community
+from leerkring.api.auth import caller, require_community
 from leerkring.api.schemas import StrictInput, form_or_422, refuse
 from leerkring.communities.access import access_community
 
@@ -132,9 +132,9 @@ def agenda_item_add(
     try:
         actions.save_agenda_item(
             meeting=meeting,
-            actor=request.user,
+            actor=caller(request),
             version=payload.version,
-            **data,  # type: ignore[arg-type]
+            **data,
         )
     except actions.VersionConflict as conflict:
         raise refuse(conflict_message(conflict.current_version), 409) from conflict

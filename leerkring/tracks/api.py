@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from pydantic import Field
 
+from leerkring.api.auth import caller
 from leerkring.api.schemas import StrictInput, form_or_422, refuse
 from leerkring.communities.models import LearningPeriod
 from leerkring.reports.exports import progress
@@ -78,7 +79,7 @@ def progress_add(
     form = form_or_422(ProgressEntryForm(payload.model_dump(), period=period))
     actions.add_progress_entry(
         period=period,
-        actor=request.user,  # type: ignore[arg-type]
+        actor=caller(request),
         **form.cleaned_data,
     )
     return Status(201, [ProgressOut(**row) for row in progress(period, request.user)])

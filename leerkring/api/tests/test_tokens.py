@@ -44,7 +44,8 @@ def agenda(meeting: Any, **extra: Any) -> dict[str, Any]:
 def test_only_the_hash_is_stored_and_creation_is_audited(demo_community: Any) -> None:
     key = make(demo_community.coach)
     token = ApiToken.objects.get()
-    assert token.key_hash == digest(key) and key not in str(token.__dict__)
+    assert token.key_hash == digest(key)
+    assert key not in str(token.__dict__)
     assert AuditEvent.objects.filter(action="api_token_created").count() == 1
 
 
@@ -72,9 +73,11 @@ def test_unknown_fields_and_wrong_types_are_refused_clearly(
     url = reverse("api:agenda-item-add", args=[meeting.pk])
     before = AgendaItem.objects.count()
     extra = call(client, "post", url, key, **agenda(meeting, role="coach"))
-    assert extra.status_code == 422 and "role" in extra.json()["message"]
+    assert extra.status_code == 422
+    assert "role" in extra.json()["message"]
     wrong = call(client, "post", url, key, **agenda(meeting, minutes="20"))
-    assert wrong.status_code == 422 and "minutes" in wrong.json()["message"]
+    assert wrong.status_code == 422
+    assert "minutes" in wrong.json()["message"]
     assert AgendaItem.objects.count() == before
 
 
@@ -134,7 +137,8 @@ def test_the_token_page_shows_a_new_key_once(client: Any, demo_community: Any) -
     url = reverse("tokens:token-list")
     made = client.post(url, {"name": "agenda", "scope": "read", "days": "30"})
     key = made.context["new_key"]
-    assert key.startswith("lk_") and key in made.content.decode()
+    assert key.startswith("lk_")
+    assert key in made.content.decode()
     assert key not in client.get(url).content.decode()
 
 

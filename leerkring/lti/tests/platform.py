@@ -20,7 +20,6 @@ from joserfc import jwt
 from joserfc.jwk import KeySet, RSAKey
 
 from leerkring.lti.models import Deployment, Platform
-from leerkring.lti.registration import PLATFORM_CONFIGURATION, TOOL_CONFIGURATION
 from leerkring.lti.protocol import (
     CLAIM,
     DEEP_LINKING,
@@ -31,6 +30,7 @@ from leerkring.lti.protocol import (
     NRPS_MEDIA,
     RESOURCE_LINK,
 )
+from leerkring.lti.registration import PLATFORM_CONFIGURATION, TOOL_CONFIGURATION
 
 
 @dataclass
@@ -245,11 +245,11 @@ def _handler(platform: LocalPlatform) -> type[BaseHTTPRequestHandler]:
                 if bearer != platform.registration_token:
                     return self._send(401, "{}", "application/json")
                 platform.registrations.append(json.loads(raw))
-                answer = {
+                registered = {
                     "client_id": platform.client_id,
                     TOOL_CONFIGURATION: {"deployment_id": platform.deployment_id},
                 }
-                return self._send(201, json.dumps(answer), "application/json")
+                return self._send(201, json.dumps(registered), "application/json")
             form = dict(urllib.parse.parse_qsl(raw))
             platform.received.append({"path": self.path, **form})
             if self.path == "/token":

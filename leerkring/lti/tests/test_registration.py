@@ -55,7 +55,8 @@ def test_a_forged_registration_link_registers_nothing(
         {"openid_configuration": f"{fresh_lms.url}/openid-configuration"},
     )
     assert response.status_code == 404
-    assert not Platform.objects.exists() and not fresh_lms.registrations
+    assert not Platform.objects.exists()
+    assert not fresh_lms.registrations
 
 
 def test_a_wrong_registration_token_is_refused_by_the_platform(
