@@ -22,6 +22,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.csp import CSP
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
@@ -272,7 +273,7 @@ def _coached(user: Any) -> QuerySet[Community]:
     ).order_by("name")
 
 
-ONLY_COACHES = _("Only the community's coaches place links to sessions.")
+ONLY_COACHES = gettext_lazy("Only the community's coaches place links to sessions.")
 
 
 @login_required
@@ -296,7 +297,7 @@ def landing(request: AuthenticatedHttpRequest) -> HttpResponse:
         return render(request, "lti/bind.html", context)
     if arrival.launch.message_type == DEEP_LINKING:
         if not arrival.coaches:
-            raise Refusal(ONLY_COACHES, 403)
+            raise Refusal(str(ONLY_COACHES), 403)
         context["meetings"] = Meeting.objects.filter(
             period__community=community
         ).order_by("date", "number")
@@ -368,7 +369,7 @@ def deep_link(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The coach's choice goes back to the course as a signed link."""
     arrival = _arrival(request)
     if arrival.launch.message_type != DEEP_LINKING or not arrival.coaches:
-        raise Refusal(ONLY_COACHES, 403)
+        raise Refusal(str(ONLY_COACHES), 403)
     community = arrival.course.community
     meeting = Meeting.objects.filter(
         pk=request.POST.get("meeting") or 0, period__community=community

@@ -58,13 +58,14 @@ class LocalPlatform:
     tokens: set[str] = field(default_factory=set)
     received: list[dict[str, Any]] = field(default_factory=list)
     server: ThreadingHTTPServer | None = None
+    host: str = "127.0.0.1"  # the name in its URLs (a browser test: localhost)
     registration_token: str = "one-time-registration-token"
     registrations: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def url(self) -> str:
         assert self.server is not None
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
+        return f"http://{self.host}:{self.server.server_address[1]}"
 
     def start(self) -> LocalPlatform:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
