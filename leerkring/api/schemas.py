@@ -8,16 +8,23 @@ the same data; their messages come back as 422 too (``form_or_422``).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from django import forms
 from ninja import Schema
 from ninja.errors import HttpError
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
 
 class StrictInput(Schema):
     model_config = ConfigDict(extra="forbid", strict=True)
+
+
+def text(max_length: int, *, required: bool = True) -> Any:
+    """A text field as the forms take it: at most ``max_length`` characters, and
+    (when required) something besides spaces; never a NUL character."""
+    pattern = r"^[^\x00]*\S[^\x00]*$" if required else r"^[^\x00]*$"
+    return Annotated[str, Field(max_length=max_length, pattern=pattern)]
 
 
 class Error(Schema):

@@ -4,12 +4,14 @@ visibility as the pages, reports written through the page's form and action."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 from django.http import HttpRequest
 from ninja import Router, Schema
 
 from leerkring.api.auth import caller, community_filter, require_community
-from leerkring.api.schemas import StrictInput, form_or_422
+from leerkring.api.schemas import StrictInput, form_or_422, text
+from leerkring.tracks.models import Sharing
 
 from . import actions
 from .access import access_assignment
@@ -42,11 +44,11 @@ class AssignmentOut(Schema):
 
 
 class ReportIn(StrictInput):
-    did: str
-    happened: str = ""
-    learned: str = ""
-    status: str
-    sharing: str
+    did: text(10_000)  # type: ignore[valid-type]
+    happened: text(10_000, required=False) = ""  # type: ignore[valid-type]
+    learned: text(10_000, required=False) = ""  # type: ignore[valid-type]
+    status: Literal[tuple(AssignmentReport.Status.values)]  # type: ignore[valid-type]
+    sharing: Literal[tuple(Sharing.values)]  # type: ignore[valid-type]
 
 
 def _report(report: AssignmentReport) -> ReportOut:

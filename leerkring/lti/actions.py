@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from leerkring.accounts.models import User
 from leerkring.communities.actions import (
@@ -50,12 +51,9 @@ def join_through_course(*, course: Course, user: User) -> Membership:
     assert course.community is not None
     membership = course.community.memberships.filter(user=user).first()
     if membership is None or membership.status not in Membership.HOLDS_A_PLACE:
-        inviter = course.bound_by
-        if inviter is None:
-            raise MembershipError("no inviter")
         invite_member(
             community=course.community,
-            actor=inviter,
+            actor=_inviter(course),
             email=user.email,
             display_name=user.display_name,
             role=Membership.Role.PARTICIPANT,
@@ -67,6 +65,22 @@ def join_through_course(*, course: Course, user: User) -> Membership:
     return membership
 
 
+def _inviter(course: Course) -> User:
+    """Who invites a learner: the coach who bound the course, or (if they no
+    longer coach it) another active coach of the community."""
+    assert course.community is not None
+    coaches = course.community.memberships.active().filter(
+        role__in=Membership.COACHING_ROLES
+    )
+    found = coaches.filter(user=course.bound_by_id).first() or coaches.first()
+    if found is None:
+        raise MembershipError(
+            _("%(community)s has no coach at the moment; ask your programme lead.")
+            % {"community": course.community.name}
+        )
+    return found.user
+
+
 def invite_course_members(
     *, course: Course, actor: User, members: list[dict[str, Any]]
 ) -> tuple[list[str], list[str]]:
@@ -75,11 +89,12 @@ def invite_course_members(
     invited and, for the others, why not."""
     assert course.community is not None
     invited, refused = [], []
-    taken = set(
-        course.community.memberships.holding_a_place().values_list(
+    taken = {
+        email.lower()
+        for email in course.community.memberships.holding_a_place().values_list(
             "user__email", flat=True
         )
-    )
+    }
     for person in members:
         email = str(person.get("email", "")).strip().lower()
         roles = person.get("roles", [])
@@ -91,7 +106,7 @@ def invite_course_members(
             else None
         )
         name = str(person.get("name") or email)
-        if not email or role is None or email in {t.lower() for t in taken}:
+        if not email or role is None or email in taken:
             continue
         try:
             invite_member(

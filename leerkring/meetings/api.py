@@ -4,17 +4,20 @@ and the coaches' agenda edits through the same form and action."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
+from pydantic import Field
 
 from leerkring.api.auth import caller, require_community
-from leerkring.api.schemas import StrictInput, form_or_422, refuse
+from leerkring.api.schemas import StrictInput, form_or_422, refuse, text
 from leerkring.communities.access import access_community
 
 from . import actions
 from .access import access_meeting
 from .forms import AgendaItemForm
+from .method import ItemKind
 from .models import AgendaItem, Meeting
 from .views import conflict_message
 
@@ -50,11 +53,11 @@ class SessionDetailOut(SessionOut):
 
 
 class AgendaItemIn(StrictInput):
-    kind: str
-    title: str
-    description: str = ""
-    minutes: int
-    version: int
+    kind: Literal[tuple(ItemKind.values)]  # type: ignore[valid-type]
+    title: text(200)  # type: ignore[valid-type]
+    description: text(10_000, required=False) = ""  # type: ignore[valid-type]
+    minutes: int = Field(ge=1, le=240)
+    version: int = Field(ge=1, le=2**31)
 
 
 def _session(meeting: Meeting) -> dict[str, object]:

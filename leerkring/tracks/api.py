@@ -4,6 +4,7 @@ and add entries through the page's form and action."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -11,13 +12,14 @@ from ninja import Router, Schema, Status
 from pydantic import Field
 
 from leerkring.api.auth import caller
-from leerkring.api.schemas import StrictInput, form_or_422, refuse
+from leerkring.api.schemas import StrictInput, form_or_422, refuse, text
 from leerkring.communities.models import LearningPeriod
 from leerkring.reports.exports import progress
 
 from . import actions
 from .access import access_tracks_page
 from .forms import ProgressEntryForm
+from .models import ProgressEntry
 
 router = Router(tags=["progress"])
 
@@ -31,9 +33,9 @@ class ProgressOut(Schema):
 
 
 class ProgressIn(StrictInput):
-    kind: str
-    text: str
-    meeting: int | None = None
+    kind: Literal[tuple(ProgressEntry.Kind.values)]  # type: ignore[valid-type]
+    text: text(4000)  # type: ignore[valid-type]
+    meeting: int | None = Field(default=None, ge=1, le=2**63 - 1)
     # A date arrives as text in JSON: ISO 8601 (YYYY-MM-DD) is accepted.
     happened_on: date | None = Field(default=None, strict=False)
 

@@ -62,6 +62,15 @@ def test_api_conforms_to_its_schema(demo_community: Any, settings: Any) -> None:
         communities=[],
     )
     schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
+    # Rules that depend on the data (a date within the learning period, a session
+    # of this period, an assignment that needs a learning question) cannot be
+    # said in JSON Schema; schema-valid input that breaks one is answered 422
+    # with the rule's message. Everything a schema can say, it says.
+    accepted = schema.config.checks.positive_data_acceptance.expected_statuses
+    schema.config.checks.positive_data_acceptance.expected_statuses = [
+        *accepted,
+        "422",
+    ]
     schema.config.checks.max_response_time.enabled = True
     schema.config.checks.max_response_time.limit = 5.0
     headers = {"Authorization": f"Bearer {key}"}

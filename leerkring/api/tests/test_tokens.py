@@ -150,3 +150,15 @@ def test_nobody_revokes_someone_elses_token(client: Any, demo_community: Any) ->
     assert response.status_code == 404
     token.refresh_from_db()
     assert token.revoked_at is None
+
+
+def test_erasing_the_account_ends_its_tokens(client: Any, demo_community: Any) -> None:
+    from leerkring.core import personal_data
+
+    key = make(demo_community.participant)
+    exported = personal_data.export(demo_community.participant)["api"]
+    assert exported["api_tokens"][0]["name"] == "t"
+    assert digest(key) not in str(exported)
+    personal_data.erase(demo_community.participant)
+    url = reverse("api:community-list")
+    assert call(client, "get", url, key).status_code == 401

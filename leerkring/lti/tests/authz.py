@@ -53,7 +53,7 @@ ROWS = [
     Row("lti:launch", lambda w: reverse("lti:launch"), everyone(405)),
     Row("lti:launch", lambda w: reverse("lti:launch"), everyone(400), method="post"),
     Row("lti:jwks", lambda w: reverse("lti:jwks"), everyone(200)),
-    Row("lti:landing", lambda w: reverse("lti:landing"), SIGNED_IN_WITHOUT_LAUNCH),
+    Row("lti:landing", lambda w: reverse("lti:landing"), NO_LAUNCH),
     Row("lti:link", lambda w: reverse("lti:link"), SIGNED_IN_WITHOUT_LAUNCH),
     Row(
         "lti:link",

@@ -103,7 +103,7 @@ def test_a_token_signed_by_another_key_is_refused(
     fields["id_token"] = impostor.id_token(lms.people["s-1"], nonce=claims["nonce"])
     response = client.post(reverse("lti:launch"), fields)
     assert response.status_code == 400
-    assert "could not be verified" in response.content.decode()
+    assert "kon niet worden gecontroleerd" in response.content.decode()
 
 
 def test_a_wrong_deployment_is_refused(client: Any, lms: LocalPlatform) -> None:
@@ -124,7 +124,7 @@ def test_a_replayed_launch_is_refused(client: Any, lms: LocalPlatform) -> None:
     client.cookies[STATE_COOKIE] = cookie
     replay = client.post(reverse("lti:launch"), fields)
     assert replay.status_code == 400
-    assert "already used" in replay.content.decode()
+    assert "al gebruikt" in replay.content.decode()
 
 
 def test_a_launch_from_another_browser_is_refused(
@@ -143,7 +143,7 @@ def test_an_unbound_course_tells_the_student_to_ask_the_coach(
     landing = launch(client, lms, "s-1")
     page = client.get(landing.url)
     assert page.status_code == 404
-    assert "not connected" in page.content.decode()
+    assert "nog niet aan een learning community gekoppeld" in page.content.decode()
 
 
 def test_an_unknown_platform_is_refused(client: Any, lms: LocalPlatform) -> None:
@@ -277,3 +277,32 @@ def test_a_coach_invites_the_course_in_one_step(
     assert any(r["path"] == "/token" for r in lms.received)
     client.force_login(demo_community.participant)
     assert client.get(url).status_code == 404
+
+
+def test_erasing_the_account_unlinks_the_lms(
+    client: Any, lms: LocalPlatform, demo_community: Any
+) -> None:
+    from leerkring.core import personal_data
+
+    lms.add("s-1", "Sanne", "sanne@student.example.nl", LEARNER)
+    launch(client, lms, "s-1")
+    user = Identity.objects.get().user
+    assert personal_data.export(user)["lti"]["lms_accounts"][0]["subject"] == "s-1"
+    personal_data.erase(user)
+    assert not Identity.objects.exists()
+
+
+def test_when_the_binding_coach_left_another_coach_invites(
+    client: Any, lms: LocalPlatform, demo_community: Any
+) -> None:
+    bind(client, lms, demo_community)
+    community = demo_community.community
+    community.memberships.filter(user=demo_community.coach).update(
+        status=Membership.Status.LEFT
+    )
+    lms.add("s-1", "Sanne", "sanne@student.example.nl", LEARNER)
+    client.get(launch(client, lms, "s-1").url)
+    client.post(reverse("lti:join"))
+    joined = community.memberships.get(user__email="sanne@student.example.nl")
+    assert joined.status == Membership.Status.ACTIVE
+    assert joined.invitation.invited_by in demo_community.coaches[1:]
