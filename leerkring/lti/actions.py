@@ -6,7 +6,9 @@ never grants more than the community's rules allow and never makes a coach.
   invitation, accepted by the learner themself (the 12-place limit holds).
 - An invitation waiting for someone (any role) is accepted by their launch.
 - Nobody's existing role changes; an instructor without a role gets none.
-- A coach invites the course's people (NRPS) in one step; each accepts.
+- A coach invites the course's people (NRPS) in one step; each accepts. An
+  account made by that invitation is linked to the platform's person, so their
+  launch opens it; an account that existed before is linked only by its owner.
 """
 
 from __future__ import annotations
@@ -108,8 +110,9 @@ def invite_course_members(
         name = str(person.get("name") or email)
         if not email or role is None or email in taken:
             continue
+        existed = User.objects.filter(email__iexact=email).exists()
         try:
-            invite_member(
+            invitation = invite_member(
                 community=course.community,
                 actor=actor,
                 email=email,
@@ -118,15 +121,21 @@ def invite_course_members(
             )
         except MembershipError as error:
             refused.append(f"{name}: {error}")
-        else:
-            invited.append(name)
+            continue
+        invited.append(name)
+        if not existed and person.get("user_id"):
+            # The account was made for this platform's person just now: their
+            # launches (same ``sub`` as NRPS's user_id) sign them into it.
+            link_identity(
+                platform=course.platform,
+                subject=str(person["user_id"]),
+                user=invitation.membership.user,
+            )
     return invited, refused
 
 
 @transaction.atomic
-def add_platform(
-    *, form_data: dict[str, Any], organisation: Any, actor: User
-) -> Platform:
+def add_platform(*, form_data: dict[str, Any], organisation: Any) -> Platform:
     """A platform entered by hand, with its first deployment."""
     data = dict(form_data)
     deployment_id = data.pop("deployment_id")

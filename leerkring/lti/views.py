@@ -466,9 +466,7 @@ def organisation_lms(
     organisation = access_organisation(request.user, organisation_id, need="manage")
     form = PlatformForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        actions.add_platform(
-            form_data=form.cleaned_data, organisation=organisation, actor=request.user
-        )
+        actions.add_platform(form_data=form.cleaned_data, organisation=organisation)
         messages.success(request, _("The learning environment is connected."))
         return redirect("lti:organisation-lms", organisation.pk)
     token = registration.registration_token(organisation)

@@ -306,3 +306,41 @@ def test_when_the_binding_coach_left_another_coach_invites(
     joined = community.memberships.get(user__email="sanne@student.example.nl")
     assert joined.status == Membership.Status.ACTIVE
     assert joined.invitation.invited_by in demo_community.coaches[1:]
+
+
+def test_an_instructor_invited_by_a_coach_becomes_coach_by_accepting(
+    client: Any, lms: LocalPlatform, demo_community: Any
+) -> None:
+    course = bind(client, lms, demo_community)
+    community = demo_community.community
+    community.memberships.filter(user=demo_community.coaches[1]).update(
+        status=Membership.Status.LEFT
+    )
+    lms.add("t-2", "Tom Docent", "tom@docent.example.nl", INSTRUCTOR)
+    client.force_login(demo_community.coach)
+    client.post(reverse("lti:course-members", args=[course.pk]))
+    client.logout()
+    invited = community.memberships.get(user__email="tom@docent.example.nl")
+    assert (invited.role, invited.status) == (
+        Membership.Role.COACH,
+        Membership.Status.INVITED,
+    )
+    page = client.get(launch(client, lms, "t-2").url)
+    assert page.templates[0].name == "lti/join.html"
+    client.post(reverse("lti:join"))
+    invited.refresh_from_db()
+    assert invited.status == Membership.Status.ACTIVE
+
+
+def test_inviting_never_links_an_account_that_existed(
+    client: Any, lms: LocalPlatform, demo_community: Any
+) -> None:
+    course = bind(client, lms, demo_community)
+    outsider = demo_community.alumni[0]
+    lms.add("s-a", outsider.display_name, outsider.email, LEARNER)
+    client.force_login(demo_community.coach)
+    client.post(reverse("lti:course-members", args=[course.pk]))
+    assert demo_community.community.memberships.filter(
+        user=outsider, status=Membership.Status.INVITED
+    ).exists()
+    assert not Identity.objects.filter(subject="s-a").exists()
