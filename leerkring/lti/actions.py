@@ -13,7 +13,7 @@ never grants more than the community's rules allow and never makes a coach.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -25,6 +25,8 @@ from leerkring.communities.actions import (
     invite_member,
 )
 from leerkring.communities.models import Community, Membership
+from leerkring.core import audit
+from leerkring.core.models import AuditAction
 
 from .models import Course, Identity, Platform
 from .protocol import INSTRUCTOR, LEARNER
@@ -38,12 +40,30 @@ def bind_course(*, course: Course, community: Community, actor: User) -> Course:
     return course
 
 
+# Recorded in the audit log next to core's actions.
+LMS_ACCOUNT_LINKED = cast(AuditAction, "lms_account_linked")
+
+
 @transaction.atomic
 def link_identity(*, platform: Platform, subject: str, user: User) -> Identity:
-    identity, _created = Identity.objects.get_or_create(
+    """From now on this platform's person opens Leerkring as ``user``; audited."""
+    identity, created = Identity.objects.get_or_create(
         platform=platform, subject=subject, defaults={"user": user}
     )
+    if created:
+        audit.record(
+            LMS_ACCOUNT_LINKED, actor=user, target=identity, platform=platform.pk
+        )
     return identity
+
+
+@transaction.atomic
+def create_account(*, platform: Platform, subject: str, email: str, name: str) -> User:
+    """A first launch of someone Leerkring does not know: their account, keyed
+    on the platform's subject (no password; they come in through the LMS)."""
+    user = User.objects.create_user(email, None, display_name=name)
+    link_identity(platform=platform, subject=subject, user=user)
+    return user
 
 
 @transaction.atomic

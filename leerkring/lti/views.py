@@ -151,15 +151,17 @@ def launch(request: HttpRequest) -> HttpResponse:
         if User.objects.filter(email__iexact=email).exists():
             request.session["lti_pending"] = saved
             return redirect(f"{reverse('accounts:login')}?next={reverse('lti:link')}")
-        user = User.objects.create_user(
-            email, None, display_name=str(verified.claims.get("name") or email)
+        user = actions.create_account(
+            platform=verified.platform,
+            subject=verified.subject,
+            email=email,
+            name=str(verified.claims.get("name") or email)[:150],
         )
-        identity = actions.link_identity(
-            platform=verified.platform, subject=verified.subject, user=user
-        )
-    if not identity.user.is_active:
+    else:
+        user = identity.user
+    if not user.is_active:
         return refused(request, _("This account is not active."), status=403)
-    login(request, identity.user, backend=BACKEND)
+    login(request, user, backend=BACKEND)
     request.session["lti_launch"] = saved
     response = redirect("lti:landing")
     response.delete_cookie(STATE_COOKIE)

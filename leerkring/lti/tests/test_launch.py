@@ -15,6 +15,7 @@ from joserfc.jwk import KeySet
 
 from leerkring.communities.models import Membership
 from leerkring.communities.tests.factories import MembershipFactory
+from leerkring.core.models import AuditEvent
 from leerkring.lti.models import Course, Identity, Platform
 from leerkring.lti.protocol import CLAIM, DEEP_LINKING, DL_CLAIM, INSTRUCTOR, LEARNER
 from leerkring.lti.views import STATE_COOKIE
@@ -227,6 +228,8 @@ def test_an_existing_account_is_linked_only_by_its_owner(
     client.force_login(participant)
     client.post(reverse("lti:link"))
     assert Identity.objects.get().user == participant
+    linked = AuditEvent.objects.get(action="lms_account_linked")
+    assert linked.actor == participant
 
 
 def test_deep_linking_places_a_signed_link_to_one_session(
