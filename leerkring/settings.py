@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "leerkring.identity",
     "leerkring.retention",
     "leerkring.api",
+    "leerkring.lti",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -307,3 +308,11 @@ LOGGING = {
     # passes each record on to the root: the worker's task lines came out twice.
     "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
 }
+
+# API: requests per minute for one personal token; a new token's longest life.
+API_TOKEN_RATE_LIMIT = env.int("API_TOKEN_RATE_LIMIT", default=120)
+API_TOKEN_MAX_DAYS = env.int("API_TOKEN_MAX_DAYS", default=365)
+
+# LTI: Leerkring fetches a platform's keys and services over HTTPS; plain HTTP
+# only for development and the tests' platform on 127.0.0.1.
+LTI_ALLOW_HTTP = env.bool("LTI_ALLOW_HTTP", default=DEBUG)

@@ -20,6 +20,8 @@ urlpatterns = [
     path("", include("leerkring.alumni.urls")),
     path("", include("leerkring.cohorts.urls")),
     path("", include("leerkring.retention.urls")),
+    path("", include("leerkring.api.page_urls")),
+    path("", include("leerkring.lti.urls")),
     path("api/", include("leerkring.api.urls")),
     path("admin/", admin.site.urls),
 ]

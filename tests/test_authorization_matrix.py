@@ -53,7 +53,10 @@ def answer(client: Any, row: Row, world: Any, actor: str) -> str | None:
         client.force_login(world.users[actor])
     headers = {"HX-Request": "true"} if row.htmx else {}
     data = row.data(world) if row.data else {}
-    response = getattr(client, row.method)(row.url(world), data=data, headers=headers)
+    extra = {"content_type": "application/json"} if row.json else {}
+    response = getattr(client, row.method)(
+        row.url(world), data=data, headers=headers, **extra
+    )
     expected = row.expect[actor]
     if expected == LOGIN:
         login = reverse(settings.LOGIN_URL)

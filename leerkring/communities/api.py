@@ -7,6 +7,8 @@ from datetime import date
 from django.http import HttpRequest
 from ninja import Router, Schema
 
+from leerkring.api.auth import community_filter
+
 from .access import access_community
 from .models import Community
 
@@ -25,11 +27,19 @@ class CommunityOut(Schema):
     organisation: str
 
 
+class PeriodOut(Schema):
+    id: int
+    kind: str
+    start_date: date
+    end_date: date
+
+
 class CommunityDetailOut(CommunityOut):
     description: str
     members: list[MemberOut]
     period_start: date | None
     period_end: date | None
+    periods: list[PeriodOut]
 
 
 @router.get("/", response=list[CommunityOut], url_name="community-list")
@@ -37,6 +47,9 @@ def community_list(request: HttpRequest) -> list[CommunityOut]:
     communities = Community.objects.visible_to(request.user).select_related(
         "organisation"
     )
+    limited = community_filter(request)
+    if limited is not None:
+        communities = communities.filter(pk__in=limited)
     return [
         CommunityOut(id=c.pk, name=c.name, organisation=c.organisation.name)
         for c in communities
@@ -59,4 +72,10 @@ def community_detail(request: HttpRequest, community_id: int) -> CommunityDetail
         ],
         period_start=period.start_date if period else None,
         period_end=period.end_date if period else None,
+        periods=[
+            PeriodOut(
+                id=p.pk, kind=p.kind, start_date=p.start_date, end_date=p.end_date
+            )
+            for p in community.periods.order_by("start_date")
+        ],
     )

@@ -11,6 +11,8 @@ from datetime import datetime
 from django.http import HttpRequest
 from ninja import Router, Schema
 
+from leerkring.api.auth import community_filter, require_community
+
 from . import markdown
 from .access import access_reflection
 from .models import Reflection, ReflectionAssessment
@@ -69,6 +71,9 @@ def reflection_list(request: HttpRequest) -> list[ReflectionOut]:
     entries = Reflection.objects.filter(author_id=request.user.pk).select_related(
         "meeting"
     )
+    limited = community_filter(request)
+    if limited is not None:
+        entries = entries.filter(community__in=limited)
     return [ReflectionOut(**_summary(entry)) for entry in entries]  # type: ignore[arg-type]
 
 
@@ -79,6 +84,7 @@ def reflection_list(request: HttpRequest) -> list[ReflectionOut]:
 )
 def reflection_detail(request: HttpRequest, reflection_id: int) -> ReflectionDetailOut:
     entry = access_reflection(request.user, reflection_id, need="view")
+    require_community(request, entry.community_id)
     return ReflectionDetailOut(
         **_summary(entry),  # type: ignore[arg-type]
         author=entry.author.display_name,
@@ -94,6 +100,7 @@ def reflection_detail(request: HttpRequest, reflection_id: int) -> ReflectionDet
 )
 def reflection_assessment(request: HttpRequest, reflection_id: int) -> AssessmentOut:
     entry = access_reflection(request.user, reflection_id, need="view_assessment")
+    require_community(request, entry.community_id)
     found = ReflectionAssessment.objects.current_for(entry)
     if found is None:
         return AssessmentOut(status="pending")

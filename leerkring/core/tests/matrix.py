@@ -95,6 +95,7 @@ class Row:
     method: str = "get"
     data: Callable[[World], dict[str, Any]] | None = None
     htmx: bool = False
+    json: bool = False  # send ``data`` as a JSON body (API writes)
 
 
 def posted(
