@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import cast
 
 from django.db import transaction
 from django.utils import timezone
@@ -14,10 +13,6 @@ from leerkring.core import audit
 from leerkring.core.models import AuditAction
 
 from .models import ApiToken, digest
-
-# Recorded in the audit log next to core's actions (their labels: see admin).
-TOKEN_CREATED = cast(AuditAction, "api_token_created")
-TOKEN_REVOKED = cast(AuditAction, "api_token_revoked")
 
 
 @transaction.atomic
@@ -41,7 +36,7 @@ def create_token(
     )
     token.communities.set(communities)
     audit.record(
-        TOKEN_CREATED,
+        AuditAction.API_TOKEN_CREATED,
         actor=user,
         target=token,
         scope=scope,
@@ -55,4 +50,4 @@ def create_token(
 def revoke_token(*, token: ApiToken, actor: User) -> None:
     if token.revoked_at is None:
         ApiToken.objects.filter(pk=token.pk).update(revoked_at=timezone.now())
-        audit.record(TOKEN_REVOKED, actor=actor, target=token)
+        audit.record(AuditAction.API_TOKEN_REVOKED, actor=actor, target=token)

@@ -44,6 +44,9 @@ class AuditAction(models.TextChoices):
         "processing_register_exported",
         _("Processing register entry exported"),
     )
+    API_TOKEN_CREATED = "api_token_created", _("API token created")
+    API_TOKEN_REVOKED = "api_token_revoked", _("API token revoked")
+    LMS_ACCOUNT_LINKED = "lms_account_linked", _("LMS account linked")
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):

@@ -13,7 +13,7 @@ never grants more than the community's rules allow and never makes a coach.
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -40,10 +40,6 @@ def bind_course(*, course: Course, community: Community, actor: User) -> Course:
     return course
 
 
-# Recorded in the audit log next to core's actions.
-LMS_ACCOUNT_LINKED = cast(AuditAction, "lms_account_linked")
-
-
 @transaction.atomic
 def link_identity(*, platform: Platform, subject: str, user: User) -> Identity:
     """From now on this platform's person opens Leerkring as ``user``; audited."""
@@ -52,7 +48,10 @@ def link_identity(*, platform: Platform, subject: str, user: User) -> Identity:
     )
     if created:
         audit.record(
-            LMS_ACCOUNT_LINKED, actor=user, target=identity, platform=platform.pk
+            AuditAction.LMS_ACCOUNT_LINKED,
+            actor=user,
+            target=identity,
+            platform=platform.pk,
         )
     return identity
 
