@@ -167,6 +167,16 @@ def test_notes_about_flatness_and_safety_are_for_coaches_only(client: Any) -> No
         assert "Voor de coaches" not in _arc_page(client, group, viewer)
 
 
+def test_the_coaches_notes_on_the_arc_are_closed_until_opened(client: Any) -> None:
+    """The arc may be on the projector: its notes for coaches start folded away."""
+    group = make_group(participants=3, current=3)
+    for number in (1, 2, 3):
+        answer_all(group.meeting(number), group.participants, safety=5 - number)
+    page = _arc_page(client, group, group.coach)
+    assert '<details class="warning arc-notes">' in page
+    assert "<summary>Voor de coaches (2)</summary>" in page
+
+
 def test_the_arc_svg_for_pdfs_is_markup_with_the_phases() -> None:
     group = make_group(participants=3)
     answer_all(group.meeting(1), group.participants)
