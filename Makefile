@@ -15,7 +15,7 @@ PYTHON := $(shell for c in python3.13 python3.12; do \
 	  for d in $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.13* $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.12*; do \
 	  [ -x $$d/bin/python ] && { echo $$d/bin/python; exit; }; done)
 
-.PHONY: run test bench lint typecheck checks messages pytest pytest-postgres debian clean-venv
+.PHONY: run test bench lint typecheck checks audit messages pytest pytest-postgres debian clean-venv
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then echo "No Python 3.13 or 3.12 found (looked on PATH and in pyenv). Install one, e.g. 'pyenv install 3.13'." >&2; exit 1; fi
@@ -60,6 +60,27 @@ checks: venv messages
 	  EMAIL_URL=smtp+tls://leerkring:secret@smtp.example.nl:587 \
 	  $(MANAGE) check --deploy --fail-level WARNING
 
+# Known vulnerabilities in the installed packages (PyPI's advisory data) fail the
+# build. A vulnerability service that cannot be reached (three tries) or that knows
+# none of the packages is reported as a NOTICE, like an absent PostgreSQL.
+AUDIT_JSON := $(VENV)/pip-audit.json
+audit: venv
+	@for try in 1 2 3; do \
+	  rm -f $(AUDIT_JSON); \
+	  $(VENV)/bin/pip-audit --vulnerability-service pypi --skip-editable --progress-spinner off \
+	    --timeout 30 --format json --output $(AUDIT_JSON) 2>$(AUDIT_JSON).log && break; \
+	  if [ -s $(AUDIT_JSON) ]; then \
+	    $(VENV)/bin/pip-audit --vulnerability-service pypi --skip-editable --progress-spinner off; \
+	    echo "pip-audit: known vulnerabilities above; upgrade the pins in pyproject.toml." >&2; exit 1; \
+	  fi; sleep $$((try * 5)); \
+	done; \
+	if [ ! -s $(AUDIT_JSON) ]; then \
+	  echo "NOTICE: pip-audit could not reach PyPI's vulnerability data: $$(tail -1 $(AUDIT_JSON).log)"; exit 0; fi; \
+	$(PY) -c "import json; d = json.load(open('$(AUDIT_JSON)'))['dependencies']; \
+	n = sum('skip_reason' not in x for x in d); \
+	print(f'pip-audit: no known vulnerabilities in {n} of {len(d)} packages' if n else \
+	      f'NOTICE: pip-audit: the vulnerability service knew none of the {len(d)} packages (nothing audited)')"
+
 pytest: venv messages
 	$(VENV)/bin/pytest -m "not browser" -n 2 -q
 	$(VENV)/bin/pytest -m browser -q
@@ -72,7 +93,7 @@ pytest-postgres: venv messages
 	  echo "NOTICE: PostgreSQL is not reachable at $(PG_URL); the PostgreSQL run is skipped."; \
 	fi
 
-test: debian venv lint typecheck checks pytest pytest-postgres
+test: debian venv lint typecheck checks audit pytest pytest-postgres
 
 bench: venv
 	@for b in bench/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
