@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "leerkring.alumni",
     "leerkring.cohorts",
     "leerkring.api",
+    # Before django_tasks_db: its fault-tolerant db_worker command wins.
+    "leerkring.operations",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -218,6 +220,14 @@ TASKS = {
         "BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
     }
 }
+
+# The worker beats every few seconds; a task whose worker has not beaten for
+# WORKER_LOST_AFTER_SECONDS was lost with it (see leerkring/core/background.py).
+WORKER_HEARTBEAT_SECONDS = env.float("WORKER_HEARTBEAT_SECONDS", default=5)
+WORKER_LOST_AFTER_SECONDS = env.float("WORKER_LOST_AFTER_SECONDS", default=60)
+WORKER_MAX_BACKOFF_SECONDS = env.float("WORKER_MAX_BACKOFF_SECONDS", default=30)
+# Administrators get lost tasks and server errors by e-mail (comma-separated).
+ADMINS = env.list("ADMINS", default=[])
 
 # Security. A strict Content-Security-Policy: no inline script or style anywhere.
 SECURE_CSP = {

@@ -18,6 +18,8 @@ from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
+from leerkring.core.background import RUN_AGAIN, if_worker_dies
+
 from . import reminders
 from .models import ReminderClock
 
@@ -47,6 +49,7 @@ def _enqueue_next(run_after: datetime) -> bool:
     return True
 
 
+@if_worker_dies(RUN_AGAIN)
 @task()
 def reminder_round() -> dict[str, int]:
     """Plan and send reminders; keep exactly one next round in the queue."""
