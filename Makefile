@@ -43,7 +43,10 @@ run: debian venv messages
 	DEBUG=true $(MANAGE) load_demo
 	DEBUG=true $(MANAGE) plan_reminders --schedule
 	@echo "Leerkring on http://127.0.0.1:$(PORT)/ (a background worker sends e-mail; Ctrl-C stops both)"
-	@DEBUG=true $(MANAGE) db_worker --interval 2 & worker=$$!; \
+	@(trap 'kill $$child 2>/dev/null; exit' INT TERM; while true; do \
+	  DEBUG=true $(MANAGE) db_worker --interval 2 & child=$$!; wait $$child; \
+	  echo "The worker stopped (exit $$?); starting it again in 2 s." >&2; sleep 2; \
+	done) & worker=$$!; \
 	trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	DEBUG=true $(MANAGE) runserver 127.0.0.1:$(PORT)
 

@@ -79,6 +79,7 @@ class Housekeeper(threading.Thread):
         except DatabaseError as error:
             self.healthy_since = None
             logger.info("Heartbeat of worker %s failed: %s", self.worker_id, error)
+        finally:  # a beat every few seconds needs no open connection in between
             _close_connections()
 
     def stop(self) -> None:
