@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 PG_URL ?= postgres://postgres@127.0.0.1:5432/leerkring
-DEBIAN_PACKAGES := chromium gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+DEBIAN_PACKAGES := chromium gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core postgresql-client
 
 # Python 3.13 (or 3.12): on PATH, else among pyenv's installed versions.
 PYTHON := $(shell for c in python3.13 python3.12; do \
@@ -26,7 +26,8 @@ $(VENV)/.installed: pyproject.toml
 
 venv: $(VENV)/.installed
 
-# Debian packages: gettext (translations), WeasyPrint's libraries, chromium (browser tests).
+# Debian packages: gettext (translations), WeasyPrint's libraries, chromium (browser tests),
+# postgresql-client (pg_dump/pg_restore for `manage.py backup`/`restore` on PostgreSQL).
 debian:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

@@ -57,7 +57,7 @@ def worker_process(log: Path) -> Iterator[subprocess.Popen[bytes]]:
     command = [sys.executable, "manage.py", "db_worker", "--interval", "0.2"]
     command += ["--no-startup-delay", "--no-reload", "--verbosity", "2"]
     with log.open("ab") as out:
-        process = subprocess.Popen(
+        process = subprocess.Popen(  # noqa: S603 - our own manage.py
             command, cwd=settings.BASE_DIR, env=env, stdout=out, stderr=out
         )
     try:
