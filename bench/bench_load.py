@@ -448,31 +448,37 @@ def wait_for_port(port: int) -> None:
     raise SystemExit(f"gunicorn on port {port} did not answer /healthz")
 
 
-def warm_up(cast: dict[str, Any], ports: list[int]) -> None:
-    """Each server's workers render every kind of page a few times first (templates
-    compiled, connections open), so that the figures are of a running service."""
+def one_at_a_time(cast: dict[str, Any], ports: list[int]) -> Recorder:
+    """Warm-up, measured: every kind of page requested one after another (no
+    concurrency), so that each server's workers have compiled their templates and
+    opened their connections, and so that the report shows what a request costs
+    alone next to what it costs in the crowd. The first round is not counted."""
     Client.ports = ports
-    scratch = Recorder()
+    alone = Recorder()
     community, meeting, key = cast["coaches"][0]
     other, browser_key = cast["browsers"][0]
-    coach_client, browser_client = Client(key, scratch), Client(browser_key, scratch)
-    for _round in range(2 * GUNICORN_WORKERS * len(ports)):
-        coach_client.request(
-            "", "GET", f"/communities/{community}/checkin/{meeting}/check_in/live/"
-        )
-        for path in (
-            "/",
-            f"/communities/{other}/",
-            f"/communities/{other}/sessions/",
-            f"/communities/{other}/track/",
-            f"/communities/{other}/reflections/",
-            f"/communities/{other}/checkin/",
-        ):
-            browser_client.request("", "GET", path)
+    live = f"/communities/{community}/checkin/{meeting}/check_in/live/"
+    pages = [
+        ("live view: open", live, False),
+        ("live view: poll (htmx)", live, True),
+        ("browse: home", "/", False),
+        ("browse: community", f"/communities/{other}/", False),
+        ("browse: sessions", f"/communities/{other}/sessions/", False),
+        ("browse: collective track", f"/communities/{other}/track/", False),
+        ("browse: journal", f"/communities/{other}/reflections/", False),
+        ("check-in: open the tab", f"/communities/{other}/checkin/", False),
+    ]
+    for round_ in range(1 + 4 * GUNICORN_WORKERS * len(ports)):
+        recorder = alone if round_ else Recorder()
+        for kind, path, htmx in pages:
+            client = Client(
+                browser_key if kind.startswith(("browse", "check")) else key, recorder
+            )
+            client.request(kind, "GET", path, htmx=htmx)
+    return alone
 
 
 def run_load(cast: dict[str, Any], ports: list[int]) -> Recorder:
-    warm_up(cast, ports)
     recorder = Recorder()
     until = time.monotonic() + DURATION
     rng = random.Random(11)
@@ -497,6 +503,15 @@ def run_load(cast: dict[str, Any], ports: list[int]) -> Recorder:
     return recorder
 
 
+def table(rows: list[dict[str, Any]]) -> None:
+    columns = ("requests", "errors", "p50_ms", "p95_ms", "p99_ms", "max_ms")
+    print(f"{'request kind':<30}" + "".join(f"{c:>9}" for c in columns))
+    for row in rows:
+        print(f"{row['kind']:<30}" + "".join(f"{row[c]:>9}" for c in columns))
+        for error in row["first_errors"]:
+            print(f"    {error}")
+
+
 def main() -> None:
     if not database_reachable():
         print(f"NOTICE: no PostgreSQL at {_admin_url()}; the load bench is skipped.")
@@ -518,18 +533,17 @@ def main() -> None:
     results = ROOT / "bench" / "results"
     results.mkdir(exist_ok=True)
     with servers(results / "load-servers.log") as ports:
+        alone = one_at_a_time(cast, ports)
         recorder = run_load(cast, ports)
     load_after = os.getloadavg()
     from leerkring.pulses.models import Pulse
 
     answers = Pulse.objects.filter(window__closed_at__isnull=True).count()
-    rows = recorder.report()
-    columns = ("requests", "errors", "p50_ms", "p95_ms", "p99_ms", "max_ms")
-    print(f"\n{'request kind':<30}" + "".join(f"{c:>9}" for c in columns))
-    for row in rows:
-        print(f"{row['kind']:<30}" + "".join(f"{row[c]:>9}" for c in columns))
-        for error in row["first_errors"]:
-            print(f"    {error}")
+    rows, alone_rows = recorder.report(), alone.report()
+    print("\nOne request at a time (warm):")
+    table(alone_rows)
+    print("\nUnder load:")
+    table(rows)
     total = sum(row["requests"] for row in rows)
     errors = sum(row["errors"] for row in rows)
     print(
@@ -556,10 +570,12 @@ def main() -> None:
                 "load_average_after": load_after,
                 "check_ins_stored": answers,
                 "rows": rows,
+                "one_at_a_time": alone_rows,
             },
             indent=2,
         )
     )
+    errors += sum(row["errors"] for row in alone_rows)
     if errors or answers != len(cast["participants"]):
         raise SystemExit("load bench: errors, or check-ins not stored")
 
