@@ -3,14 +3,20 @@ copy serves pages (on SQLite and, in the PostgreSQL run, on PostgreSQL)."""
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.urls import reverse
 
+from leerkring.accounts.models import User
+from leerkring.accounts.tests.factories import UserFactory
 from leerkring.communities.models import Community
 from leerkring.core.demo import build_demo
 
@@ -64,3 +70,30 @@ def test_old_backups_beyond_keep_are_removed(tmp_path: Path) -> None:
     names = sorted(p.name for p in tmp_path.iterdir())
     assert len(names) == 2
     assert "leerkring-20260101-000000.sqlite3" not in names
+
+
+def test_a_sqlite_backup_holds_rows_still_in_the_write_ahead_log(
+    tmp_path: Path,
+) -> None:
+    """While a reader keeps the WAL from being checkpointed, committed rows live
+    only in it: a copy of the database file misses them, the backup has them."""
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's write-ahead log")
+    live = connection.settings_dict["NAME"]
+    with connection.cursor() as cursor:  # the file holds everything so far
+        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with closing(sqlite3.connect(live)) as reader:
+        reader.execute("BEGIN")
+        reader.execute("SELECT COUNT(*) FROM accounts_user").fetchone()
+        UserFactory.create_batch(5)
+        expected = User.objects.count()
+        shutil.copyfile(live, tmp_path / "copy.sqlite3")
+        call_command("backup", output=tmp_path / "backup.sqlite3")
+        reader.rollback()
+    counts = {}
+    for name in ("copy", "backup"):
+        with closing(sqlite3.connect(tmp_path / f"{name}.sqlite3")) as db:
+            counts[name] = db.execute("SELECT COUNT(*) FROM accounts_user").fetchone()[
+                0
+            ]
+    assert counts == {"copy": expected - 5, "backup": expected}
