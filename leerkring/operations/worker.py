@@ -99,13 +99,16 @@ class ResilientWorker(Worker):
     def run_through_outages(self) -> None:
         while self.running:
             try:
+                # A task an outage broke off is still claimed by this worker.
+                handled = claims.release_own_claims(self.worker_id)
+                if handled:
+                    logger.warning("Broken-off tasks handled: %s", dict(handled))
                 super().run()
                 return
             except DATABASE_DOWN as error:
                 logger.warning("The database is unavailable: %s", error)
             self.wait_for_database()
-            handled = claims.release_own_claims(self.worker_id)
-            logger.warning("The database is back; worker continues (%s).", handled)
+            logger.warning("The database is back; the worker continues.")
 
     def wait_for_database(self) -> None:
         delay = 1.0
