@@ -20,7 +20,8 @@ figures and what they can and cannot tell.
 - **Load** (threads in this process, ``DURATION`` seconds):
   every participant of the burst communities opens the check-in tab at a random
   moment within the burst and answers it (the htmx POST the page makes); one coach
-  per burst community opens the live view and polls it every 3 s as the page does;
+  per burst community opens the live view in the first 10 s and polls it every 3 s
+  as the page does;
   ``BROWSERS`` participants of other communities browse (home, community,
   sessions, collective track, journal) with 2–8 s between pages.
 - **Checks**: every answer is stored (count of check-ins afterwards); a response
@@ -358,6 +359,7 @@ def coach(
 ) -> None:
     client = Client(key, recorder)
     path = f"/communities/{community_id}/checkin/{meeting_id}/check_in/live/"
+    time.sleep(random.uniform(0, 10))  # fifty sessions do not start in one second
     client.request("live view: open", "GET", path)
     while time.monotonic() + POLL_SECONDS < until:
         time.sleep(POLL_SECONDS)
