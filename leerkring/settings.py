@@ -5,7 +5,6 @@ as the language. Production sets ``DEBUG=false`` and the variables in .env.examp
 """
 
 import os
-from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -48,6 +47,8 @@ INSTALLED_APPS = [
     "leerkring.retention",
     "leerkring.api",
     "leerkring.lti",
+    # Before django_tasks_db: its fault-tolerant db_worker command wins.
+    "leerkring.operations",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -154,17 +155,32 @@ LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
-# Login throttling: after 5 failures for one e-mail address from one IP address
-# the pair is locked for 15 minutes, then may try again.
+# The client's address: from X-Forwarded-For only behind this many trusted proxies
+# that each append to it (e.g. 1 behind one nginx); 0 (default) ignores the header,
+# which anyone can forge. Used by the login throttle, rate limits and audit log.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# Login throttling (django-axes, leerkring/accounts/throttling.py): after 5 failures
+# for one account from one client address that pair waits 1 minute, and each further
+# lock-out within a day doubles the wait up to AXES_COOLOFF_MINUTES; other clients,
+# and a sign-in link by e-mail, still work for the owner.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
-AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_COOLOFF_TIME = "leerkring.accounts.throttling.cool_off"
+AXES_COOLOFF_MAX_MINUTES = env.int("AXES_COOLOFF_MINUTES", default=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "leerkring.accounts.throttling.username"
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "leerkring.core.audit.client_ip"
+AXES_LOCKOUT_CALLABLE = "leerkring.accounts.views.locked_out"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# Password-reset and sign-in-link e-mails: at most this many an hour per address
+# and per client address.
+MAIL_REQUESTS_PER_ADDRESS = env.int("MAIL_REQUESTS_PER_ADDRESS", default=3)
+MAIL_REQUESTS_PER_CLIENT = env.int("MAIL_REQUESTS_PER_CLIENT", default=10)
+# A sign-in link works once, for this many minutes.
+LOGIN_LINK_MAX_AGE_MINUTES = env.int("LOGIN_LINK_MAX_AGE_MINUTES", default=15)
 
 # Single sign-on (SURFconext and other OIDC/SAML identity providers) through
 # django-allauth's socialaccount; see docs/identity.md. Leerkring's own login
@@ -269,6 +285,14 @@ TASKS = {
         "BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
     }
 }
+
+# The worker beats every few seconds; a task whose worker has not beaten for
+# WORKER_LOST_AFTER_SECONDS was lost with it (see leerkring/core/background.py).
+WORKER_HEARTBEAT_SECONDS = env.float("WORKER_HEARTBEAT_SECONDS", default=5)
+WORKER_LOST_AFTER_SECONDS = env.float("WORKER_LOST_AFTER_SECONDS", default=60)
+WORKER_MAX_BACKOFF_SECONDS = env.float("WORKER_MAX_BACKOFF_SECONDS", default=30)
+# Administrators get lost tasks and server errors by e-mail (comma-separated).
+ADMINS = env.list("ADMINS", default=[])
 
 # Security. A strict Content-Security-Policy: no inline script or style anywhere.
 SECURE_CSP = {

@@ -34,6 +34,14 @@ class LoginForm(AuthenticationForm):
         return super().clean()
 
 
+class EmailRequestForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+
+
 class LanguageForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=Language)
     next = forms.CharField(required=False)

@@ -75,3 +75,20 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.display_name.split(" ")[0] if self.display_name else self.email
+
+
+class MailRequest(models.Model):
+    """A request for a password-reset or sign-in e-mail, kept one day for the rate
+    limits (``throttling.mail_request``). The address is stored as a keyed hash:
+    unknown addresses people typed are not kept."""
+
+    address_hash = models.CharField(max_length=64, db_index=True)
+    client_ip = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("e-mail request")
+        verbose_name_plural = _("e-mail requests")
+
+    def __str__(self) -> str:
+        return f"{self.client_ip} {self.created_at:%Y-%m-%d %H:%M}"

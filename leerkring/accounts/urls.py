@@ -11,7 +11,10 @@ urlpatterns = [
     path("me/", views.profile, name="profile"),
     path("me/export/", views.data_export, name="data-export"),
     path("me/delete/", views.account_delete, name="account-delete"),
-    path("password/reset/", views.PasswordResetView.as_view(), name="password-reset"),
+    path("password/reset/", views.password_reset, name="password-reset"),
+    path("login/link/", views.login_link_request, name="login-link-request"),
+    path("login/link/sent/", views.login_link_sent, name="login-link-sent"),
+    path("login/link/<uidb64>/<token>/", views.login_link, name="login-link"),
     path(
         "password/reset/sent/",
         auth_views.PasswordResetDoneView.as_view(

@@ -9,10 +9,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from leerkring.core.background import REPORT, if_worker_dies
+
 from .models import Invitation, Membership, RoleChange
 from .tokens import make_token
 
 
+@if_worker_dies(REPORT)
 @task()
 def send_invitation(invitation_id: int) -> None:
     """E-mail the invitation link, in the invitee's language."""
@@ -42,6 +45,7 @@ def send_invitation(invitation_id: int) -> None:
     message.send()
 
 
+@if_worker_dies(REPORT)
 @task()
 def announce_role_change(role_change_id: int) -> None:
     """Tell the community's coaches (and the person) that someone asks for, or

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ipaddress
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import signals
 from django.db.models import Model
 from django.http import HttpRequest
@@ -12,8 +14,24 @@ from .models import AuditAction, AuditEvent
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
+    """The client's address. Behind ``TRUSTED_PROXY_COUNT`` proxies that each
+    append the address they were reached from to X-Forwarded-For, it is the
+    entry that many places from the right (anything left of it can be forged);
+    with no trusted proxy (the default) the header is ignored."""
     if request is None:
         return None
+    proxies = settings.TRUSTED_PROXY_COUNT
+    forwarded = [
+        entry.strip()
+        for entry in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        if entry.strip()
+    ]
+    if proxies and len(forwarded) >= proxies:
+        candidate = forwarded[-proxies]
+        try:
+            return str(ipaddress.ip_address(candidate))
+        except ValueError:
+            pass
     return request.META.get("REMOTE_ADDR") or None
 
 

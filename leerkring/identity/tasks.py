@@ -9,10 +9,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from leerkring.core.background import RUN_AGAIN, if_worker_dies
+
 from .actions import link_token
 from .models import LinkRequest
 
 
+@if_worker_dies(RUN_AGAIN)
 @task()
 def send_link_request(link_id: int) -> None:
     """E-mail the confirmation link to the address of the existing account."""

@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from leerkring.core.background import REPORT, RUN_AGAIN, if_worker_dies
 from leerkring.reflection import AssessmentError, assess, model_version
 
 from .models import CoachFeedback, JournalSetting, Reflection, ReflectionAssessment
@@ -39,6 +40,7 @@ def mirror(reflection: Reflection) -> ReflectionAssessment:
     return stored
 
 
+@if_worker_dies(RUN_AGAIN)
 @task()
 def assess_reflection(reflection_id: int, version: int, force: bool = False) -> None:
     """Hold the mirror up to one version of an entry, unless the author switched
@@ -66,6 +68,7 @@ def assess_reflection(reflection_id: int, version: int, force: bool = False) -> 
         return
 
 
+@if_worker_dies(REPORT)
 @task()
 def send_feedback_notice(feedback_id: int) -> None:
     """Tell the author that a coach published feedback — without its content."""

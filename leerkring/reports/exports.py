@@ -12,8 +12,6 @@ named as the tracks app names them in shared history (former members anonymous).
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections import defaultdict
 from collections.abc import Callable
@@ -195,17 +193,6 @@ DATASETS: dict[str, tuple[Any, Dataset]] = {
     ),
 }
 FORMATS = ("csv", "json")
-
-
-def as_csv(rows: Rows) -> str:
-    buffer = io.StringIO()
-    if rows:
-        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(
-            {k: "" if v is None else v for k, v in row.items()} for row in rows
-        )
-    return buffer.getvalue()
 
 
 def as_json(rows: Rows, *, dataset: str, period: LearningPeriod) -> str:

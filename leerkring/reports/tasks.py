@@ -19,6 +19,8 @@ from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
+from leerkring.core.background import RUN_AGAIN, if_worker_dies
+
 from . import reminders
 from .models import ReminderClock
 
@@ -51,6 +53,7 @@ def enqueue_next(round_task: Any, run_after: datetime) -> bool:
     return True
 
 
+@if_worker_dies(RUN_AGAIN)
 @task()
 def reminder_round() -> dict[str, int]:
     """Plan and send reminders; keep exactly one next round in the queue."""

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from leerkring.communities.access import access_community
 from leerkring.communities.models import Community, LearningPeriod, Membership
-from leerkring.core import audit
+from leerkring.core import audit, spreadsheets
 from leerkring.core.access import allowed
 from leerkring.core.http import AuthenticatedHttpRequest
 from leerkring.core.models import AuditAction
@@ -231,7 +231,7 @@ def export_file(
     rows = exports.DATASETS[dataset][1](period, request.user)
     filename = f"{slugify(community.name)}-{dataset}.{fmt}"
     if fmt == "csv":
-        body, content_type = exports.as_csv(rows), "text/csv; charset=utf-8"
+        body, content_type = spreadsheets.csv_text(rows), "text/csv; charset=utf-8"
     else:
         body = exports.as_json(rows, dataset=dataset, period=period)
         content_type = "application/json; charset=utf-8"

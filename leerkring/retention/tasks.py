@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from leerkring.communities.models import Membership
+from leerkring.core.background import REPORT, RUN_AGAIN, if_worker_dies
 from leerkring.reports.tasks import advance_clock, enqueue_next, ensure_scheduled
 
 from . import actions
@@ -22,6 +23,7 @@ CLOCK = "retention"
 INTERVAL = timedelta(hours=24)
 
 
+@if_worker_dies(RUN_AGAIN)
 @task()
 def retention_round() -> dict[str, int]:
     """Plan, tell and remove; keep exactly one next round in the queue."""
@@ -37,6 +39,7 @@ def schedule() -> bool:
     return ensure_scheduled(round_task=retention_round, name=CLOCK, interval=INTERVAL)
 
 
+@if_worker_dies(REPORT)
 @task()
 def send_retention_notice(retention_id: int) -> None:
     """Tell everyone who was a member of the period's community, in their own

