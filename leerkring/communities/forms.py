@@ -1,6 +1,7 @@
 from typing import Any
 
 from django import forms
+from django.db.models.utils import get_blank_choice_label
 from django.utils.translation import gettext_lazy as _
 
 from leerkring.accounts.models import Language
@@ -41,9 +42,10 @@ class MembershipChangeForm(forms.Form):
 
     def __init__(self, *args: Any, membership: Membership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choices: list[tuple[str, Any]] = []
+        # No change is preselected: the coach picks one deliberately ("— kies —").
+        choices: list[tuple[str, Any]] = [("", get_blank_choice_label())]
         if membership.is_active:
-            choices = [
+            choices += [
                 (role, _("Becomes %(role)s") % {"role": label.lower()})
                 for role, label in Membership.Role.choices
                 if role != membership.role

@@ -52,11 +52,12 @@ def access_own_membership(user: Any, community_id: int) -> Membership:
 
 
 def access_welcome(user: Any, community_id: int) -> Membership:
-    """The viewer's own place in the community (invited or active, any role): the
-    "what now" page after joining is about the person themself."""
+    """The viewer's own active membership (any role): the "what now" page after
+    joining is about the person themself. An invitation not yet accepted shows
+    nothing of the community (a membership is active only once its person accepts)."""
     membership = (
         Membership.objects.select_related("community__organisation", "user")
-        .holding_a_place()
+        .active()
         .filter(community_id=community_id, user_id=user.pk)
         .first()
     )

@@ -50,7 +50,7 @@ def _period(request: HttpRequest, community_id: int) -> LearningPeriod | None:
 @router.get(
     "/communities/{community_id}/progress",
     response=list[ProgressOut],
-    url_name="progress-list",
+    url_name="progress",
 )
 def progress_list(request: HttpRequest, community_id: int) -> list[ProgressOut]:
     """The current period's timeline: successes, setbacks, decisions, questions."""
@@ -63,7 +63,7 @@ def progress_list(request: HttpRequest, community_id: int) -> list[ProgressOut]:
 @router.post(
     "/communities/{community_id}/progress",
     response={201: list[ProgressOut]},
-    url_name="progress-add",
+    url_name="progress",
 )
 def progress_add(
     request: HttpRequest, community_id: int, payload: ProgressIn

@@ -72,13 +72,13 @@ ROWS = [
         json=True,
     ),
     Row(
-        "api:progress-list",
-        lambda w: reverse("api:progress-list", args=[w.community.pk]),
+        "api:progress",
+        lambda w: reverse("api:progress", args=[w.community.pk]),
         api(*MEMBERS),
     ),
     Row(
-        "api:progress-add",
-        lambda w: reverse("api:progress-add", args=[w.community.pk]),
+        "api:progress",
+        lambda w: reverse("api:progress", args=[w.community.pk]),
         api(*MEMBERS, ok=201),
         method="post",
         data=lambda w: {"kind": "success", "text": "Het werkt"},

@@ -60,8 +60,13 @@ class _Text(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: Any) -> None:
         if tag not in VOID:
-            classes = (dict(attrs).get("class") or "").split()
-            self._open.append((tag, tag in HIDDEN or bool(REWORKED & set(classes))))
+            attributes = dict(attrs)
+            classes = (attributes.get("class") or "").split()
+            # A passage marked with its own language (a protocol's English name)
+            # is meant to be in that language.
+            foreign = tag != "html" and "lang" in attributes
+            hidden = tag in HIDDEN or foreign or bool(REWORKED & set(classes))
+            self._open.append((tag, hidden))
 
     def handle_endtag(self, tag: str) -> None:
         while self._open and self._open.pop()[0] != tag:

@@ -174,7 +174,7 @@ def test_the_coaches_notes_on_the_arc_are_closed_until_opened(client: Any) -> No
         answer_all(group.meeting(number), group.participants, safety=5 - number)
     page = _arc_page(client, group, group.coach)
     assert '<details class="warning arc-notes">' in page
-    assert "<summary>Voor de coaches (2)</summary>" in page
+    assert "<summary>Voor de coaches (4)</summary>" in page  # flat ×3, safety ×1
 
 
 def test_the_arc_svg_for_pdfs_is_markup_with_the_phases() -> None:
