@@ -39,6 +39,7 @@ class EvidenceOut(Schema):
     start: int
     end: int
     kind: str
+    carries: bool = False  # the sentence carries the entry's level
 
 
 class AssessmentOut(Schema):
@@ -47,6 +48,8 @@ class AssessmentOut(Schema):
     language: str = ""
     evidence: list[EvidenceOut] = []
     next_prompt: str = ""
+    certainty: str = ""  # "clear", "mixed" or "thin"
+    summary: str = ""  # the same in words, in the entry's language
     model_version: str = ""
     created_at: datetime | None = None
 
@@ -103,6 +106,8 @@ def reflection_assessment(request: HttpRequest, reflection_id: int) -> Assessmen
         language=found.language,
         evidence=[EvidenceOut(**item) for item in found.evidence],
         next_prompt=found.next_prompt,
+        certainty=found.certainty,
+        summary=found.summary,
         model_version=found.model_version,
         created_at=found.created_at,
     )
