@@ -86,7 +86,14 @@ sample = sys.stdin.read()
 started = time.perf_counter()
 assess(sample)
 took = time.perf_counter() - started
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# VmHWM is this process's own peak: ru_maxrss would include the bench's RSS at fork.
+try:
+    with open("/proc/self/status") as status:
+        rss = next(
+            int(line.split()[1]) / 1024 for line in status if line.startswith("VmHWM")
+        )
+except OSError:
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps(
     {"load_s": loaded, "load_cpu_s": cpu, "assess_s": took, "peak_rss_mb": rss}
 ))
