@@ -155,7 +155,8 @@ def summary(
     dominant = groups.most_common(1)[0][0] if groups else "none"
     parts = [_MOSTLY[dominant][index]]
     carrying = sum(1 for kind in shown if kind and carries(kind, level))
-    if level > 1 and carrying:
+    says_it_already = dominant == "reasons" and level == 3
+    if level > 1 and carrying and not says_it_already:
         one, many = _CARRY[level][index]
         parts.append(one if carrying == 1 else many % carrying)
     if certainty in _UNSURE:
