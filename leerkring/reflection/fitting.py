@@ -8,7 +8,8 @@ that made the shipped files:
    sentence's embedding and marker flags. Training sentences: every CEReD sentence
    with its annotated category (real writing, English), and sentences of the project's
    corpus labelled from their entry's coded level and the lexicon (`corpus_label`:
-   Dutch and English; the only source of ``premise``), weighted `CORPUS_WEIGHT`.
+   Dutch and English; the only source of ``premise``), weighted `CORPUS_WEIGHT`;
+   the kinds class-balanced (`KIND_CLASS_WEIGHT`).
 2. **Entry level** (`model.LinearOrdinalModel`): a proportional-odds model on the
    entry features (`features.entry_features`) of the corpus entries (their coded
    level) and of CEReD passages (a passage whose annotated sentence is Experience
@@ -31,6 +32,9 @@ from .corpus import Entry
 from .features import entry_feature_names, entry_features
 
 C_KINDS = 0.1  # inverse L2 strength of the sentence-kind regression
+# Kinds weighted inversely to their frequency, so the rare ones (perspective and
+# learning: 68 CEReD sentences each) are not drowned by description and feeling.
+KIND_CLASS_WEIGHT = "balanced"
 C_PREMISE = 0.01  # the same for the premise stage
 CORPUS_WEIGHT = 1.0
 CERED_WEIGHT = 0.2
@@ -154,9 +158,9 @@ def fit_kinds(
     mean = data.rows.mean(axis=0)
     scale = data.rows.std(axis=0)
     scale[scale < 1e-9] = 1.0
-    fitted = LogisticRegression(C=C_KINDS, max_iter=3000).fit(
-        (data.rows - mean) / scale, data.labels, sample_weight=data.weights
-    )
+    fitted = LogisticRegression(
+        C=C_KINDS, max_iter=3000, class_weight=KIND_CLASS_WEIGHT
+    ).fit((data.rows - mean) / scale, data.labels, sample_weight=data.weights)
     coef = np.zeros((len(kinds.CLASSES), data.rows.shape[1]))
     intercept = np.full(len(kinds.CLASSES), -30.0)  # a class never seen: never said
     coef[fitted.classes_] = fitted.coef_

@@ -114,6 +114,7 @@ def main(argv: list[str] | None = None) -> None:
             name: getattr(fitting, name)
             for name in (
                 "C_KINDS",
+                "KIND_CLASS_WEIGHT",
                 "CORPUS_WEIGHT",
                 "CERED_WEIGHT",
                 "L2_LEVEL",
