@@ -41,6 +41,7 @@ class EvidenceOut(Schema):
     start: int
     end: int
     kind: str
+    carries: bool = False  # the sentence carries the entry's level
 
 
 class AssessmentOut(Schema):
@@ -49,6 +50,8 @@ class AssessmentOut(Schema):
     language: str = ""
     evidence: list[EvidenceOut] = []
     next_prompt: str = ""
+    certainty: str = ""  # "clear", "mixed" or "thin"
+    summary: str = ""  # the same in words, in the entry's language
     model_version: str = ""
     created_at: datetime | None = None
 
@@ -110,6 +113,8 @@ def reflection_assessment(request: HttpRequest, reflection_id: int) -> Assessmen
         language=found.language,
         evidence=[EvidenceOut(**item) for item in found.evidence],
         next_prompt=found.next_prompt,
+        certainty=found.certainty,
+        summary=found.summary,
         model_version=found.model_version,
         created_at=found.created_at,
     )

@@ -72,7 +72,8 @@ ENTRIES: list[tuple[int, str, str]] = [
         "Integratieopdracht: peerfeedback",
         "Ik heb de integratieopdracht uitgevoerd: studenten gaven elkaar feedback "
         "met de nieuwe criteria. Het duurde langer dan gepland en twee groepen "
-        "waren niet klaar. De volgende keer plan ik er een heel uur voor. De "
+        "waren niet klaar. Ik denk dat het zo lang duurde omdat ze de criteria "
+        "nog niet kenden. De volgende keer plan ik er een heel uur voor. De "
         "criteria waren wel duidelijk, dat zeiden de studenten ook.",
     ),
     (

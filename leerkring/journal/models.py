@@ -232,6 +232,10 @@ class ReflectionAssessment(models.Model):
     language = models.CharField(max_length=8, blank=True)
     evidence = models.JSONField(default=list, blank=True)
     next_prompt = models.TextField(blank=True)
+    # How sure the mirror is ("clear", "mixed", "thin") and the same in words, in
+    # the entry's language; blank for assessments made before the mirror said so.
+    certainty = models.CharField(max_length=8, blank=True)
+    summary = models.TextField(blank=True)
     model_version = models.CharField(max_length=100)
     created_at = models.DateTimeField(default=timezone.now)
 

@@ -31,6 +31,8 @@ def _assessment(item: ReflectionAssessment) -> dict[str, Any]:
         "language": item.language,
         "evidence": item.evidence,
         "next_prompt": item.next_prompt,
+        "certainty": item.certainty,
+        "summary": item.summary,
         "model_version": item.model_version,
         "created_at": item.created_at.isoformat(),
     }

@@ -58,12 +58,16 @@ STEPS: list[tuple[int, Promise, Promise]] = [
 KINDS: dict[str, Promise] = {
     "description": _("what happened"),
     "feeling": _("a feeling"),
-    "understanding": _("understanding"),
-    "reason": _("a reason"),
+    "difficulty": _("a difficulty"),
+    "belief": _("a view"),
+    "reason": _("thinking about your experience"),
     "perspective": _("another perspective"),
-    "alternative": _("an alternative"),
+    "learning": _("what you learned"),
     "premise": _("your own assumption"),
     "future_action": _("a next step"),
+    # kinds of assessments made by earlier versions of the mirror
+    "understanding": _("understanding"),
+    "alternative": _("an alternative"),
 }
 
 PROBLEMS: dict[str, Promise] = {
@@ -103,6 +107,7 @@ class Segment:
     text: str
     kinds: tuple[Promise, ...] = ()
     kind_codes: tuple[str, ...] = ()
+    carries: bool = False  # one of the sentences that carry the level
 
 
 def path(level: int) -> list[Step]:
@@ -124,31 +129,35 @@ def problem(outcome: str) -> str:
 
 
 def segments(text: str, evidence: list[dict[str, object]]) -> list[Segment]:
-    """The text cut into plain and highlighted stretches (overlaps merged)."""
-    spans: list[tuple[int, int, list[str]]] = []
+    """The text cut into plain and highlighted stretches (overlaps merged); a
+    stretch carries the level when one of its sentences does."""
+    spans: list[tuple[int, int, list[str], bool]] = []
     for item in sorted(
         evidence, key=lambda e: (int(str(e["start"])), -int(str(e["end"])))
     ):
         start = max(0, min(len(text), int(str(item["start"]))))
         end = max(start, min(len(text), int(str(item["end"]))))
         kind = str(item["kind"])
+        carries = bool(item.get("carries", False))
         if end == start or kind not in KINDS:
             continue
         if spans and start < spans[-1][1]:
-            last_start, last_end, kinds = spans[-1]
+            last_start, last_end, kinds, carried = spans[-1]
             if kind not in kinds:
                 kinds.append(kind)
-            spans[-1] = (last_start, max(last_end, end), kinds)
+            spans[-1] = (last_start, max(last_end, end), kinds, carried or carries)
         else:
-            spans.append((start, end, [kind]))
+            spans.append((start, end, [kind], carries))
     result: list[Segment] = []
     position = 0
-    for start, end, kinds in spans:
+    for start, end, kinds, carries in spans:
         if start > position:
             result.append(Segment(text[position:start]))
         shown = [k for k in kinds if k != "description"] or kinds
         result.append(
-            Segment(text[start:end], tuple(KINDS[k] for k in shown), tuple(shown))
+            Segment(
+                text[start:end], tuple(KINDS[k] for k in shown), tuple(shown), carries
+            )
         )
         position = end
     if position < len(text):

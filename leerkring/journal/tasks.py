@@ -33,9 +33,12 @@ def mirror(reflection: Reflection) -> ReflectionAssessment:
     stored.level = result.level
     stored.language = result.language
     stored.evidence = [
-        {"start": e.start, "end": e.end, "kind": e.kind} for e in result.evidence
+        {"start": e.start, "end": e.end, "kind": e.kind, "carries": e.carries}
+        for e in result.evidence
     ]
     stored.next_prompt = result.next_prompt
+    stored.certainty = result.certainty
+    stored.summary = result.summary
     stored.model_version = result.model_version
     return stored
 

@@ -1,7 +1,9 @@
 """Command line: assess JSON lines from stdin, write JSON lines to stdout.
 
 Input lines: ``{"id": ..., "text": "...", "lang": "nl" | "en" (optional)}``. Output
-lines: ``{"id", "level", "language", "evidence", "next_prompt", "model_version"}``,
+lines: ``{"id", "level", "language", "evidence", "next_prompt", "model_version",
+"confidence", "certainty", "summary"}`` (evidence items ``{"start", "end", "kind",
+"carries"}``),
 or for a line that cannot be assessed ``{"id", "error": {"code", "message"}}``. Codes
 are those of `AssessmentError` plus ``"invalid_json"`` and ``"invalid_input"``. One
 bad line never stops the stream. Blank lines are skipped."""
@@ -46,6 +48,9 @@ def process_line(line: str) -> dict[str, Any]:
         "evidence": [dataclasses.asdict(item) for item in result.evidence],
         "next_prompt": result.next_prompt,
         "model_version": result.model_version,
+        "confidence": result.confidence,
+        "certainty": result.certainty,
+        "summary": result.summary,
     }
 
 

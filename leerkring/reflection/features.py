@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from .kinds import CLASSES
 from .lexicon import FIRST_PERSON, KINDS, VAGUE_CLAIMS
 
 REFLECTIVE_KINDS = ("reason", "perspective", "alternative", "premise", "future_action")
@@ -86,6 +87,40 @@ def lexical_features(sentences: Sequence[AnalysedSentence]) -> NDArray[np.float6
         _share([not k for k in kinds]),
     ]
     return np.asarray(values, dtype=np.float64)
+
+
+def kind_feature_names() -> list[str]:
+    """Names of the sentence-kind aggregates, in vector order."""
+    return [f"{pool}_{name}" for pool in ("mean", "max") for name in CLASSES]
+
+
+def kind_aggregates(probabilities: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Mean and max over sentences of each kind's probability."""
+    if probabilities.shape[0] == 0:
+        return np.zeros(2 * len(CLASSES), dtype=np.float64)
+    return np.concatenate([probabilities.mean(axis=0), probabilities.max(axis=0)])
+
+
+def entry_feature_names(pooled: bool) -> list[str]:
+    """Names of the level model's inputs (`entry_features`)."""
+    names = kind_feature_names() + lexical_feature_names()
+    if pooled:
+        names += [f"use_{pool}_{i}" for pool in ("mean", "max") for i in range(512)]
+    return names
+
+
+def entry_features(
+    probabilities: NDArray[np.float64],
+    lexical: NDArray[np.float64],
+    vectors: NDArray[np.float32],
+    pooled: bool,
+) -> NDArray[np.float64]:
+    """The level model's input: sentence-kind aggregates, lexicon features and,
+    when `pooled`, the pooled sentence embeddings."""
+    parts = [kind_aggregates(probabilities), lexical]
+    if pooled:
+        parts.append(pooled_embeddings(vectors))
+    return np.concatenate(parts)
 
 
 def pooled_embeddings(vectors: NDArray[np.float32]) -> NDArray[np.float64]:

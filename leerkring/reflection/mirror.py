@@ -8,13 +8,14 @@ from the model → next question. Input that cannot be assessed raises
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 from numpy.typing import NDArray
 
-from . import embedding, language, lexicon, model, prompts, text
-from .features import AnalysedSentence, lexical_features, pooled_embeddings
+from . import embedding, kinds, language, levels, lexicon, model, prompts, text
+from .features import AnalysedSentence, entry_features, lexical_features
 
 MIN_WORDS = 5
 MAX_CHARS = 50_000  # as much as a journal entry holds; read in about 1 s
@@ -39,23 +40,31 @@ class AssessmentError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """A stretch of the original text (``text[start:end]``) showing one kind of"
-    " evidence."""
+    """A sentence of the original text (``text[start:end]``) and the kind of
+    evidence it shows; `carries` marks the sentences that carry the entry's level."""
 
     start: int
     end: int
     kind: str
+    carries: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Assessment:
-    """The mirror's answer for one entry."""
+    """The mirror's answer for one entry.
+
+    `confidence` is the model's probability of `level` (given what the evidence
+    allows); `certainty` is ``clear``, ``mixed`` or ``thin`` and `summary` says the
+    same in words, in the entry's language."""
 
     level: int
     language: str
     evidence: list[Evidence] = field(default_factory=list)
     next_prompt: str = ""
     model_version: str = ""
+    confidence: float = 0.0
+    certainty: str = "thin"
+    summary: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +74,10 @@ class Analysis:
     language: str
     sentences: list[text.Sentence]
     analysed: list[AnalysedSentence]
-    features: NDArray[np.float64]
+    lexical: NDArray[np.float64]
+    vectors: NDArray[np.float32]
+    probabilities: NDArray[np.float64]
+    shown: list[str | None]
 
 
 def _validate(entry: object, requested: str | None) -> tuple[str, list[str]]:
@@ -115,37 +127,75 @@ def _sentence_language(sentence: str, entry_language: str) -> str:
     return entry_language
 
 
-def analyse(entry: str, requested: str | None = None) -> Analysis:
-    """Validate and analyse an entry (raises `AssessmentError` for unusable input)."""
+def read(
+    entry: str, requested: str | None = None
+) -> tuple[str, list[text.Sentence], list[AnalysedSentence]]:
+    """The entry's language, its sentences and their markers (no model involved)."""
     cleaned, tokens = _validate(entry, requested)
     entry_language = _entry_language(tokens, requested)
     sentences = text.sentences(cleaned, entry_language)
     analysed = []
     for sentence in sentences:
         sentence_language = _sentence_language(sentence.text, entry_language)
-        kinds = lexicon.kinds_in(sentence.text, sentence_language)
+        markers = lexicon.kinds_in(sentence.text, sentence_language)
         analysed.append(
-            AnalysedSentence(sentence.text, sentence_language, tuple(kinds))
+            AnalysedSentence(sentence.text, sentence_language, tuple(markers))
         )
-    return Analysis(entry_language, sentences, analysed, lexical_features(analysed))
+    return entry_language, sentences, analysed
 
 
-def feature_vector(analysis: Analysis, uses_embeddings: bool) -> NDArray[np.float64]:
-    """The model's input vector for an analysed entry."""
-    if not uses_embeddings:
-        return analysis.features
-    vectors = embedding.embed([s.text for s in analysis.sentences])
-    return np.concatenate([analysis.features, pooled_embeddings(vectors)])
+def analyse(
+    entry: str,
+    requested: str | None = None,
+    *,
+    classifier: kinds.KindModel | None = None,
+    embed: Callable[[list[str]], NDArray[np.float32]] = embedding.embed,
+) -> Analysis:
+    """Validate and analyse an entry (raises `AssessmentError` for unusable input):
+    sentences, their markers, embeddings and kinds."""
+    entry_language, sentences, analysed = read(entry, requested)
+    vectors = embed([s.text for s in sentences])
+    flags = np.asarray(
+        [kinds.markers(s.text, s.language) for s in analysed], dtype=np.float64
+    ).reshape(len(analysed), len(kinds.MARKERS))
+    classifier = classifier or kinds.load()
+    rows = kinds.design(vectors, flags)
+    probabilities = classifier.probabilities(rows)
+    return Analysis(
+        entry_language,
+        sentences,
+        analysed,
+        lexical_features(analysed),
+        vectors,
+        probabilities,
+        classifier.kinds(rows),
+    )
 
 
-def _evidence(analysis: Analysis) -> list[Evidence]:
-    found: list[Evidence] = []
-    for sentence, analysed in zip(analysis.sentences, analysis.analysed, strict=True):
-        kinds = [k for k in analysed.kinds if k != "description"] or [
-            k for k in analysed.kinds if k == "description"
-        ]
-        found.extend(Evidence(sentence.start, sentence.end, kind) for kind in kinds)
-    return found
+def judge(
+    analysis: Analysis, levels_model: model.LinearOrdinalModel | None = None
+) -> tuple[int, float]:
+    """The entry's level — the model's, capped by what the evidence supports — and
+    the model's probability of that level among the levels the evidence allows."""
+    levels_model = levels_model or model.load()
+    pooled = any(name.startswith("use_") for name in levels_model.feature_names)
+    score = levels_model.score(
+        entry_features(
+            analysis.probabilities, analysis.lexical, analysis.vectors, pooled
+        )
+    )
+    ceiling = levels.ceiling(analysis.shown)
+    level = min(levels_model.level(score), ceiling)
+    allowed = levels_model.probabilities(score)[:ceiling]
+    return level, float(allowed[level - 1] / allowed.sum())
+
+
+def _evidence(analysis: Analysis, level: int) -> list[Evidence]:
+    return [
+        Evidence(sentence.start, sentence.end, kind, levels.carries(kind, level))
+        for sentence, kind in zip(analysis.sentences, analysis.shown, strict=True)
+        if kind is not None
+    ]
 
 
 def model_version() -> str:
@@ -162,14 +212,18 @@ def assess(text: str, language: str | None = None) -> Assessment:
     cannot be assessed, and `TypeError` when `text` is not a string.
     """
     analysis = analyse(text, language)
-    judge = model.load()
-    level = judge.level(feature_vector(analysis, judge.uses_embeddings))
-    evidence = _evidence(analysis)
-    present = {item.kind for item in evidence}
+    level, confidence = judge(analysis)
+    evidence = _evidence(analysis, level)
+    certainty = levels.certainty(analysis.shown, level, confidence)
     return Assessment(
         level=level,
         language=analysis.language,
         evidence=evidence,
-        next_prompt=prompts.next_prompt(level, analysis.language, present),
-        model_version=judge.version,
+        next_prompt=prompts.next_prompt(
+            level, analysis.language, {item.kind for item in evidence}
+        ),
+        model_version=model.load().version,
+        confidence=round(confidence, 3),
+        certainty=certainty,
+        summary=levels.summary(analysis.shown, level, certainty, analysis.language),
     )

@@ -27,7 +27,7 @@ _PROMPTS: dict[int, tuple[_Prompt, ...]] = {
             "the way it did?",
         ),
         _Prompt(
-            "understanding",
+            "belief",
             "Welk idee, model of inzicht uit de bijeenkomst helpt je te begrijpen wat "
             "er gebeurde?",
             "Which idea, model or insight from the session helps you make sense of"
@@ -44,7 +44,7 @@ _PROMPTS: dict[int, tuple[_Prompt, ...]] = {
     ),
     2: (
         _Prompt(
-            "feeling",
+            "reason",
             "Waar kwam je dit zelf al eens tegen in je eigen werk, en wat voelde of "
             "dacht je op dat moment?",
             "Where have you met this in your own work, and what did you feel or think "

@@ -48,6 +48,7 @@ def test_write_see_the_mirror_share_and_receive_feedback(
     expect(page.locator(".mirror-path [aria-current='step']")).to_have_count(1)
     expect(page.get_by_text("Alleen jij kunt dit lezen")).to_be_visible()
     expect(page.locator("mark.evidence")).not_to_have_count(0)
+    expect(page.locator(".mirror-summary")).to_be_visible()  # how sure it is
     assert_accessible(page)
     page.screenshot(path=tmp_path / "entry-with-mirror.png", full_page=True)
     entry_url = page.url

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
 
 from leerkring.journal import actions
 from leerkring.journal.models import (
@@ -68,6 +69,23 @@ def test_save_runs_the_mirror_after_commit_and_stores_its_model_version(
     assert assessment.next_prompt in html
     assert 'class="evidence' in html
     assert "hx-trigger" not in html.split('id="mirror"')[1].split(">")[0]
+
+
+def test_the_page_shows_how_sure_the_mirror_is_and_what_carries_the_step(
+    client: Any,
+) -> None:
+    """The mirror's summary (in the entry's language) and the sentences that carry
+    the level are shown; the stored evidence says which sentences carry it."""
+    page, assessment = saved_and_assessed(client, LEVEL_3_TEXT)
+    assert assessment.certainty in {"clear", "mixed", "thin"}
+    assert assessment.summary
+    carrying = [e for e in assessment.evidence if e["carries"]]
+    assert carrying or assessment.level == 1
+    html = page.content.decode()
+    assert escape(assessment.summary) in html
+    if carrying:
+        assert "evidence-carries" in html
+        assert "draagt deze stap" in html
 
 
 def test_the_save_itself_does_not_wait_for_the_mirror(client: Any) -> None:

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from leerkring.reflection import Assessment, Evidence, assess, model_version
-from leerkring.reflection.lexicon import KINDS
+from leerkring.reflection.kinds import KINDS
 
 
 def test_assessment_has_the_documented_fields(dutch_entry: str) -> None:
@@ -43,9 +43,34 @@ def test_evidence_items_point_into_the_text(dutch_entry: str) -> None:
 
 
 def test_evidence_marks_the_kinds_the_entry_shows(english_entry: str) -> None:
-    """A feeling, a reason, a premise and a next step are highlighted as such."""
+    """A feeling, a premise and a next step are highlighted as such."""
     kinds = {item.kind for item in assess(english_entry).evidence}
-    assert {"feeling", "reason", "premise", "future_action"} <= kinds
+    assert {"feeling", "premise", "future_action"} <= kinds
+
+
+def test_a_premise_sentence_carries_level_four() -> None:
+    """The sentence questioning the writer's own assumption is the one shown as
+    premise, and it carries the level."""
+    entry = (
+        "I kept filling every silence in class. This week I saw why: I believed "
+        "that silence means I fail as a teacher. On Friday I let the silence last "
+        "ten seconds, and two students asked a question I had never heard before. "
+        "I always assumed that a good teacher must know everything, and now I see "
+        "that this is not true."
+    )
+    result = assess(entry)
+    premises = [e for e in result.evidence if e.kind == "premise"]
+    assert premises
+    assert all(e.carries for e in premises if result.level == 4)
+
+
+def test_uncertainty_is_said_in_words(english_entry: str) -> None:
+    """A short entry resting on one or two sentences says the mirror is unsure."""
+    result = assess("We had the check-in and then the exercise. I liked it a lot.")
+    assert result.certainty == "thin"
+    assert "pinch of salt" in result.summary
+    dutch = assess("We hadden de check-in en daarna de oefening. Het was heel leuk.")
+    assert "korrel zout" in dutch.summary
 
 
 def test_same_text_gives_the_same_assessment(dutch_entry: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from leerkring.reflection import MAX_CHARS, AssessmentError, assess
+from leerkring.reflection.mirror import read
 
 
 @pytest.mark.parametrize("entry", ["", "   \n\t ", "😀🙏🎉", "<p></p><br/>"])
@@ -80,7 +81,8 @@ def test_non_string_is_a_type_error() -> None:
 
 
 def test_mixed_dutch_and_english_is_assessed(dutch_entry: str) -> None:
-    """A mixed entry gets the dominant language and evidence from both halves."""
+    """A mixed entry gets the dominant language; a sentence clearly in the other
+    language has its markers read in that language."""
     english_tail = (
         " Next time I will try to wait longer, because I realised I always assumed "
         "silence is bad."
@@ -88,8 +90,10 @@ def test_mixed_dutch_and_english_is_assessed(dutch_entry: str) -> None:
     entry = dutch_entry + english_tail
     result = assess(entry)
     assert result.language == "nl"
-    tail_start = len(dutch_entry)
-    assert any(item.start >= tail_start for item in result.evidence)
+    assert result.evidence
+    _, _, analysed = read(entry)
+    assert analysed[-1].language == "en"
+    assert {"future_action", "reason", "premise"} <= set(analysed[-1].kinds)
 
 
 def test_emoji_do_not_break_offsets(english_entry: str) -> None:

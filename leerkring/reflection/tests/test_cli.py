@@ -37,14 +37,23 @@ def test_cli_streams_results_and_errors() -> None:
     out = _run("\n".join(lines) + "\n")
     assert len(out) == 7
     first, bad_json, second, short, not_text, not_object, french = out
-    assert set(first) >= {"id", "level", "language", "evidence", "next_prompt"}
+    assert set(first) >= {
+        "id",
+        "level",
+        "language",
+        "evidence",
+        "next_prompt",
+        "confidence",
+        "certainty",
+        "summary",
+    }
     assert first["id"] == "a"
     assert first["language"] == "nl"
     assert second["language"] == "en"
     assert isinstance(first["evidence"], list)
     for item in first["evidence"]:
         assert isinstance(item, dict)
-        assert set(item) == {"start", "end", "kind"}
+        assert set(item) == {"start", "end", "kind", "carries"}
     assert bad_json["error"]["code"] == "invalid_json"  # type: ignore[index]
     assert short == {
         "id": 3,
