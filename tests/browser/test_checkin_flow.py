@@ -76,6 +76,9 @@ def test_three_participants_check_in_while_the_coach_watches_the_count(
     table = page.get_by_role("table", name=re.compile("De boog per bijeenkomst"))
     expect(table.get_by_role("row")).to_have_count(9)
     expect(page.locator("#arc-summary")).to_contain_text("Bijeenkomst 4 is de huidige")
+    # The notes for coaches start folded away (the arc may be on the projector).
+    expect(page.get_by_text("De ervaren veiligheid daalde")).to_be_hidden()
+    page.get_by_text(re.compile(r"^Voor de coaches \(\d+\)$")).click()
     expect(page.get_by_text("De ervaren veiligheid daalde")).to_be_visible()
     image = page.get_by_role("img", name=re.compile("Grafiek van de spanningsboog"))
     expect(image).to_be_visible()

@@ -19,7 +19,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 WIDTH = 390
 # Not pages: files, feeds, the chart image, actions behind a link, other sites.
-NOT_PAGES = re.compile(r"logout|/export/|\.(pdf|ics|svg|md|csv|json)$|^/(admin|api)/")
+NOT_PAGES = re.compile(
+    r"logout|/export/|\.(pdf|ics|svg|md|csv|json|xlsx)$|^/(admin|api)/"
+)
 # A route seen once is enough: one reflection stands for all reflections.
 MAX_PAGES = 60
 
