@@ -348,7 +348,7 @@ def _scan_xlsx(data: bytes) -> tuple[int, int]:
         EOFError,
         ValueError,
         RuntimeError,  # an encrypted member
-        NotImplementedError,  # an unknown compression method
+        NotImplementedError,  # zipfile: a compression method it cannot unpack
     ) as error:
         raise _unreadable_excel() from error
 

@@ -4,8 +4,6 @@ from one declaration of what Leerkring stores and who may see it (DESIGN.md §5)
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from leerkring.communities.models import Organisation
+from leerkring.core.spreadsheets import csv_text
 
 from .models import months_for
 
@@ -223,13 +222,15 @@ def entry(organisation: Organisation) -> dict[str, Any]:
 
 
 def as_csv(data: dict[str, Any]) -> str:
-    """One row per kind of data, with the entry's general fields repeated."""
-    out = io.StringIO()
+    """One row per kind of data, with the entry's general fields repeated; written
+    through ``core.spreadsheets`` like every export (the organisation's name is
+    typed by people)."""
     fields = ["kind", "name", *(key for key, _label in COLUMNS), "retention"]
-    writer = csv.DictWriter(out, fieldnames=["controller", "purpose", *fields])
-    writer.writeheader()
-    for category in data["categories"]:
-        writer.writerow(
-            {"controller": data["controller"], "purpose": data["purpose"], **category}
-        )
-    return out.getvalue()
+    return csv_text(
+        {
+            "controller": data["controller"],
+            "purpose": data["purpose"],
+            **{field: category[field] for field in fields},
+        }
+        for category in data["categories"]
+    )

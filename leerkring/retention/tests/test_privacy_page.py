@@ -83,6 +83,18 @@ def test_the_register_entry_downloads_as_json_and_csv(client: Any, lead: Any) ->
     )
 
 
+def test_the_register_csv_never_hands_a_spreadsheet_a_formula(
+    client: Any, lead: Any
+) -> None:
+    """The organisation's name is typed by people: written as text, not run."""
+    org = lead.organisation
+    org.name = '=HYPERLINK("https://evil.example/","open")'
+    org.save(update_fields=["name"])
+    text = client.get(reverse("retention:register", args=[org.pk, "csv"])).text
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert {row["controller"] for row in rows} == {"'" + org.name}
+
+
 def test_declared_subprocessors_are_listed(
     client: Any, lead: Any, settings: Any
 ) -> None:
