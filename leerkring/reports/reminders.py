@@ -10,7 +10,8 @@ conditional UPDATE (planned/failed → sending, attempts + 1) before anything is
 sent; a second job or worker running at the same moment finds nothing to claim.
 After the mail server accepted it the row is marked sent. A failure is recorded
 (error, attempt count) and retried later with exponential backoff; a claim
-whose worker died is retried once its lease (``LEASE``) has lapsed.
+whose worker died is given up once its lease (``LEASE``) has lapsed — it may
+have reached the mail server, so it is never sent again automatically.
 
 Before sending, the delivery is checked against the present: a session that
 moved (its date is no longer ``scheduled_for``), a recipient who left, was
