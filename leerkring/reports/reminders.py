@@ -286,25 +286,32 @@ PLANNERS: list[Callable[[datetime], list[Occasion]]] = [
 
 
 def plan(now: datetime | None = None) -> int:
-    """Plan every reminder that is coming up; returns how many are new."""
+    """Plan every reminder that is coming up; returns how many are new.
+
+    A fixed number of queries however many occasions and people: one preference
+    query per kind, one insert, one look for skipped reminders to plan again."""
     now = now or timezone.now()
     occasions = [o for planner in PLANNERS for o in planner(now)]
-    rows = []
+    recipients: dict[str, set[int]] = {}
     for occasion in occasions:
-        for user_id in ReminderPreference.objects.wanted(
-            occasion.kind, occasion.recipients
-        ):
-            rows.append(
-                ReminderDelivery(
-                    kind=occasion.kind,
-                    recipient_id=user_id,
-                    subject=occasion.subject,
-                    scheduled_for=occasion.scheduled_for,
-                    meeting_id=occasion.meeting_id,
-                    community_id=occasion.community_id,
-                    send_after=occasion.send_after,
-                )
-            )
+        recipients.setdefault(occasion.kind, set()).update(occasion.recipients)
+    wanted = {
+        kind: ReminderPreference.objects.wanted(kind, sorted(user_ids))
+        for kind, user_ids in recipients.items()
+    }
+    rows = [
+        ReminderDelivery(
+            kind=occasion.kind,
+            recipient_id=user_id,
+            subject=occasion.subject,
+            scheduled_for=occasion.scheduled_for,
+            meeting_id=occasion.meeting_id,
+            community_id=occasion.community_id,
+            send_after=occasion.send_after,
+        )
+        for occasion in occasions
+        for user_id in sorted(wanted[occasion.kind].intersection(occasion.recipients))
+    ]
     before = ReminderDelivery.objects.count()
     ReminderDelivery.objects.bulk_create(rows, ignore_conflicts=True)
     _replan_moved_back(occasions)
@@ -313,16 +320,19 @@ def plan(now: datetime | None = None) -> int:
 
 def _replan_moved_back(occasions: list[Occasion]) -> None:
     """A session moved away and back again: its skipped reminders count again."""
-    for occasion in occasions:
-        if occasion.meeting_id is None:
-            continue
-        ReminderDelivery.objects.filter(
-            kind=occasion.kind,
-            subject=occasion.subject,
-            scheduled_for=occasion.scheduled_for,
-            status=DeliveryStatus.SKIPPED,
-            note=MOVED,
-        ).update(status=DeliveryStatus.PLANNED, note="")
+    occasions = [o for o in occasions if o.meeting_id is not None]
+    if not occasions:
+        return
+    keys = {(o.kind, o.subject, o.scheduled_for) for o in occasions}
+    skipped = ReminderDelivery.objects.filter(
+        status=DeliveryStatus.SKIPPED,
+        note=MOVED,
+        subject__in={o.subject for o in occasions},
+    ).values_list("pk", "kind", "subject", "scheduled_for")
+    back = [pk for pk, *key in skipped if tuple(key) in keys]
+    ReminderDelivery.objects.filter(
+        pk__in=back, status=DeliveryStatus.SKIPPED, note=MOVED
+    ).update(status=DeliveryStatus.PLANNED, note="")
 
 
 # Sending.

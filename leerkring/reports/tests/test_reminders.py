@@ -10,10 +10,14 @@ import pytest
 from django.core import mail
 from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from leerkring.assignments.tests.factories import IntegrationAssignmentFactory
 from leerkring.core import personal_data
+from leerkring.pulses.models import Moment
+from leerkring.pulses.tests.factories import PulseWindowFactory
 from leerkring.reports import reminders
 from leerkring.reports.models import (
     LEASE,
@@ -27,6 +31,7 @@ from leerkring.reports.tests.factories import (
     ReminderPreferenceFactory,
     community_with_session,
 )
+from leerkring.tracks.models import Sharing
 
 REFUSING = {"default": {"BACKEND": "leerkring.reports.tests.mailers.RefusingBackend"}}
 LOCMEM = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
@@ -310,3 +315,53 @@ def test_coaches_get_one_digest_a_week() -> None:
     ]
     digest = next(m for m in mail.outbox if m.to == [coaches[0].email])
     assert "1 van 1" in digest.body or "0 van 1" in digest.body
+
+
+def _planning_queries(communities: int, participants: int) -> int:
+    """Queries of one planning round on a Monday that has every kind to plan:
+    per community a session tomorrow (with a group assignment due at it), an
+    open check-in and a coach; one participant switched session reminders off
+    and one session reminder was skipped for a move and is planned again."""
+    today = timezone.localdate()
+    monday = today + datetime.timedelta(days=7 - today.weekday())
+    now = _at(monday)
+    for _ in range(communities):
+        _community, meeting, people, _coaches = community_with_session(
+            in_days=(monday - today).days + 1, participants=participants
+        )
+        IntegrationAssignmentFactory(
+            meeting=meeting,
+            period=meeting.period,
+            due_meeting=meeting,
+            due_date=meeting.date,
+            owner=None,
+            sharing=Sharing.COMMUNITY,
+        )
+        PulseWindowFactory(
+            meeting=meeting,
+            moment=Moment.CHECK_IN,
+            opened_at=now - datetime.timedelta(hours=1),
+        )
+        ReminderPreferenceFactory(user=people[0], session_soon=False)
+    reminders.plan(now)
+    ReminderDelivery.objects.filter(kind=ReminderKind.SESSION_SOON).update(
+        status=DeliveryStatus.SKIPPED, note=reminders.MOVED
+    )
+    ReminderDelivery.objects.exclude(kind=ReminderKind.SESSION_SOON).delete()
+    with CaptureQueriesContext(connection) as queries:
+        planned = reminders.plan(now)
+    assert set(ReminderDelivery.objects.values_list("kind", flat=True)) == set(
+        ReminderKind.values
+    )
+    assert not _sessions().filter(status=DeliveryStatus.SKIPPED).exists()
+    assert (
+        planned
+        == ReminderDelivery.objects.exclude(kind=ReminderKind.SESSION_SOON).count()
+    )
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_planning_costs_the_same_queries_for_one_community_and_many() -> None:
+    """One preference query per kind, not per occasion or person."""
+    assert _planning_queries(1, 2) == _planning_queries(4, 8)
