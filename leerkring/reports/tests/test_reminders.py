@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import ast
 import datetime
 import threading
+from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core import mail
 from django.db import connection
+from django.template.loader import get_template
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -16,6 +19,7 @@ from django.utils import timezone
 
 from leerkring.assignments.tests.factories import IntegrationAssignmentFactory
 from leerkring.core import personal_data
+from leerkring.core.discovery import app_modules
 from leerkring.pulses.models import Moment
 from leerkring.pulses.tests.factories import PulseWindowFactory
 from leerkring.reports import reminders
@@ -365,3 +369,42 @@ def _planning_queries(communities: int, participants: int) -> int:
 def test_planning_costs_the_same_queries_for_one_community_and_many() -> None:
     """One preference query per kind, not per occasion or person."""
     assert _planning_queries(1, 2) == _planning_queries(4, 8)
+
+
+def test_every_kind_is_registered_once_by_an_app_with_its_templates() -> None:
+    registered = reminders.kinds()
+    assert list(registered) == [
+        ReminderKind.SESSION_SOON,
+        ReminderKind.ASSIGNMENT_DUE,
+        ReminderKind.CHECK_IN_OPENED,
+        ReminderKind.COACH_DIGEST,
+    ]
+    for kind in registered:
+        for suffix in ("_subject.txt", ".txt", ".html"):
+            get_template(f"reports/email/{kind}{suffix}")
+
+
+def test_the_machinery_reaches_into_no_app_that_registers_reminders() -> None:
+    """The apps import ``reports.reminders``; it finds them only at run time (no
+    import cycle, as there was with ``pulses``)."""
+    tree = ast.parse(Path(reminders.__file__).read_text())
+    imported = {
+        node.module
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module
+    }
+    owners = {
+        config.name
+        for config, module in app_modules("reminders")
+        if module is not reminders
+    }
+    assert owners == {
+        "leerkring.meetings",
+        "leerkring.intake",
+        "leerkring.assignments",
+        "leerkring.pulses",
+    }
+    reached = {
+        name for name in imported for owner in owners if name.startswith(owner + ".")
+    }
+    assert reached <= {"leerkring.meetings.models"}  # the digest's next session
