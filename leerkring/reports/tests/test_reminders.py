@@ -20,6 +20,7 @@ from django.utils import timezone
 from leerkring.assignments.tests.factories import IntegrationAssignmentFactory
 from leerkring.core import personal_data
 from leerkring.core.discovery import app_modules
+from leerkring.intake.tests.factories import IntakeFactory
 from leerkring.pulses.models import Moment
 from leerkring.pulses.tests.factories import PulseWindowFactory
 from leerkring.reports import reminders
@@ -34,6 +35,8 @@ from leerkring.reports.models import (
 from leerkring.reports.tests.factories import (
     ReminderPreferenceFactory,
     community_with_session,
+    digest_for,
+    mails_to,
 )
 from leerkring.tracks.models import Sharing
 
@@ -408,3 +411,20 @@ def test_the_machinery_reaches_into_no_app_that_registers_reminders() -> None:
         name for name in imported for owner in owners if name.startswith(owner + ".")
     }
     assert reached <= {"leerkring.meetings.models"}  # the digest's next session
+
+
+def _digest_queries(participants: int) -> int:
+    community, _meeting, people, coaches = community_with_session(
+        participants=participants
+    )
+    IntakeFactory(membership=people[0].memberships.get())
+    delivery = digest_for(coaches[0], community)
+    with CaptureQueriesContext(connection) as queries:
+        reminders.deliver(delivery.pk)
+    assert "zonder intake" in mails_to(coaches[0])[-1].body
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_the_digest_costs_the_same_queries_for_a_small_and_a_full_group() -> None:
+    assert _digest_queries(2) == _digest_queries(12)
