@@ -139,8 +139,9 @@ def people_by_community(
 def plan(now: datetime | None = None) -> int:
     """Plan every reminder that is coming up; returns how many are new.
 
-    A fixed number of queries however many occasions and people: one preference
-    query per kind, one insert, one look for skipped reminders to plan again."""
+    A fixed number of queries however many occasions and people: each kind's
+    planner's own, one preference query per kind, the insert, and two to plan
+    reminders skipped for a move again."""
     now = now or timezone.now()
     occasions = [o for kind in kinds().values() for o in kind.plan(now)]
     recipients: dict[str, set[int]] = {}
