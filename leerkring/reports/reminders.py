@@ -38,6 +38,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cache
+from types import ModuleType
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
@@ -108,14 +110,21 @@ class Kind:
     until_last_call: bool = True
 
 
+@cache
+def _contributions() -> tuple[ModuleType, ...]:
+    """The apps' ``reminders`` modules, looked up once (the apps do not change)."""
+    return tuple(module for _config, module in app_modules("reminders"))
+
+
+@cache
 def kinds() -> dict[str, Kind]:
     """Every app's reminder kinds by name, in ``INSTALLED_APPS`` order."""
     found: dict[str, Kind] = {}
-    for config, module in app_modules("reminders"):
+    for module in _contributions():
         for kind in getattr(module, "KINDS", ()):
             if kind.kind in found or kind.kind not in ReminderKind.values:
                 raise ImproperlyConfigured(
-                    f"{config.name}.reminders: reminder kind {kind.kind!r} is "
+                    f"{module.__name__}: reminder kind {kind.kind!r} is "
                     "registered twice or is not a ReminderKind"
                 )
             found[kind.kind] = kind
@@ -344,7 +353,7 @@ def about_session(delivery: ReminderDelivery, now: datetime) -> dict[str, Any]:
         "community": delivery.community,
         "ics_url": sessions.absolute(reverse("reports:meeting-ics", args=[meeting.pk])),
     }
-    for _config, module in app_modules("reminders"):
+    for module in _contributions():
         if hasattr(module, "session_context"):
             context |= module.session_context(delivery.recipient, meeting)
     return context
@@ -393,7 +402,7 @@ def _digest_context(delivery: ReminderDelivery, now: datetime) -> dict[str, Any]
         "since": since,
         "lines": [
             line
-            for _config, module in app_modules("reminders")
+            for module in _contributions()
             if hasattr(module, "digest_lines")
             for line in module.digest_lines(community, since, now)
         ],
