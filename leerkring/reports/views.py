@@ -16,13 +16,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from leerkring.communities.access import access_community
 from leerkring.communities.models import Community, LearningPeriod, Membership
-from leerkring.core import audit, spreadsheets
+from leerkring.core import audit, pdf, spreadsheets
 from leerkring.core.access import allowed
 from leerkring.core.http import AuthenticatedHttpRequest
 from leerkring.core.models import AuditAction
 from leerkring.meetings.models import Meeting
 
-from . import actions, calendars, exports, harvest, pdf, reminders, sessions
+from . import actions, calendars, exports, harvest, reminders, sessions
 from .access import access_meeting
 from .forms import ReminderPreferenceForm
 from .models import CalendarFeed, ReminderPreference

@@ -10,7 +10,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from leerkring.communities.models import Community, Membership
-from leerkring.reports import harvest, pdf
+from leerkring.core import pdf
+from leerkring.reports import harvest
 
 
 class Command(BaseCommand):
