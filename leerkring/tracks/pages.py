@@ -13,6 +13,7 @@ from django.db.models import Count, Q
 
 from leerkring.accounts.models import User
 from leerkring.communities.models import Community, LearningPeriod, Membership
+from leerkring.core.diff import compare
 from leerkring.meetings.models import Meeting
 
 from .forms import (
@@ -116,14 +117,12 @@ def version_changes(
     previous: CollectiveTrackVersion | None, version: CollectiveTrackVersion
 ) -> list[dict[str, Any]]:
     """Per changed field: its label and a word diff (the first version: all new)."""
-    from .diff import word_diff
-
     changes: list[dict[str, Any]] = []
     for name in CollectiveTrackVersion.FIELDS:
         old = getattr(previous, name) if previous else ""
         new = getattr(version, name)
         if old != new:
-            changes.append({"label": _label(name), "segments": word_diff(old, new)})
+            changes.append({"label": _label(name), "segments": compare(old, new)})
     old_sdgs = set(previous.sdgs) if previous else set()
     new_sdgs = set(version.sdgs)
     if old_sdgs != new_sdgs:
