@@ -24,14 +24,13 @@ from django.utils import timezone
 
 from leerkring.accounts.models import User
 from leerkring.assignments.models import AssignmentReport, IntegrationAssignment
-from leerkring.communities.models import Community, LearningPeriod, Membership
+from leerkring.communities.models import Community, LearningPeriod, Membership, Sharing
 from leerkring.meetings.models import Meeting
 from leerkring.tracks.models import (
     CollectiveTrackVersion,
     LearningQuestion,
     PersonSetting,
     ProgressEntry,
-    Sharing,
 )
 from leerkring.tracks.people import NameBook
 

@@ -22,11 +22,11 @@ from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from leerkring.agreements.models import AgreementConfirmation, AgreementVersion
-from leerkring.communities.models import LearningPeriod
+from leerkring.communities.models import LearningPeriod, Sharing
 from leerkring.meetings.models import Meeting
 from leerkring.pulses import aggregates
 from leerkring.pulses.models import Pulse
-from leerkring.tracks.models import CollectiveTrackVersion, ProgressEntry, Sharing
+from leerkring.tracks.models import CollectiveTrackVersion, ProgressEntry
 from leerkring.tracks.people import NameBook
 
 from .harvest import shared_yields

@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
+from leerkring.communities.models import Sharing
 from leerkring.core.demo import Demo
 
 from .models import (
@@ -25,7 +26,6 @@ from .models import (
     PersonSetting,
     ProgressEntry,
     QualityPitfall,
-    Sharing,
 )
 
 C, S = Sharing.COACHES, Sharing.COMMUNITY

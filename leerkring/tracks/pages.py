@@ -12,7 +12,7 @@ from django import forms as django_forms
 from django.db.models import Count, Q
 
 from leerkring.accounts.models import User
-from leerkring.communities.models import Community, LearningPeriod, Membership
+from leerkring.communities.models import Community, LearningPeriod, Membership, Sharing
 from leerkring.core.diff import compare
 from leerkring.meetings.models import Meeting
 
@@ -31,7 +31,6 @@ from .models import (
     PersonSetting,
     ProgressEntry,
     QualityPitfall,
-    Sharing,
 )
 from .people import NameBook
 

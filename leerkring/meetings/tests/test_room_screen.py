@@ -15,10 +15,10 @@ from leerkring.assignments.tests.factories import (
     AssignmentReportFactory,
     IntegrationAssignmentFactory,
 )
+from leerkring.communities.models import Sharing
 from leerkring.meetings import actions
 from leerkring.meetings.models import AgendaItem
 from leerkring.meetings.tests.conftest import Leergang
-from leerkring.tracks.models import Sharing
 
 pytestmark = pytest.mark.django_db
 
