@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from leerkring.communities.models import Sharing
-from leerkring.core.demo import Demo
+from leerkring.home.demo import Demo
 from leerkring.tracks.demo import at
 from leerkring.tracks.models import LearningQuestion
 

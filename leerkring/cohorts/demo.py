@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from leerkring.core.demo import DEMO_DOMAIN, Demo
+from leerkring.home.demo import DEMO_DOMAIN, Demo
 
 from . import actions
 from .models import DIVERSITY_ATTRIBUTES, CohortRule
