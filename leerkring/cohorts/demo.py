@@ -97,7 +97,6 @@ def populate(demo: Demo) -> None:
     )
     actions.add_rule(
         cohort=cohort,
-        actor=demo.programme_lead,
         kind=CohortRule.Kind.MINIMUM,
         attribute="role",
         value="teacher",
@@ -113,7 +112,6 @@ def populate(demo: Demo) -> None:
     for name, email, experienced, capacity in coaches:
         actions.add_coach(
             cohort=cohort,
-            actor=demo.programme_lead,
             name=name,
             email=email,
             experienced=experienced,
