@@ -73,7 +73,7 @@ def test_the_reminder_round_at_opening_never_sends_a_reminder_twice(
         open_window(meeting=meeting, moment=Moment.CHECK_IN, actor=coaches[0])
     reminders.run(timezone.now())
     with django_capture_on_commit_callbacks(execute=True):
-        close_window(meeting=meeting, moment=Moment.CHECK_IN, actor=coaches[0])
+        close_window(meeting=meeting, moment=Moment.CHECK_IN)
         open_window(meeting=meeting, moment=Moment.CHECK_IN, actor=coaches[0])
     assert len(_check_in_mails()) == len(people)
     assert set(
@@ -95,7 +95,7 @@ def test_a_closed_check_in_sends_nothing_any_more() -> None:
     open_window(meeting=meeting, moment=Moment.CHECK_IN, actor=coaches[0])
     now = timezone.now()
     reminders.plan(now)
-    close_window(meeting=meeting, moment=Moment.CHECK_IN, actor=coaches[0])
+    close_window(meeting=meeting, moment=Moment.CHECK_IN)
     reminders.send_due(now)
     statuses = set(
         deliveries(ReminderKind.CHECK_IN_OPENED).values_list("note", flat=True)
