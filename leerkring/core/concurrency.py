@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db import models
 from django.db.models import F
+from django.utils.translation import gettext as _
 
 
 class Stale(Exception):
@@ -36,3 +37,13 @@ def claim(row: models.Model, seen: int | None, *, field: str = "version") -> Non
     if seen is None or not rows.filter(**{field: seen}).update(**{field: F(field) + 1}):
         raise Stale(rows.first())
     setattr(row, field, seen + 1)
+
+
+def stale_message(current: Any, field: str = "version") -> str:
+    """The one conflict message: who may have saved, the version now, and that
+    nothing was saved."""
+    return _(
+        "While you were working, this was saved elsewhere (by someone else, or by "
+        "you in another window); it is now at version %(version)s. Nothing of yours "
+        "was saved: compare with what is saved now and make your change again."
+    ) % {"version": getattr(current, field, 0) if current is not None else 0}
