@@ -18,7 +18,7 @@ class SeenVersionForm(forms.Form):
     :meth:`refuse`: what was typed stays in the form, the message says what
     happened, and the hidden version moves to the current one, so saving again is
     a deliberate choice to replace it. ``form.stale`` is then the current row; the
-    page shows it with ``{% include "includes/stale.html" with shown=… %}``.
+    page shows it with ``{% include "core/includes/stale.html" with shown=… %}``.
     """
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
