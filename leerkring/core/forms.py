@@ -34,7 +34,8 @@ class SeenVersionForm(forms.Form):
     def refuse(self, stale: Stale, field: str = "version") -> None:
         current = stale.current
         seen = getattr(current, field, 0) if current is not None else 0
-        self.data = self.data.copy()
-        self.data[self.add_prefix("version")] = str(seen)
+        data = self.data.copy()  # type: ignore[attr-defined]  # request.POST
+        data[self.add_prefix("version")] = str(seen)
+        self.data = data
         self.stale = current
         self.add_error(None, stale_message(current, field))
