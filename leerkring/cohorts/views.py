@@ -327,7 +327,7 @@ def proposal_move(request: AuthenticatedHttpRequest, proposal_id: int) -> HttpRe
             swap_with=data["swap_with"],
         )
     except Stale as stale:
-        error = stale_message(stale.current)
+        error = stale_message(stale)
         return _proposal_page(request, stale.current, error=error, status=409)
     except actions.ProposalError as error:
         return _proposal_page(request, proposal, error=str(error), status=422)
@@ -369,7 +369,7 @@ def proposal_accept(
             proposal=proposal, actor=request.user, **form.cleaned_data
         )
     except Stale as stale:
-        error = stale_message(stale.current)
+        error = stale_message(stale)
         return _proposal_page(request, stale.current, error=error, status=409)
     except actions.ProposalError as error:
         form.add_error(None, str(error))

@@ -19,11 +19,18 @@ from django.utils.translation import gettext as _
 
 class Stale(Exception):
     """Someone else saved since ``seen``; ``current`` is the row as it is now
-    (None when it no longer exists). Nothing was changed."""
+    (None when it no longer exists) and ``field`` its version counter. Nothing
+    was changed."""
 
-    def __init__(self, current: Any) -> None:
+    def __init__(self, current: Any, field: str = "version") -> None:
         super().__init__(current)
         self.current = current
+        self.field = field
+
+    @property
+    def version(self) -> int:
+        """The version that is current now (0 when there is no row)."""
+        return getattr(self.current, self.field) if self.current is not None else 0
 
 
 def claim(row: models.Model, seen: int | None, *, field: str = "version") -> None:
@@ -35,15 +42,15 @@ def claim(row: models.Model, seen: int | None, *, field: str = "version") -> Non
     """
     rows = type(row)._default_manager.filter(pk=row.pk)
     if seen is None or not rows.filter(**{field: seen}).update(**{field: F(field) + 1}):
-        raise Stale(rows.first())
+        raise Stale(rows.first(), field)
     setattr(row, field, seen + 1)
 
 
-def stale_message(current: Any, field: str = "version") -> str:
+def stale_message(stale: Stale) -> str:
     """The one conflict message: who may have saved, the version now, and that
     nothing was saved."""
     return _(
         "While you were working, this was saved elsewhere (by someone else, or by "
         "you in another window); it is now at version %(version)s. Nothing of yours "
         "was saved: compare with what is saved now and make your change again."
-    ) % {"version": getattr(current, field, 0) if current is not None else 0}
+    ) % {"version": stale.version}

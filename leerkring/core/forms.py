@@ -27,15 +27,14 @@ class SeenVersionForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        instance = getattr(self, "instance", None)  # a model form starts from its row
-        if instance is not None and "version" not in self.initial:
-            self.initial["version"] = instance.version
+        # A model form of a versioned row starts from that row's version.
+        seen = getattr(getattr(self, "instance", None), "version", None)
+        if seen is not None and "version" not in self.initial:
+            self.initial["version"] = seen
 
-    def refuse(self, stale: Stale, field: str = "version") -> None:
-        current = stale.current
-        seen = getattr(current, field, 0) if current is not None else 0
+    def refuse(self, stale: Stale) -> None:
         data = self.data.copy()  # type: ignore[attr-defined]  # request.POST
-        data[self.add_prefix("version")] = str(seen)
+        data[self.add_prefix("version")] = str(stale.version)
         self.data = data
-        self.stale = current
-        self.add_error(None, stale_message(current, field))
+        self.stale = stale.current
+        self.add_error(None, stale_message(stale))
