@@ -5,10 +5,13 @@ from __future__ import annotations
 import threading
 
 import pytest
+from django import forms
 from django.db import connection, transaction
+from django.http import QueryDict
 
 from leerkring.communities.models import Organisation
 from leerkring.core.concurrency import Stale, claim
+from leerkring.core.forms import SeenVersionForm
 from leerkring.retention.models import RetentionPolicy
 
 
@@ -93,3 +96,35 @@ def test_of_two_connections_claiming_the_same_version_exactly_one_wins() -> None
         thread.join(10)
     assert outcome == {"first": "saved", "second": 2}
     assert RetentionPolicy.objects.get(pk=policy.pk).version == 2
+
+
+class _NoteForm(SeenVersionForm):
+    text = forms.CharField()
+
+
+@pytest.mark.django_db
+def test_a_refused_form_keeps_the_text_and_moves_to_the_current_version() -> None:
+    policy = _policy()
+    RetentionPolicy.objects.filter(pk=policy.pk).update(version=4)
+    form = _NoteForm(QueryDict("note-text=Mijn+tekst&note-version=1"), prefix="note")
+    assert form.is_valid()
+    with pytest.raises(Stale) as refused:
+        claim(policy, form.cleaned_data["version"])
+    form.refuse(refused.value)
+    assert form.data["note-text"] == "Mijn tekst"
+    assert form.data["note-version"] == "4"
+    assert form.stale.pk == policy.pk
+    assert "versie 4" in form.non_field_errors()[0]  # the default language
+    assert 'value="4"' in str(form["version"])
+
+
+def test_a_model_form_starts_from_its_rows_version() -> None:
+    class PolicyForm(SeenVersionForm, forms.ModelForm[RetentionPolicy]):
+        class Meta:
+            model = RetentionPolicy
+            fields = ["months"]
+
+    assert PolicyForm(instance=RetentionPolicy(months=12, version=7)).initial == {
+        "months": 12,
+        "version": 7,
+    }
