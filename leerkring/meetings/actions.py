@@ -10,13 +10,12 @@ version is refused with :class:`VersionConflict` and nothing changes.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from django.db import models, transaction
 from django.db.models import F, Max
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leerkring.accounts.models import User
@@ -34,7 +33,6 @@ from .method import (
     theme_steps,
 )
 from .models import (
-    PART_OF_DAY_ORDER,
     AgendaItem,
     Attendance,
     Meeting,
@@ -43,8 +41,21 @@ from .models import (
     PartOfDay,
     SelfRunSchedule,
 )
-
-DEFAULT_PERIOD_DAYS = 183  # "about six months"
+from .scheduling import (
+    DEFAULT_PERIOD_DAYS,
+    MAX_COACH_EVERY,
+    MAX_INTERVAL_WEEKS,
+    MAX_SELF_RUN_MEETINGS,
+    MIN_INTERVAL_WEEKS,
+    PlanError,
+    PlanProblems,
+    SessionPlan,
+    clips_leergang,
+    format_day,
+    is_over,
+    self_run_dates,
+    session_problems,
+)
 
 
 class VersionConflict(Exception):
@@ -59,69 +70,15 @@ class MeetingError(Exception):
     """A rule of the method refuses this change; the message is translated."""
 
 
-@dataclass(frozen=True)
-class SessionPlan:
-    """One proposed session of a new leergang."""
-
-    date: date
-    part_of_day: str = PartOfDay.AFTERNOON
-    location: str = ""
-    online_url: str = ""
-
-
-@dataclass
-class PlanProblems:
-    """Translated messages per field, and per session (by index) per field."""
-
-    fields: dict[str, list[str]] = field(default_factory=dict)
-    sessions: dict[int, dict[str, list[str]]] = field(default_factory=dict)
-
-    def add(self, name: str, message: str, index: int | None = None) -> None:
-        target = self.fields if index is None else self.sessions.setdefault(index, {})
-        target.setdefault(name, []).append(message)
-
-    def __bool__(self) -> bool:
-        return bool(self.fields or self.sessions)
-
-
-class PlanError(Exception):
-    def __init__(self, problems: PlanProblems) -> None:
-        super().__init__(problems)
-        self.problems = problems
-
-
 def _overlap_message(period: LearningPeriod) -> str:
     return _(
         "This period overlaps with “%(period)s” of this community "
         "(%(start)s – %(end)s). Choose dates after it ends."
     ) % {
         "period": period,
-        "start": _day(period.start_date),
-        "end": _day(period.end_date),
+        "start": format_day(period.start_date),
+        "end": format_day(period.end_date),
     }
-
-
-def _day(value: date) -> str:
-    return formats.date_format(value, "j F Y")
-
-
-def propose_dates(start: date, end: date, count: int) -> list[date]:
-    """``count`` dates spread evenly from ``start`` to ``end``, on weekdays.
-
-    A date that falls in a weekend moves to the Friday before (or, if that is
-    before the start, the Monday after).
-    """
-    if count < 2 or end <= start:
-        return [start] * max(count, 0)
-    span = (end - start).days
-    days = []
-    for index in range(count):
-        day = start + timedelta(days=round(index * span / (count - 1)))
-        if day.weekday() >= 5:
-            friday = day - timedelta(days=day.weekday() - 4)
-            day = friday if friday >= start else day + timedelta(days=7 - day.weekday())
-        days.append(day)
-    return days
 
 
 def plan_problems(
@@ -152,70 +109,6 @@ def plan_problems(
     ):
         problems.add("date", message, index)
     return problems
-
-
-def session_problems(
-    *,
-    start_date: date,
-    end_date: date,
-    slots: Sequence[SessionPlan | Meeting],
-) -> list[tuple[int, str]]:
-    """Sessions outside the period, on the same slot, or out of order.
-
-    ``slots`` are in the order of their numbers; the result pairs the index of
-    the offending session with a translated message for its date field.
-    """
-    found: list[tuple[int, str]] = []
-    seen: dict[tuple[date, str], int] = {}
-    for index, slot in enumerate(slots):
-        number = index + 1
-        if not start_date <= slot.date <= end_date:
-            found.append(
-                (
-                    index,
-                    _(
-                        "Session %(number)s falls outside the period "
-                        "(%(start)s – %(end)s)."
-                    )
-                    % {
-                        "number": number,
-                        "start": _day(start_date),
-                        "end": _day(end_date),
-                    },
-                )
-            )
-            continue
-        key = (slot.date, slot.part_of_day)
-        if key in seen:
-            found.append(
-                (
-                    index,
-                    _(
-                        "Session %(number)s is on the same date and part of day as "
-                        "session %(other)s."
-                    )
-                    % {"number": number, "other": seen[key] + 1},
-                )
-            )
-            continue
-        seen[key] = index
-        if index > 0:
-            before = slots[index - 1]
-            if (before.date, PART_OF_DAY_ORDER[before.part_of_day]) > (
-                slot.date,
-                PART_OF_DAY_ORDER[slot.part_of_day],
-            ):
-                found.append(
-                    (
-                        index,
-                        _(
-                            "Session %(number)s must come after session %(other)s "
-                            "(%(date)s)."
-                        )
-                        % {"number": number, "other": index, "date": _day(before.date)},
-                    )
-                )
-    return found
 
 
 @transaction.atomic
@@ -337,7 +230,7 @@ def update_meeting(
             % {
                 "number": meeting.number,
                 "other": following.number,
-                "date": _day(following.date),
+                "date": format_day(following.date),
             }
         )
     meeting.save(update_fields=[*changes, "version"])
@@ -599,10 +492,6 @@ def record_attendance(
 
 # After the leergang: a self-run period (section 2.3 of the text).
 
-MIN_INTERVAL_WEEKS = 1
-MAX_INTERVAL_WEEKS = 12
-MAX_COACH_EVERY = 12
-MAX_SELF_RUN_MEETINGS = 26
 MIN_ROTATING_MEMBERS = 2
 
 
@@ -641,24 +530,8 @@ def leergang_is_over(community: Community, today: date | None = None) -> bool:
     found = last_leergang(community)
     if found is None:
         return False
-    return is_over(*found, today)
-
-
-def is_over(leergang: LearningPeriod, last_session: date | None, today: date) -> bool:
-    """The leergang's period ended, or its last session is held (today counts)."""
-    return leergang.end_date < today or (
-        last_session is not None and last_session <= today
-    )
-
-
-def self_run_dates(start: date, end: date, interval_weeks: int) -> list[date]:
-    """Every ``interval_weeks`` weeks from ``start`` up to and including ``end``."""
-    days: list[date] = []
-    day = start
-    while day <= end and len(days) <= MAX_SELF_RUN_MEETINGS:
-        days.append(day)
-        day += timedelta(weeks=interval_weeks)
-    return days
+    leergang, last = found
+    return is_over(leergang.end_date, last, today)
 
 
 def rotating_members(community: Community) -> list[Membership]:
@@ -697,7 +570,7 @@ def self_run_problems(
         )
         return problems, None
     leergang, last = found
-    if not is_over(leergang, last, today):
+    if not is_over(leergang.end_date, last, today):
         problems.add(
             "start_date",
             _(
@@ -722,14 +595,14 @@ def self_run_problems(
         problems.add(
             "start_date",
             _("Start after the last session of the leergang (%(date)s).")
-            % {"date": _day(last)},
+            % {"date": format_day(last)},
         )
         return problems, None
-    clipped = None
-    if leergang.end_date >= start_date and start_date - timedelta(days=1) > (
-        leergang.start_date
-    ):
-        clipped = leergang
+    clipped = (
+        leergang
+        if clips_leergang(leergang.start_date, leergang.end_date, start_date)
+        else None
+    )
     others = community.periods.filter(
         start_date__lte=end_date, end_date__gte=start_date
     )

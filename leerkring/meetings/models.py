@@ -27,6 +27,7 @@ from .method import (
     PracticeMeaning,
     theme_for_step,
 )
+from .scheduling import PART_OF_DAY_ORDER
 
 if TYPE_CHECKING:
     from leerkring.accounts.models import User
@@ -44,7 +45,6 @@ PART_OF_DAY_TIMES: dict[str, tuple[time, int]] = {
     PartOfDay.AFTERNOON: (time(13, 30), 210),
     PartOfDay.EVENING: (time(18, 30), 210),
 }
-PART_OF_DAY_ORDER = {part: index for index, part in enumerate(PART_OF_DAY_TIMES)}
 
 
 class MeetingQuerySet(models.QuerySet["Meeting"]):

@@ -26,7 +26,7 @@ from leerkring.communities.models import Community, LearningPeriod, Membership
 from leerkring.core.access import allowed
 from leerkring.core.http import AuthenticatedHttpRequest
 
-from . import actions, lookback, presence, rotation
+from . import actions, lookback, presence, rotation, scheduling
 from .access import (
     access_agenda_item,
     access_coaching,
@@ -138,7 +138,7 @@ def _leergang_over(
     else:
         found = Meeting.objects.filter(period=latest).aggregate(Max("date"))
         last = found["date__max"]
-    return actions.is_over(latest, last, timezone.localdate())
+    return scheduling.is_over(latest.end_date, last, timezone.localdate())
 
 
 def self_run_context(
@@ -200,7 +200,7 @@ def leergang_create(
                 end_date=plan.form.cleaned_data["end_date"],
                 sessions=plan.session_plans(),
             )
-        except actions.PlanError as error:
+        except scheduling.PlanError as error:
             plan.add_problems(error.problems)
         else:
             messages.success(
@@ -792,7 +792,7 @@ def self_run_create(
             period = actions.start_self_run(
                 community=community, actor=request.user, **form.cleaned_data
             )
-        except actions.PlanError as error:
+        except scheduling.PlanError as error:
             for name, problems in error.problems.fields.items():
                 for problem in problems:
                     form.add_error(name if name in form.fields else None, problem)

@@ -11,10 +11,9 @@ from django.utils import timezone, translation
 from leerkring.communities.models import LearningPeriod, Membership
 from leerkring.communities.tests.factories import MembershipFactory
 from leerkring.core.models import AuditAction, AuditEvent
-from leerkring.meetings import actions, personal_data
+from leerkring.meetings import actions, personal_data, scheduling
 from leerkring.meetings.actions import (
     MeetingError,
-    PlanError,
     VersionConflict,
     create_leergang,
     start_self_run,
@@ -22,6 +21,7 @@ from leerkring.meetings.actions import (
 from leerkring.meetings.method import SELF_RUN_AGENDA, ItemKind
 from leerkring.meetings.models import AgendaItem, Meeting, MeetingRole, SelfRunSchedule
 from leerkring.meetings.rotation import fair_share
+from leerkring.meetings.scheduling import PlanError
 from leerkring.meetings.tests.conftest import Leergang, build_leergang, plan
 
 pytestmark = pytest.mark.django_db
@@ -344,7 +344,7 @@ def test_leaving_and_erasure_open_the_roles_still_to_come(finished: Leergang) ->
             "a coach joins every third meeting",
         ),
         (
-            actions.MAX_COACH_EVERY,
+            scheduling.MAX_COACH_EVERY,
             "een coach sluit aan bij elke twaalfde bijeenkomst",
             "a coach joins every twelfth meeting",
         ),
