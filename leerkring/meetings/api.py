@@ -16,6 +16,7 @@ from leerkring.communities.access import access_community
 
 from . import actions
 from .access import access_meeting
+from .agenda import save_agenda_item
 from .forms import AgendaItemForm
 from .method import ItemKind
 from .models import AgendaItem, Meeting
@@ -133,7 +134,7 @@ def agenda_item_add(
     )
     data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
     try:
-        actions.save_agenda_item(
+        save_agenda_item(
             meeting=meeting,
             actor=caller(request),
             version=payload.version,

@@ -36,6 +36,16 @@ from .access import (
     access_self_run,
     may_write_summary,
 )
+from .agenda import (
+    accept_proposal,
+    delete_agenda_item,
+    method_agenda_items,
+    move_agenda_item,
+    propose_open_space,
+    publish_agenda,
+    reset_agenda,
+    save_agenda_item,
+)
 from .forms import (
     AgendaItemForm,
     AttendanceForm,
@@ -49,8 +59,17 @@ from .forms import (
     SelfRunSettingsForm,
     SummaryForm,
 )
+from .leergang import create_leergang, last_leergang, leergang_is_over
 from .method import THEME_FIELDS
 from .models import AgendaItem, Attendance, Meeting, MeetingRole
+from .room import end_session, record_attendance, reopen_session, start_agenda_item
+from .selfrun.actions import (
+    redistribute_roles,
+    rotating_members,
+    start_self_run,
+    swap_roles,
+    update_self_run,
+)
 
 
 def agenda_context(
@@ -127,7 +146,7 @@ def _leergang_over(
     shown: LearningPeriod | None,
     meetings: list[Meeting],
 ) -> bool:
-    """:func:`actions.leergang_is_over`, reusing the periods and the meetings the
+    """:func:`leergang_is_over`, reusing the periods and the meetings the
     page already has (usually no query at all)."""
     leergangs = [p for p in periods if p.is_leergang]
     if not leergangs:
@@ -156,7 +175,7 @@ def self_run_context(
             )
         )
     )
-    people = actions.rotating_members(period.community)
+    people = rotating_members(period.community)
     roles = [role for meeting in meetings for role in meeting.roles.all()]
     counts = rotation.spread(
         ((r.membership, r.role) for r in roles if r.membership is not None), people
@@ -192,7 +211,7 @@ def leergang_create(
     plan = LeergangPlan(request.POST or None, community)
     if request.method == "POST" and plan.is_valid():
         try:
-            period = actions.create_leergang(
+            period = create_leergang(
                 community=community,
                 actor=request.user,
                 title=plan.form.cleaned_data["title"],
@@ -381,7 +400,7 @@ def agenda_item_new(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpR
     if form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         try:
-            item = actions.save_agenda_item(
+            item = save_agenda_item(
                 meeting=meeting,
                 actor=request.user,
                 version=form.cleaned_data["version"],
@@ -404,7 +423,7 @@ def agenda_item_edit(request: AuthenticatedHttpRequest, item_id: int) -> HttpRes
     form = AgendaItemForm(request.POST or None, instance=item, version=version)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.save_agenda_item(
+            save_agenda_item(
                 meeting=item.meeting,
                 actor=request.user,
                 version=form.cleaned_data["version"],
@@ -434,9 +453,7 @@ def agenda_item_edit(request: AuthenticatedHttpRequest, item_id: int) -> HttpRes
 def agenda_item_move(request: AuthenticatedHttpRequest, item_id: int) -> HttpResponse:
     item, _membership = access_agenda_item(request.user, item_id)
     direction = "up" if request.POST.get("direction") == "up" else "down"
-    problem = _attempt(
-        request, actions.move_agenda_item, item=item, direction=direction
-    )
+    problem = _attempt(request, move_agenda_item, item=item, direction=direction)
     if problem:
         return _after_agenda_change(request, item.meeting, conflict=problem)
     return _after_agenda_change(request, item.meeting, moved=item, direction=direction)
@@ -488,9 +505,7 @@ def _run_on_agenda(
 def agenda_item_delete(request: AuthenticatedHttpRequest, item_id: int) -> HttpResponse:
     item, _membership = access_agenda_item(request.user, item_id)
     done = _("“%(title)s” is removed.") % {"title": item}
-    return _run_on_agenda(
-        request, item.meeting, actions.delete_agenda_item, done, item=item
-    )
+    return _run_on_agenda(request, item.meeting, delete_agenda_item, done, item=item)
 
 
 @login_required
@@ -498,9 +513,7 @@ def agenda_item_delete(request: AuthenticatedHttpRequest, item_id: int) -> HttpR
 def agenda_publish(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
     done = _("The agenda is published: the members see it now.")
-    return _run_on_agenda(
-        request, meeting, actions.publish_agenda, done, meeting=meeting
-    )
+    return _run_on_agenda(request, meeting, publish_agenda, done, meeting=meeting)
 
 
 @login_required
@@ -511,13 +524,13 @@ def agenda_reset(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResp
     meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
     if request.method == "POST":
         done = _("The method's agenda is restored.")
-        _say_how_it_went(request, actions.reset_agenda, done, meeting=meeting)
+        _say_how_it_went(request, reset_agenda, done, meeting=meeting)
         return redirect("meetings:agenda-edit", meeting.pk)
     context = {
         "meeting": meeting,
         "community": meeting.period.community,
         "items": AgendaItem.objects.filter(meeting=meeting).order_by("position"),
-        "method_items": actions.method_agenda_items(meeting),
+        "method_items": method_agenda_items(meeting),
     }
     return render(request, "meetings/agenda_reset.html", context)
 
@@ -532,7 +545,7 @@ def proposal_new(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResp
     form = ProposalForm(request.POST)
     if form.is_valid():
         try:
-            actions.propose_open_space(
+            propose_open_space(
                 meeting=meeting, author=request.user, **form.cleaned_data
             )
         except actions.MeetingError as error:
@@ -552,7 +565,7 @@ def proposal_accept(
     proposal, _membership = access_proposal(request.user, proposal_id, need="coach")
     done = _("The proposal is on the agenda.")
     return _run_on_agenda(
-        request, proposal.meeting, actions.accept_proposal, done, proposal=proposal
+        request, proposal.meeting, accept_proposal, done, proposal=proposal
     )
 
 
@@ -625,11 +638,11 @@ def meeting_advance(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpR
     target = _item_to_start(meeting, wanted)
     confirm_end = False
     if wanted == "reopen":
-        actions.reopen_session(meeting=meeting, actor=request.user)
+        reopen_session(meeting=meeting, actor=request.user)
     elif target is not None:
-        actions.start_agenda_item(meeting=meeting, actor=request.user, item=target)
+        start_agenda_item(meeting=meeting, actor=request.user, item=target)
     elif "confirm" in request.POST:
-        actions.end_session(meeting=meeting, actor=request.user)
+        end_session(meeting=meeting, actor=request.user)
     else:
         confirm_end = True  # "end", or "next" after the last item
     context = _room_context(meeting, focus=True, confirm_end=confirm_end)
@@ -699,7 +712,7 @@ def attendance_save(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpR
         valid = form.is_valid()
         present = [int(pk) for pk in form.cleaned_data["present"]] if valid else None
     if present is not None:
-        actions.record_attendance(meeting=meeting, actor=request.user, present=present)
+        record_attendance(meeting=meeting, actor=request.user, present=present)
     if not request.htmx:
         if present is None:
             messages.error(request, refused)
@@ -789,7 +802,7 @@ def self_run_create(
     form = SelfRunForm(request.POST or None, initial=_self_run_initial(community))
     if request.method == "POST" and form.is_valid():
         try:
-            period = actions.start_self_run(
+            period = start_self_run(
                 community=community, actor=request.user, **form.cleaned_data
             )
         except scheduling.PlanError as error:
@@ -805,14 +818,14 @@ def self_run_create(
     context = {
         "community": community,
         "form": form,
-        "ready": actions.leergang_is_over(community),
+        "ready": leergang_is_over(community),
     }
     return render(request, "meetings/self_run_create.html", context)
 
 
 def _self_run_initial(community: Community) -> dict[str, Any]:
     """Start about six weeks after the leergang's last session, for half a year."""
-    found = actions.last_leergang(community)
+    found = last_leergang(community)
     after = (found[1] or found[0].end_date) if found else timezone.localdate()
     start = max(after + timedelta(weeks=6), timezone.localdate() + timedelta(days=1))
     return {"start_date": start, "end_date": start + timedelta(days=182)}
@@ -832,9 +845,7 @@ def self_run_settings(
     form = SelfRunSettingsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.update_self_run(
-                schedule=schedule, actor=request.user, **form.cleaned_data
-            )
+            update_self_run(schedule=schedule, actor=request.user, **form.cleaned_data)
         except actions.VersionConflict as conflict:
             form.add_error(None, conflict_message(conflict.current_version))
             keep_with_version(form, conflict.current_version)
@@ -864,7 +875,7 @@ def roles_redistribute(
 ) -> HttpResponse:
     schedule, _membership = access_self_run(request.user, period_id, need="coach")
     done = _("The roles from today on are shared out again.")
-    _say_how_it_went(request, actions.redistribute_roles, done, schedule=schedule)
+    _say_how_it_went(request, redistribute_roles, done, schedule=schedule)
     return _to_period(schedule.period)
 
 
@@ -887,7 +898,7 @@ def role_swap(request: AuthenticatedHttpRequest, role_id: int) -> HttpResponse:
         return redirect("meetings:meeting-detail", role.meeting_id)
     other_id, other_version = form.chosen()
     try:
-        actions.swap_roles(
+        swap_roles(
             role=role,
             other=next(o for o in options if o.pk == other_id),
             actor=request.user,

@@ -9,6 +9,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from leerkring.meetings import actions
+from leerkring.meetings.agenda import (
+    accept_proposal,
+    delete_agenda_item,
+    move_agenda_item,
+    propose_open_space,
+    reset_agenda,
+    save_agenda_item,
+)
 from leerkring.meetings.method import ItemKind
 from leerkring.meetings.models import AgendaItem, Meeting
 from leerkring.meetings.tests.conftest import Leergang
@@ -21,7 +29,7 @@ def test_moving_an_item_swaps_it_with_its_neighbour(leergang: Leergang) -> None:
     meeting = leergang.meetings[0]
     before = _titles(meeting)
     second = AgendaItem.objects.get(meeting=meeting, title=before[1])
-    actions.move_agenda_item(
+    move_agenda_item(
         item=second,
         actor=leergang.coach,
         version=meeting.agenda_version,
@@ -36,9 +44,7 @@ def test_the_first_item_cannot_move_further_up(leergang: Leergang) -> None:
     meeting = leergang.meetings[0]
     before = _titles(meeting)
     first = AgendaItem.objects.get(meeting=meeting, title=before[0])
-    actions.move_agenda_item(
-        item=first, actor=leergang.coach, version=1, direction="up"
-    )
+    move_agenda_item(item=first, actor=leergang.coach, version=1, direction="up")
     assert _titles(meeting) == before
 
 
@@ -47,7 +53,7 @@ def test_a_second_coach_saving_an_older_version_is_refused(leergang: Leergang) -
     nothing and learns the current version."""
     meeting = leergang.meetings[2]
     item = AgendaItem.objects.filter(meeting=meeting).order_by("position")[1]
-    actions.save_agenda_item(
+    save_agenda_item(
         meeting=meeting,
         actor=leergang.coach,
         version=1,
@@ -59,7 +65,7 @@ def test_a_second_coach_saving_an_older_version_is_refused(leergang: Leergang) -
     )
     other = AgendaItem.objects.get(pk=item.pk)
     with pytest.raises(actions.VersionConflict) as conflict:
-        actions.save_agenda_item(
+        save_agenda_item(
             meeting=meeting,
             actor=leergang.apprentice,
             version=1,
@@ -72,7 +78,7 @@ def test_a_second_coach_saving_an_older_version_is_refused(leergang: Leergang) -
     assert conflict.value.current_version == 2
     assert AgendaItem.objects.get(pk=item.pk).title == "Voortgang op onze opgave"
     with pytest.raises(actions.VersionConflict):
-        actions.move_agenda_item(
+        move_agenda_item(
             item=other, actor=leergang.apprentice, version=1, direction="down"
         )
 
@@ -166,9 +172,9 @@ def test_remove_and_restore_the_methods_agenda(leergang: Leergang) -> None:
     original = _titles(meeting)
     item = AgendaItem.objects.filter(meeting=meeting).first()
     assert item is not None
-    actions.delete_agenda_item(item=item, actor=leergang.coach, version=1)
+    delete_agenda_item(item=item, actor=leergang.coach, version=1)
     assert len(_titles(meeting)) == len(original) - 1
-    actions.reset_agenda(meeting=meeting, actor=leergang.coach, version=2)
+    reset_agenda(meeting=meeting, actor=leergang.coach, version=2)
     assert _titles(meeting) == original
 
 
@@ -176,23 +182,23 @@ def test_a_proposal_fills_the_open_space_then_adds_a_second_one(
     leergang: Leergang,
 ) -> None:
     meeting = leergang.meetings[3]
-    first = actions.propose_open_space(
+    first = propose_open_space(
         meeting=meeting, author=leergang.participants[0], title="Rollenspel"
     )
-    second = actions.propose_open_space(
+    second = propose_open_space(
         meeting=meeting, author=leergang.participants[1], title="Gastles toetsing"
     )
     count = len(_titles(meeting))
-    item = actions.accept_proposal(proposal=first, actor=leergang.coach, version=1)
+    item = accept_proposal(proposal=first, actor=leergang.coach, version=1)
     assert item.kind == ItemKind.OPEN_SPACE
     assert len(_titles(meeting)) == count
     assert leergang.participants[0].display_name in item.description
-    added = actions.accept_proposal(proposal=second, actor=leergang.coach, version=2)
+    added = accept_proposal(proposal=second, actor=leergang.coach, version=2)
     titles = _titles(meeting)
     assert titles.index("Gastles toetsing") == titles.index("Rollenspel") + 1
     assert added.minutes == 20
     with pytest.raises(actions.MeetingError):
-        actions.accept_proposal(proposal=first, actor=leergang.coach, version=3)
+        accept_proposal(proposal=first, actor=leergang.coach, version=3)
 
 
 def test_proposals_for_a_past_session_are_refused(leergang: Leergang) -> None:
@@ -202,7 +208,7 @@ def test_proposals_for_a_past_session_are_refused(leergang: Leergang) -> None:
     )
     meeting.refresh_from_db()
     with pytest.raises(actions.MeetingError):
-        actions.propose_open_space(
+        propose_open_space(
             meeting=meeting, author=leergang.participants[0], title="Te laat"
         )
 

@@ -17,7 +17,7 @@ from leerkring.communities.tests.factories import (
     MembershipFactory,
 )
 from leerkring.core.models import AuditAction, AuditEvent
-from leerkring.meetings.actions import create_leergang
+from leerkring.meetings.leergang import create_leergang
 from leerkring.meetings.models import AgendaItem, Meeting, PartOfDay
 from leerkring.meetings.scheduling import PlanError, SessionPlan, propose_dates
 from leerkring.meetings.tests.conftest import Leergang, plan

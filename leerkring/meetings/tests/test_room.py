@@ -14,7 +14,9 @@ from django.utils.html import escape
 
 from leerkring.communities.models import Membership
 from leerkring.meetings import actions, lookback
+from leerkring.meetings.agenda import propose_open_space
 from leerkring.meetings.models import AgendaItem, Attendance, Meeting
+from leerkring.meetings.room import record_attendance
 from leerkring.meetings.tests.conftest import Leergang, build_leergang
 
 pytestmark = pytest.mark.django_db
@@ -66,8 +68,8 @@ def test_attendance_is_one_row_per_active_member(leergang: Leergang) -> None:
     meeting = leergang.meetings[0]
     members = list(Membership.objects.filter(community=leergang.community))
     present = [m.pk for m in members if m.user != leergang.participants[0]]
-    actions.record_attendance(meeting=meeting, actor=leergang.coach, present=present)
-    actions.record_attendance(
+    record_attendance(meeting=meeting, actor=leergang.coach, present=present)
+    record_attendance(
         meeting=meeting, actor=leergang.coach, present=[*present, 999_999]
     )
     rows = Attendance.objects.filter(meeting=meeting)
@@ -222,7 +224,7 @@ def _queries(client: Any, participants: int, name: str) -> int:
     leergang = build_leergang(participants=participants)
     meeting = leergang.meetings[3]
     for person in leergang.participants:
-        actions.propose_open_space(meeting=meeting, author=person, title="Idee")
+        propose_open_space(meeting=meeting, author=person, title="Idee")
     client.force_login(leergang.coach)
     args = [leergang.community.pk] if name == "period-overview" else [meeting.pk]
     url = reverse(f"meetings:{name}", args=args)
