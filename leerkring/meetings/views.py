@@ -9,10 +9,9 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Max, Prefetch
+from django.db.models import Max
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import (
@@ -22,18 +21,15 @@ from django.views.decorators.http import (
 )
 
 from leerkring.communities.access import access_community
-from leerkring.communities.models import Community, LearningPeriod, Membership
+from leerkring.communities.models import LearningPeriod, Membership
 from leerkring.core.access import allowed
 from leerkring.core.http import AuthenticatedHttpRequest
 
-from . import actions, lookback, presence, rotation, scheduling
+from . import actions, lookback, presence, scheduling
 from .access import (
     access_agenda_item,
-    access_coaching,
     access_meeting,
-    access_meeting_role,
     access_proposal,
-    access_self_run,
     may_write_summary,
 )
 from .agenda import (
@@ -54,22 +50,13 @@ from .forms import (
     NewAgendaItemForm,
     NotesForm,
     ProposalForm,
-    RoleSwapForm,
-    SelfRunForm,
-    SelfRunSettingsForm,
     SummaryForm,
 )
-from .leergang import create_leergang, last_leergang, leergang_is_over
+from .leergang import create_leergang
 from .method import THEME_FIELDS
-from .models import AgendaItem, Attendance, Meeting, MeetingRole
+from .models import AgendaItem, Attendance, Meeting
 from .room import end_session, record_attendance, reopen_session, start_agenda_item
-from .selfrun.actions import (
-    redistribute_roles,
-    rotating_members,
-    start_self_run,
-    swap_roles,
-    update_self_run,
-)
+from .selfrun.pages import roles_context, self_run_context
 
 
 def agenda_context(
@@ -160,48 +147,6 @@ def _leergang_over(
     return scheduling.is_over(latest.end_date, last, timezone.localdate())
 
 
-def self_run_context(
-    period: LearningPeriod, membership: Membership | None, meetings: Any
-) -> dict[str, Any]:
-    """A self-run period's schedule and, for its members only, who holds which
-    role and how the roles are spread (a programme lead sees neither)."""
-    schedule = getattr(period, "self_run_schedule", None)
-    if membership is None:
-        return {"schedule": schedule, "meetings": list(meetings)}
-    meetings = list(
-        meetings.prefetch_related(
-            Prefetch(
-                "roles", queryset=MeetingRole.objects.select_related("membership__user")
-            )
-        )
-    )
-    people = rotating_members(period.community)
-    roles = [role for meeting in meetings for role in meeting.roles.all()]
-    counts = rotation.spread(
-        ((r.membership, r.role) for r in roles if r.membership is not None), people
-    )
-    share = rotation.fair_share(len(roles), len(people))
-    spread = [
-        {
-            "membership": person,
-            "chair": tally[rotation.CHAIR],
-            "note_taker": tally[rotation.NOTE_TAKER],
-            "total": sum(tally.values()),
-            "over": sum(tally.values()) > share,
-            "active": person in people,
-        }
-        for person, tally in counts.items()
-    ]
-    return {
-        "schedule": schedule,
-        "meetings": meetings,
-        "spread": spread,
-        "fair_share": share,
-        "over_share": [row for row in spread if row["over"]],
-        "open_roles": sum(r.membership is None for r in roles),
-    }
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def leergang_create(
@@ -252,38 +197,6 @@ def meeting_detail(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRe
     if not meeting.has_method_themes:
         context["roles"] = roles_context(meeting, membership)
     return render(request, "meetings/meeting_detail.html", context)
-
-
-def roles_context(meeting: Meeting, membership: Membership) -> list[dict[str, Any]]:
-    """The meeting's roles, each with a swap form where the viewer may swap it
-    (their own role; a coach any) while the meeting is still to come."""
-    roles = list(
-        MeetingRole.objects.filter(meeting=meeting).select_related("membership__user")
-    )
-    mine = [
-        r for r in roles if membership.is_coaching or r.membership_id == membership.pk
-    ]
-    options: list[MeetingRole] = []
-    if mine and meeting.status() != "past":
-        options = list(
-            MeetingRole.objects.filter(
-                meeting__period_id=meeting.period_id,
-                meeting__date__gte=timezone.localdate(),
-            )
-            .select_related("meeting", "membership__user")
-            .order_by("meeting__number", "role")
-        )
-    return [
-        {
-            "role": role,
-            "form": RoleSwapForm(
-                role=role, options=options, own=role.membership_id == membership.pk
-            )
-            if role in mine and options
-            else None,
-        }
-        for role in roles
-    ]
 
 
 @login_required
@@ -453,13 +366,13 @@ def agenda_item_edit(request: AuthenticatedHttpRequest, item_id: int) -> HttpRes
 def agenda_item_move(request: AuthenticatedHttpRequest, item_id: int) -> HttpResponse:
     item, _membership = access_agenda_item(request.user, item_id)
     direction = "up" if request.POST.get("direction") == "up" else "down"
-    problem = _attempt(request, move_agenda_item, item=item, direction=direction)
+    problem = attempt(request, move_agenda_item, item=item, direction=direction)
     if problem:
         return _after_agenda_change(request, item.meeting, conflict=problem)
     return _after_agenda_change(request, item.meeting, moved=item, direction=direction)
 
 
-def _attempt(
+def attempt(
     request: AuthenticatedHttpRequest, action: Callable[..., object], **kw: Any
 ) -> str:
     """Run a versioned action with the posted version; what went wrong, or ""."""
@@ -472,14 +385,14 @@ def _attempt(
     return ""
 
 
-def _say_how_it_went(
+def say_how_it_went(
     request: AuthenticatedHttpRequest,
     action: Callable[..., object],
     done: str,
     **kw: Any,
 ) -> None:
-    """:func:`_attempt`, with the outcome as a message."""
-    problem = _attempt(request, action, **kw)
+    """:func:`attempt`, with the outcome as a message."""
+    problem = attempt(request, action, **kw)
     if problem:
         messages.error(request, problem)
     else:
@@ -493,8 +406,8 @@ def _run_on_agenda(
     done: str,
     **kw: Any,
 ) -> HttpResponse:
-    """:func:`_attempt` on the agenda page of ``on``, which htmx keeps in place."""
-    problem = _attempt(request, action, **kw)
+    """:func:`attempt` on the agenda page of ``on``, which htmx keeps in place."""
+    problem = attempt(request, action, **kw)
     return _after_agenda_change(
         request, on, conflict=problem, done="" if problem else done
     )
@@ -524,7 +437,7 @@ def agenda_reset(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResp
     meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
     if request.method == "POST":
         done = _("The method's agenda is restored.")
-        _say_how_it_went(request, reset_agenda, done, meeting=meeting)
+        say_how_it_went(request, reset_agenda, done, meeting=meeting)
         return redirect("meetings:agenda-edit", meeting.pk)
     context = {
         "meeting": meeting,
@@ -791,124 +704,3 @@ def summary_edit(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResp
 
 
 # After the leergang: the self-run period.
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def self_run_create(
-    request: AuthenticatedHttpRequest, community_id: int
-) -> HttpResponse:
-    community, _membership = access_coaching(request.user, community_id)
-    form = SelfRunForm(request.POST or None, initial=_self_run_initial(community))
-    if request.method == "POST" and form.is_valid():
-        try:
-            period = start_self_run(
-                community=community, actor=request.user, **form.cleaned_data
-            )
-        except scheduling.PlanError as error:
-            for name, problems in error.problems.fields.items():
-                for problem in problems:
-                    form.add_error(name if name in form.fields else None, problem)
-        else:
-            messages.success(
-                request,
-                _("The self-run period %(title)s is planned.") % {"title": period},
-            )
-            return _to_period(period)
-    context = {
-        "community": community,
-        "form": form,
-        "ready": leergang_is_over(community),
-    }
-    return render(request, "meetings/self_run_create.html", context)
-
-
-def _self_run_initial(community: Community) -> dict[str, Any]:
-    """Start about six weeks after the leergang's last session, for half a year."""
-    found = last_leergang(community)
-    after = (found[1] or found[0].end_date) if found else timezone.localdate()
-    start = max(after + timedelta(weeks=6), timezone.localdate() + timedelta(days=1))
-    return {"start_date": start, "end_date": start + timedelta(days=182)}
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def self_run_settings(
-    request: AuthenticatedHttpRequest, period_id: int
-) -> HttpResponse:
-    schedule, _membership = access_self_run(request.user, period_id, need="coach")
-    initial = {
-        "version": schedule.version,
-        "title": schedule.period.title,
-        "coach_every": schedule.coach_every,
-    }
-    form = SelfRunSettingsForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            update_self_run(schedule=schedule, actor=request.user, **form.cleaned_data)
-        except actions.VersionConflict as conflict:
-            form.add_error(None, conflict_message(conflict.current_version))
-            keep_with_version(form, conflict.current_version)
-        except actions.MeetingError as error:
-            form.add_error("coach_every", str(error))
-        else:
-            messages.success(request, _("The self-run period is saved."))
-            return _to_period(schedule.period)
-    context = {
-        "community": schedule.period.community,
-        "period": schedule.period,
-        "schedule": schedule,
-        "form": form,
-    }
-    return render(request, "meetings/self_run_settings.html", context)
-
-
-def _to_period(period: LearningPeriod) -> HttpResponse:
-    overview = reverse("meetings:period-overview", args=[period.community_id])
-    return redirect(f"{overview}?period={period.pk}")
-
-
-@login_required
-@require_POST
-def roles_redistribute(
-    request: AuthenticatedHttpRequest, period_id: int
-) -> HttpResponse:
-    schedule, _membership = access_self_run(request.user, period_id, need="coach")
-    done = _("The roles from today on are shared out again.")
-    _say_how_it_went(request, redistribute_roles, done, schedule=schedule)
-    return _to_period(schedule.period)
-
-
-@login_required
-@require_POST
-def role_swap(request: AuthenticatedHttpRequest, role_id: int) -> HttpResponse:
-    role, _membership = access_meeting_role(request.user, role_id)
-    options = list(
-        MeetingRole.objects.filter(
-            meeting__period_id=role.meeting.period_id
-        ).select_related("meeting", "membership__user")
-    )
-    form = RoleSwapForm(request.POST, role=role, options=options)
-    changed_meanwhile = _(
-        "The roles changed while you were choosing; nothing was swapped. "
-        "Look at the current roles and choose again."
-    )
-    if not form.is_valid():
-        messages.error(request, changed_meanwhile)
-        return redirect("meetings:meeting-detail", role.meeting_id)
-    other_id, other_version = form.chosen()
-    try:
-        swap_roles(
-            role=role,
-            other=next(o for o in options if o.pk == other_id),
-            actor=request.user,
-            version=form.cleaned_data["version"],
-            other_version=other_version,
-        )
-    except actions.VersionConflict:
-        messages.error(request, changed_meanwhile)
-    except actions.MeetingError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("The roles are swapped."))
-    return redirect("meetings:meeting-detail", role.meeting_id)

@@ -19,7 +19,6 @@ from leerkring.communities.models import Community, LearningPeriod, Membership
 from leerkring.core import audit
 from leerkring.core.models import AuditAction
 
-from .. import rotation
 from ..actions import MeetingError, _claim
 from ..agenda import method_agenda_items
 from ..leergang import last_leergang, overlap_message
@@ -36,6 +35,7 @@ from ..scheduling import (
     is_over,
     self_run_dates,
 )
+from . import rotation
 
 MIN_ROTATING_MEMBERS = 2
 
@@ -163,7 +163,7 @@ def start_self_run(
     The meetings are every ``interval_weeks`` weeks from the start, numbered,
     without a Table-1 theme, each with the self-run agenda; a coach joins every
     ``coach_every``-th; the active participants take turns as chair and
-    note-taker (:func:`~leerkring.meetings.rotation.rotate`). If the leergang's
+    note-taker (:func:`~leerkring.meetings.selfrun.rotation.rotate`). If the leergang's
     last session is held but its period still runs, the leergang now ends the
     day before. Refused with :class:`PlanError` (nothing saved).
     """

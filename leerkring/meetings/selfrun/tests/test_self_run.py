@@ -16,7 +16,6 @@ from leerkring.meetings.actions import MeetingError, VersionConflict
 from leerkring.meetings.leergang import create_leergang
 from leerkring.meetings.method import SELF_RUN_AGENDA, ItemKind
 from leerkring.meetings.models import AgendaItem, Meeting, MeetingRole, SelfRunSchedule
-from leerkring.meetings.rotation import fair_share
 from leerkring.meetings.scheduling import PlanError
 from leerkring.meetings.selfrun.actions import (
     redistribute_roles,
@@ -24,6 +23,7 @@ from leerkring.meetings.selfrun.actions import (
     swap_roles,
     update_self_run,
 )
+from leerkring.meetings.selfrun.rotation import fair_share
 from leerkring.meetings.tests.conftest import Leergang, build_leergang, plan
 
 pytestmark = pytest.mark.django_db
