@@ -1,18 +1,17 @@
-"""Session pages: the period overview, planning a leergang or a self-run period,
-the agenda, the roles of self-run meetings and the room."""
+"""Session pages: the period overview, planning a leergang, a session, its
+agenda, open space and the room. Each view checks access, runs an action and
+renders; the context comes from :mod:`.pages`, the self-run period's pages live
+in :mod:`.selfrun.views`."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Max
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import (
     require_http_methods,
@@ -21,11 +20,10 @@ from django.views.decorators.http import (
 )
 
 from leerkring.communities.access import access_community
-from leerkring.communities.models import LearningPeriod, Membership
 from leerkring.core.access import allowed
 from leerkring.core.http import AuthenticatedHttpRequest
 
-from . import actions, lookback, presence, scheduling
+from . import actions, lookback, pages, scheduling
 from .access import (
     access_agenda_item,
     access_meeting,
@@ -54,30 +52,9 @@ from .forms import (
 )
 from .leergang import create_leergang
 from .method import THEME_FIELDS
-from .models import AgendaItem, Attendance, Meeting
+from .models import AgendaItem, Meeting
 from .room import end_session, record_attendance, reopen_session, start_agenda_item
-from .selfrun.pages import roles_context, self_run_context
-
-
-def agenda_context(
-    meeting: Meeting, items: list[AgendaItem] | None = None
-) -> dict[str, Any]:
-    """The agenda (the coaches' working copy unless ``items`` are given) with
-    each item's clock time, the total and the time available."""
-    if items is None:
-        items = list(AgendaItem.objects.filter(meeting=meeting).order_by("position"))
-    clock = datetime.combine(meeting.date, meeting.starts_at.time())
-    for item in items:
-        item.starts = clock.time()  # type: ignore[attr-defined]
-        clock += timedelta(minutes=item.minutes)
-    total = sum(item.minutes for item in items)
-    return {
-        "items": items,
-        "total_minutes": total,
-        "available_minutes": meeting.duration_minutes,
-        "over_minutes": max(total - meeting.duration_minutes, 0),
-        "ends": clock.time(),
-    }
+from .selfrun.pages import roles_context
 
 
 def keep_with_version(form: Any, version: int) -> None:
@@ -102,49 +79,13 @@ def period_overview(
     request: AuthenticatedHttpRequest, community_id: int
 ) -> HttpResponse:
     community, membership = access_community(request.user, community_id, need="view")
-    periods = list(community.periods.all())
-    chosen = request.GET.get("period", "")
-    period = next((p for p in periods if str(p.pk) == chosen), None) or (
-        community.current_period() if periods else None
+    context = pages.period_overview(
+        community,
+        membership,
+        chosen=request.GET.get("period", ""),
+        can_plan=allowed(request.user, "manage", community),
     )
-    meetings = Meeting.objects.for_period(period) if period else Meeting.objects.none()
-    meetings = meetings.with_agenda_minutes()
-    if period is not None and not period.is_leergang:
-        extra = self_run_context(period, membership, meetings)
-    else:
-        extra = {"meetings": list(meetings)}
-    coaching = membership is not None and membership.is_coaching
-    context = {
-        "community": community,
-        "membership": membership,
-        "periods": periods,
-        "period": period,
-        "today": timezone.localdate(),
-        "can_plan": allowed(request.user, "manage", community),
-        "can_start_self_run": coaching
-        and _leergang_over(periods, period, extra["meetings"]),
-        **extra,
-    }
     return render(request, "meetings/period_overview.html", context)
-
-
-def _leergang_over(
-    periods: list[LearningPeriod],
-    shown: LearningPeriod | None,
-    meetings: list[Meeting],
-) -> bool:
-    """:func:`leergang_is_over`, reusing the periods and the meetings the
-    page already has (usually no query at all)."""
-    leergangs = [p for p in periods if p.is_leergang]
-    if not leergangs:
-        return False
-    latest = max(leergangs, key=lambda p: p.end_date)
-    if shown is not None and shown.pk == latest.pk:
-        last = max((m.date for m in meetings), default=None)
-    else:
-        found = Meeting.objects.filter(period=latest).aggregate(Max("date"))
-        last = found["date__max"]
-    return scheduling.is_over(latest.end_date, last, timezone.localdate())
 
 
 @login_required
@@ -190,7 +131,7 @@ def meeting_detail(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRe
         "can_write_summary": may_write_summary(membership, meeting),
         "show_warning": membership.is_coaching,
         # Members see the agenda as last published, the coaches their draft.
-        **agenda_context(
+        **pages.agenda_context(
             meeting, None if membership.is_coaching else meeting.published_items()
         ),
     }
@@ -263,21 +204,14 @@ def _agenda_page(
     items, the add form, proposals and publishing, which all carry the agenda's
     version), so the coach stays where they were."""
     meeting.refresh_from_db()
-    agenda = agenda_context(meeting)
-    version = meeting.agenda_version
-    context = {
-        "meeting": meeting,
-        "community": meeting.period.community,
-        "new_form": new_form
-        or NewAgendaItemForm(version=version, items=agenda["items"]),
-        "conflict": conflict,
-        "done": done,
-        "moved": moved,
-        "direction": direction,
-        "proposals": meeting.proposals.select_related("author"),
-        "show_warning": True,
-        **agenda,
-    }
+    context = pages.agenda_workspace(
+        meeting,
+        new_form=new_form,
+        conflict=conflict,
+        done=done,
+        moved=moved,
+        direction=direction,
+    )
     template = "meetings/agenda_edit.html"
     if request.htmx:
         template += "#agenda"
@@ -486,24 +420,6 @@ def proposal_accept(
 # panel, a separate page for the coaches' own screen, holds the rest.
 
 
-def _room_context(
-    meeting: Meeting, *, focus: bool = False, confirm_end: bool = False
-) -> dict[str, Any]:
-    """The running agenda (what both the room and the coach panel show)."""
-    agenda = agenda_context(meeting)
-    current = next(
-        (i for i in agenda["items"] if i.pk == meeting.current_item_id), None
-    )
-    return {
-        "meeting": meeting,
-        "community": meeting.period.community,
-        "current": current,
-        "focus": focus,
-        "confirm_end": confirm_end,
-        **agenda,
-    }
-
-
 ROOM_AGENDA = "meetings/includes/room_agenda.html"
 
 
@@ -513,9 +429,9 @@ def meeting_run(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRespo
     the session from the coach panel)."""
     meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
     if request.htmx:
-        return render(request, ROOM_AGENDA, _room_context(meeting))
+        return render(request, ROOM_AGENDA, pages.room_context(meeting))
     context = {
-        **_room_context(meeting),
+        **pages.room_context(meeting),
         "lookback": lookback.sections_for(meeting, request.user, shared_screen=True),
     }
     return render(request, "meetings/meeting_run.html", context)
@@ -525,20 +441,8 @@ def meeting_run(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRespo
 @require_safe
 def coach_panel(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
-    context = _panel_context(meeting, request.user)
+    context = pages.panel_context(meeting, request.user)
     return render(request, "meetings/coach_panel.html", context)
-
-
-def _panel_context(meeting: Meeting, user: Any, **extra: Any) -> dict[str, Any]:
-    notes = {"version": meeting.version, "coach_notes": meeting.coach_notes}
-    return {
-        **_room_context(meeting),
-        **_attendance_context(meeting),
-        "notes_form": NotesForm(initial=notes),
-        "lookback": lookback.sections_for(meeting, user),
-        "show_warning": True,
-        **extra,
-    }
 
 
 @login_required
@@ -558,7 +462,7 @@ def meeting_advance(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpR
         end_session(meeting=meeting, actor=request.user)
     else:
         confirm_end = True  # "end", or "next" after the last item
-    context = _room_context(meeting, focus=True, confirm_end=confirm_end)
+    context = pages.room_context(meeting, focus=True, confirm_end=confirm_end)
     if request.htmx:
         return render(request, ROOM_AGENDA, context)
     if confirm_end:
@@ -577,46 +481,13 @@ def _item_to_start(meeting: Meeting, wanted: str) -> AgendaItem | None:
     return next((i for i in items if str(i.pk) == wanted), None)
 
 
-def _attendance_context(meeting: Meeting, **extra: Any) -> dict[str, Any]:
-    """The attendance list: as the coaches saved it, or else ticked for whoever
-    answered the check-in."""
-    members = _members(meeting)
-    saved = dict(
-        Attendance.objects.filter(meeting=meeting).values_list(
-            "membership_id", "present"
-        )
-    )
-    if saved:
-        present = [pk for pk, here in saved.items() if here]
-    else:
-        signed_in = presence.signed_in(meeting)
-        present = [m.pk for m in members if m.user_id in signed_in]
-    return {
-        "attendance_form": AttendanceForm(
-            initial={"present": [str(pk) for pk in present]}, members=members
-        ),
-        "attendance_saved": bool(saved),
-        "attendance_counts": {"present": len(present), "members": len(members)},
-        **extra,
-    }
-
-
-def _members(meeting: Meeting) -> list[Membership]:
-    return list(
-        Membership.objects.active()
-        .filter(community=meeting.period.community_id)
-        .select_related("user")
-        .order_by("role", "user__display_name")
-    )
-
-
 @login_required
 @require_POST
 def attendance_save(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     """Save who is present ("everyone": all members); htmx keeps the coach
     where they were on the panel."""
     meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
-    members = _members(meeting)
+    members = pages.members(meeting)
     form = AttendanceForm(request.POST, members=members)
     refused = _("Tick only members of this community.")
     if "everyone" in request.POST:
@@ -633,7 +504,7 @@ def attendance_save(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpR
             messages.success(request, _("Attendance is saved."))
         return redirect("meetings:coach-panel", meeting.pk)
     outcome = {"just_saved": True} if present is not None else {"refused": refused}
-    context = {"meeting": meeting, **_attendance_context(meeting, **outcome)}
+    context = {"meeting": meeting, **pages.attendance_context(meeting, **outcome)}
     return render(request, "meetings/coach_panel.html#attendance", context)
 
 
@@ -667,7 +538,7 @@ def notes_save(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRespon
     if request.htmx:
         context = {"meeting": meeting, **notes}
         return render(request, "meetings/coach_panel.html#notes", context)
-    context = _panel_context(meeting, request.user, **notes)
+    context = pages.panel_context(meeting, request.user, **notes)
     return render(request, "meetings/coach_panel.html", context)
 
 
