@@ -19,8 +19,6 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from leerkring.accounts.models import User
-
 from .models import (
     Meeting,
 )
@@ -53,7 +51,7 @@ def _claim(row: models.Model, version: int, field: str = "version") -> None:
 
 @transaction.atomic
 def update_meeting(
-    *, meeting: Meeting, actor: User, version: int, changes: dict[str, Any]
+    *, meeting: Meeting, version: int, changes: dict[str, Any]
 ) -> Meeting:
     """Change a session's date, place or themes; the schedule must stay valid."""
     _claim(meeting, version)
@@ -87,9 +85,7 @@ def update_meeting(
 
 
 @transaction.atomic
-def save_coach_notes(
-    *, meeting: Meeting, actor: User, version: int, notes: str
-) -> Meeting:
+def save_coach_notes(*, meeting: Meeting, version: int, notes: str) -> Meeting:
     """The coaches' own notes about the session (never shown to participants)."""
     _claim(meeting, version)
     meeting.coach_notes = notes
@@ -99,7 +95,7 @@ def save_coach_notes(
 
 @transaction.atomic
 def save_summary(
-    *, meeting: Meeting, actor: User, version: int, summary: str, publish: bool
+    *, meeting: Meeting, version: int, summary: str, publish: bool
 ) -> Meeting:
     """Save the session summary; publishing shows it to every member."""
     _claim(meeting, version)

@@ -41,9 +41,7 @@ def method_agenda_items(meeting: Meeting) -> list[AgendaItem]:
 
 
 @transaction.atomic
-def move_agenda_item(
-    *, item: AgendaItem, actor: User, version: int, direction: str
-) -> AgendaItem:
+def move_agenda_item(*, item: AgendaItem, version: int, direction: str) -> AgendaItem:
     """Swap the item with its neighbour above (``up``) or below (``down``)."""
     meeting = item.meeting
     _claim(meeting, version, "agenda_version")
@@ -69,7 +67,6 @@ def move_agenda_item(
 def save_agenda_item(
     *,
     meeting: Meeting,
-    actor: User,
     version: int,
     item: AgendaItem | None = None,
     kind: str,
@@ -95,7 +92,7 @@ def save_agenda_item(
 
 
 @transaction.atomic
-def publish_agenda(*, meeting: Meeting, actor: User, version: int) -> Meeting:
+def publish_agenda(*, meeting: Meeting, version: int) -> Meeting:
     """Show the members the agenda as the coaches prepared it (``version``).
 
     Members keep seeing the previous publication until the next one; publishing
@@ -112,13 +109,13 @@ def publish_agenda(*, meeting: Meeting, actor: User, version: int) -> Meeting:
 
 
 @transaction.atomic
-def delete_agenda_item(*, item: AgendaItem, actor: User, version: int) -> None:
+def delete_agenda_item(*, item: AgendaItem, version: int) -> None:
     _claim(item.meeting, version, "agenda_version")
     item.delete()
 
 
 @transaction.atomic
-def reset_agenda(*, meeting: Meeting, actor: User, version: int) -> None:
+def reset_agenda(*, meeting: Meeting, version: int) -> None:
     """Replace the agenda by the method's agenda for this session."""
     _claim(meeting, version, "agenda_version")
     Meeting.objects.filter(pk=meeting.pk).update(
@@ -141,9 +138,7 @@ def propose_open_space(
 
 
 @transaction.atomic
-def accept_proposal(
-    *, proposal: OpenSpaceProposal, actor: User, version: int
-) -> AgendaItem:
+def accept_proposal(*, proposal: OpenSpaceProposal, version: int) -> AgendaItem:
     """Put a proposal on the agenda.
 
     It fills the open-space item while that still has the method's generic

@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from pydantic import Field
 
-from leerkring.api.auth import caller, require_community
+from leerkring.api.auth import require_community
 from leerkring.api.schemas import StrictInput, form_or_422, refuse, text
 from leerkring.communities.access import access_community
 
@@ -136,7 +136,6 @@ def agenda_item_add(
     try:
         save_agenda_item(
             meeting=meeting,
-            actor=caller(request),
             version=payload.version,
             **data,
         )

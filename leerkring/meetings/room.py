@@ -10,7 +10,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from leerkring.accounts.models import User
 from leerkring.communities.models import Membership
 
 from .actions import MeetingError
@@ -20,7 +19,7 @@ ROOM_FIELDS = ["current_item", "current_item_started_at", "closed_at"]
 
 
 @transaction.atomic
-def start_agenda_item(*, meeting: Meeting, actor: User, item: AgendaItem) -> Meeting:
+def start_agenda_item(*, meeting: Meeting, item: AgendaItem) -> Meeting:
     """Mark ``item`` as the current one from now on (reopening a closed session)."""
     if item.meeting_id != meeting.pk:
         raise MeetingError(_("This item is not on this session's agenda."))
@@ -32,7 +31,7 @@ def start_agenda_item(*, meeting: Meeting, actor: User, item: AgendaItem) -> Mee
 
 
 @transaction.atomic
-def end_session(*, meeting: Meeting, actor: User) -> Meeting:
+def end_session(*, meeting: Meeting) -> Meeting:
     """Close the session: the timer stops and the room says when it ended."""
     meeting.current_item = None
     meeting.current_item_started_at = None
@@ -42,7 +41,7 @@ def end_session(*, meeting: Meeting, actor: User) -> Meeting:
 
 
 @transaction.atomic
-def reopen_session(*, meeting: Meeting, actor: User) -> Meeting:
+def reopen_session(*, meeting: Meeting) -> Meeting:
     """Undo :func:`end_session`: the session waits for its next item again."""
     meeting.closed_at = None
     meeting.save(update_fields=["closed_at"])
@@ -50,9 +49,7 @@ def reopen_session(*, meeting: Meeting, actor: User) -> Meeting:
 
 
 @transaction.atomic
-def record_attendance(
-    *, meeting: Meeting, actor: User, present: Iterable[int]
-) -> list[Attendance]:
+def record_attendance(*, meeting: Meeting, present: Iterable[int]) -> list[Attendance]:
     """Tick who was present: one row per active member, ``present`` by membership id.
 
     Ids of people who are not active members of the community are ignored.

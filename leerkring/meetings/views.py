@@ -158,7 +158,6 @@ def meeting_edit(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResp
         try:
             actions.update_meeting(
                 meeting=Meeting.objects.select_related("period").get(pk=meeting.pk),
-                actor=request.user,
                 version=form.cleaned_data["version"],
                 changes=changes,
             )
@@ -249,7 +248,6 @@ def agenda_item_new(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpR
         try:
             item = save_agenda_item(
                 meeting=meeting,
-                actor=request.user,
                 version=form.cleaned_data["version"],
                 **data,
             )
@@ -272,7 +270,6 @@ def agenda_item_edit(request: AuthenticatedHttpRequest, item_id: int) -> HttpRes
         try:
             save_agenda_item(
                 meeting=item.meeting,
-                actor=request.user,
                 version=form.cleaned_data["version"],
                 item=item,
                 **{k: v for k, v in form.cleaned_data.items() if k != "version"},
@@ -311,7 +308,7 @@ def attempt(
 ) -> str:
     """Run a versioned action with the posted version; what went wrong, or ""."""
     try:
-        action(actor=request.user, version=int(request.POST.get("version") or 0), **kw)
+        action(version=int(request.POST.get("version") or 0), **kw)
     except actions.VersionConflict as error:
         return conflict_message(error.current_version)
     except actions.MeetingError as error:
@@ -455,11 +452,11 @@ def meeting_advance(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpR
     target = _item_to_start(meeting, wanted)
     confirm_end = False
     if wanted == "reopen":
-        reopen_session(meeting=meeting, actor=request.user)
+        reopen_session(meeting=meeting)
     elif target is not None:
-        start_agenda_item(meeting=meeting, actor=request.user, item=target)
+        start_agenda_item(meeting=meeting, item=target)
     elif "confirm" in request.POST:
-        end_session(meeting=meeting, actor=request.user)
+        end_session(meeting=meeting)
     else:
         confirm_end = True  # "end", or "next" after the last item
     context = pages.room_context(meeting, focus=True, confirm_end=confirm_end)
@@ -496,7 +493,7 @@ def attendance_save(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpR
         valid = form.is_valid()
         present = [int(pk) for pk in form.cleaned_data["present"]] if valid else None
     if present is not None:
-        record_attendance(meeting=meeting, actor=request.user, present=present)
+        record_attendance(meeting=meeting, present=present)
     if not request.htmx:
         if present is None:
             messages.error(request, refused)
@@ -518,7 +515,6 @@ def notes_save(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRespon
         try:
             actions.save_coach_notes(
                 meeting=meeting,
-                actor=request.user,
                 version=form.cleaned_data["version"],
                 notes=form.cleaned_data["coach_notes"],
             )
@@ -552,7 +548,6 @@ def summary_edit(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResp
         try:
             actions.save_summary(
                 meeting=meeting,
-                actor=request.user,
                 version=form.cleaned_data["version"],
                 summary=form.cleaned_data["summary"],
                 publish="publish" in request.POST,

@@ -238,7 +238,6 @@ def start_self_run(
 def update_self_run(
     *,
     schedule: SelfRunSchedule,
-    actor: User,
     version: int,
     title: str,
     coach_every: int,

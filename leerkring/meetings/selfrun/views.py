@@ -79,7 +79,7 @@ def self_run_settings(
     form = SelfRunSettingsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            update_self_run(schedule=schedule, actor=request.user, **form.cleaned_data)
+            update_self_run(schedule=schedule, **form.cleaned_data)
         except actions.VersionConflict as conflict:
             form.add_error(None, conflict_message(conflict.current_version))
             keep_with_version(form, conflict.current_version)
@@ -109,7 +109,9 @@ def roles_redistribute(
 ) -> HttpResponse:
     schedule, _membership = access_self_run(request.user, period_id, need="coach")
     done = _("The roles from today on are shared out again.")
-    say_how_it_went(request, redistribute_roles, done, schedule=schedule)
+    say_how_it_went(
+        request, redistribute_roles, done, schedule=schedule, actor=request.user
+    )
     return _to_period(schedule.period)
 
 

@@ -31,7 +31,6 @@ def test_moving_an_item_swaps_it_with_its_neighbour(leergang: Leergang) -> None:
     second = AgendaItem.objects.get(meeting=meeting, title=before[1])
     move_agenda_item(
         item=second,
-        actor=leergang.coach,
         version=meeting.agenda_version,
         direction="up",
     )
@@ -44,7 +43,7 @@ def test_the_first_item_cannot_move_further_up(leergang: Leergang) -> None:
     meeting = leergang.meetings[0]
     before = _titles(meeting)
     first = AgendaItem.objects.get(meeting=meeting, title=before[0])
-    move_agenda_item(item=first, actor=leergang.coach, version=1, direction="up")
+    move_agenda_item(item=first, version=1, direction="up")
     assert _titles(meeting) == before
 
 
@@ -55,7 +54,6 @@ def test_a_second_coach_saving_an_older_version_is_refused(leergang: Leergang) -
     item = AgendaItem.objects.filter(meeting=meeting).order_by("position")[1]
     save_agenda_item(
         meeting=meeting,
-        actor=leergang.coach,
         version=1,
         item=item,
         kind=item.kind,
@@ -67,7 +65,6 @@ def test_a_second_coach_saving_an_older_version_is_refused(leergang: Leergang) -
     with pytest.raises(actions.VersionConflict) as conflict:
         save_agenda_item(
             meeting=meeting,
-            actor=leergang.apprentice,
             version=1,
             item=other,
             kind=other.kind,
@@ -78,9 +75,7 @@ def test_a_second_coach_saving_an_older_version_is_refused(leergang: Leergang) -
     assert conflict.value.current_version == 2
     assert AgendaItem.objects.get(pk=item.pk).title == "Voortgang op onze opgave"
     with pytest.raises(actions.VersionConflict):
-        move_agenda_item(
-            item=other, actor=leergang.apprentice, version=1, direction="down"
-        )
+        move_agenda_item(item=other, version=1, direction="down")
 
 
 def test_the_conflict_page_keeps_the_text_and_shows_the_current_version(
@@ -172,9 +167,9 @@ def test_remove_and_restore_the_methods_agenda(leergang: Leergang) -> None:
     original = _titles(meeting)
     item = AgendaItem.objects.filter(meeting=meeting).first()
     assert item is not None
-    delete_agenda_item(item=item, actor=leergang.coach, version=1)
+    delete_agenda_item(item=item, version=1)
     assert len(_titles(meeting)) == len(original) - 1
-    reset_agenda(meeting=meeting, actor=leergang.coach, version=2)
+    reset_agenda(meeting=meeting, version=2)
     assert _titles(meeting) == original
 
 
@@ -189,16 +184,16 @@ def test_a_proposal_fills_the_open_space_then_adds_a_second_one(
         meeting=meeting, author=leergang.participants[1], title="Gastles toetsing"
     )
     count = len(_titles(meeting))
-    item = accept_proposal(proposal=first, actor=leergang.coach, version=1)
+    item = accept_proposal(proposal=first, version=1)
     assert item.kind == ItemKind.OPEN_SPACE
     assert len(_titles(meeting)) == count
     assert leergang.participants[0].display_name in item.description
-    added = accept_proposal(proposal=second, actor=leergang.coach, version=2)
+    added = accept_proposal(proposal=second, version=2)
     titles = _titles(meeting)
     assert titles.index("Gastles toetsing") == titles.index("Rollenspel") + 1
     assert added.minutes == 20
     with pytest.raises(actions.MeetingError):
-        accept_proposal(proposal=first, actor=leergang.coach, version=3)
+        accept_proposal(proposal=first, version=3)
 
 
 def test_proposals_for_a_past_session_are_refused(leergang: Leergang) -> None:

@@ -27,7 +27,7 @@ def start(group: Any, kind: str) -> AgendaItem:
         title=kind,
         minutes=15,
     )
-    start_agenda_item(meeting=meeting, actor=group.coach, item=item)
+    start_agenda_item(meeting=meeting, item=item)
     return item
 
 

@@ -289,15 +289,11 @@ def test_changing_the_coach_rhythm_marks_meetings_from_today(
 ) -> None:
     period = start(finished, coach_every=3)
     schedule = period.self_run_schedule
-    update_self_run(
-        schedule=schedule, actor=finished.coach, version=1, title="", coach_every=2
-    )
+    update_self_run(schedule=schedule, version=1, title="", coach_every=2)
     marked = [m.number for m in Meeting.objects.for_period(period) if m.with_coach]
     assert marked == [2, 4, 6]
     with pytest.raises(VersionConflict):
-        update_self_run(
-            schedule=schedule, actor=finished.coach, version=1, title="", coach_every=4
-        )
+        update_self_run(schedule=schedule, version=1, title="", coach_every=4)
     schedule.refresh_from_db()
     assert schedule.coach_every == 2
 
