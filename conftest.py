@@ -15,6 +15,7 @@ def pytest_configure(config: pytest.Config) -> None:
     """
     from django.conf import settings
 
+    settings.ACCESS_STRICT = True
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.SECURE_SSL_REDIRECT = False
     settings.SECURE_HSTS_SECONDS = 0

@@ -12,9 +12,10 @@ from typing import Any
 
 from django.http import Http404
 
-from leerkring.communities.access import is_programme_lead, membership_of
+from leerkring.communities import roles
 from leerkring.communities.models import Community, Membership
-from leerkring.core.access import deny, get_allowed, rule
+from leerkring.communities.roles import membership_of
+from leerkring.core.access import declare, deny, get_allowed
 from leerkring.meetings.models import Meeting
 
 from .models import Moment
@@ -24,31 +25,15 @@ ANSWER = "pulses.answer"
 RUN = "pulses.run"
 ARC = "pulses.arc"
 
-
-@rule(Community, CHECKIN)
-def can_open_checkin_tab(user: Any, community: Community) -> bool:
-    """Active members: participants answer, coaches run it."""
-    return membership_of(user, community) is not None
-
-
-@rule(Community, ANSWER)
-def can_answer(user: Any, community: Community) -> bool:
-    membership = membership_of(user, community)
-    return membership is not None and membership.is_participant
-
-
-@rule(Community, RUN)
-def can_run_checkin(user: Any, community: Community) -> bool:
-    """Open and close the check-in, watch the live view: the coaches."""
-    membership = membership_of(user, community)
-    return membership is not None and membership.is_coaching
-
-
-@rule(Community, ARC)
-def can_view_arc(user: Any, community: Community) -> bool:
-    return membership_of(user, community) is not None or is_programme_lead(
-        user, community.organisation_id
-    )
+declare(
+    Community,
+    {
+        CHECKIN: roles.is_member,  # participants answer, coaches run it
+        ANSWER: roles.is_participant,
+        RUN: roles.is_coach,  # open and close it, watch the live view
+        ARC: roles.is_member_or_lead,  # an aggregate, never below three answers
+    },
+)
 
 
 def access_pulses(

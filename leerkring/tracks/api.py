@@ -42,7 +42,7 @@ class ProgressIn(StrictInput):
 
 def _period(request: HttpRequest, community_id: int) -> LearningPeriod | None:
     community, _membership = access_tracks_page(
-        request.user, community_id, need="tracks:view-collective"
+        request.user, community_id, need="tracks.view_collective"
     )
     return community.current_period()
 
@@ -70,7 +70,7 @@ def progress_add(
 ) -> Status[list[ProgressOut]]:
     """Add an entry to the timeline (members); ``meeting`` is a session id."""
     community, _membership = access_tracks_page(
-        request.user, community_id, need="tracks:edit-collective"
+        request.user, community_id, need="tracks.edit_collective"
     )
     period = community.current_period()
     if period is None:

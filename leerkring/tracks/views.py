@@ -43,7 +43,7 @@ def _period_or_404(community: Community) -> LearningPeriod:
 @login_required
 def collective(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     community, membership = access_tracks_page(
-        request.user, community_id, need="tracks:summary"
+        request.user, community_id, need="tracks.summary"
     )
     context = pages.collective_context(community, membership, request.user)
     return render(request, "tracks/collective.html", context)
@@ -53,7 +53,7 @@ def collective(request: AuthenticatedHttpRequest, community_id: int) -> HttpResp
 @require_POST
 def progress_add(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     community, membership = access_tracks_page(
-        request.user, community_id, need="tracks:edit-collective"
+        request.user, community_id, need="tracks.edit_collective"
     )
     period = _period_or_404(community)
     form = ProgressEntryForm(request.POST, period=period)
@@ -83,7 +83,7 @@ def collective_edit(
     request: AuthenticatedHttpRequest, community_id: int
 ) -> HttpResponse:
     community, _membership = access_tracks_page(
-        request.user, community_id, need="tracks:edit-collective"
+        request.user, community_id, need="tracks.edit_collective"
     )
     period = _period_or_404(community)
     track = CollectiveTrack.objects.filter(period=period).first()
@@ -124,7 +124,7 @@ def collective_history(
     request: AuthenticatedHttpRequest, community_id: int
 ) -> HttpResponse:
     community, _membership = access_tracks_page(
-        request.user, community_id, need="tracks:view-collective"
+        request.user, community_id, need="tracks.view_collective"
     )
     period = community.current_period()
     context = {"community": community, **pages.history_context(community, period)}
@@ -134,7 +134,7 @@ def collective_history(
 @login_required
 def my_track(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     community, _membership = access_tracks_page(
-        request.user, community_id, need="tracks:own-track"
+        request.user, community_id, need="tracks.own_track"
     )
     context = pages.my_track_context(community, request.user)
     return render(request, "tracks/my_track.html", context)
@@ -165,7 +165,7 @@ def _my_track_form_response(
 @require_POST
 def question_edit(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     community, _membership = access_tracks_page(
-        request.user, community_id, need="tracks:own-track"
+        request.user, community_id, need="tracks.own_track"
     )
     period = _period_or_404(community)
     form = LearningQuestionForm(request.POST)
@@ -202,7 +202,7 @@ def _add_to_own_track(
     """Validate a simple own-track form, save it with ``save`` and answer with the
     section; an invalid form comes back in that section as ``form_name``."""
     community, _membership = access_tracks_page(
-        request.user, community_id, need="tracks:own-track"
+        request.user, community_id, need="tracks.own_track"
     )
     period = _period_or_404(community)
     if form.is_valid():
@@ -243,7 +243,7 @@ def mission_edit(request: AuthenticatedHttpRequest, community_id: int) -> HttpRe
 @require_POST
 def name_consent(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     community, _membership = access_tracks_page(
-        request.user, community_id, need="tracks:own-track"
+        request.user, community_id, need="tracks.own_track"
     )
     form = NameConsentForm(request.POST)
     form.is_valid()
@@ -296,7 +296,7 @@ def question_detail(
 @login_required
 def overview(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     community, membership = access_tracks_page(
-        request.user, community_id, need="tracks:overview"
+        request.user, community_id, need="tracks.overview"
     )
     context = pages.overview_context(community, membership, request.user)
     return render(request, "tracks/overview.html", context)
