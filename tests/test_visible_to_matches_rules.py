@@ -23,13 +23,11 @@ from leerkring.journal.tests.factories import ReflectionFactory
 from leerkring.tracks.models import (
     LearningQuestion,
     PersonalTrack,
-    QualityPitfall,
     Sharing,
 )
 from leerkring.tracks.tests.factories import (
     LearningQuestionFactory,
     PersonalTrackFactory,
-    QualityPitfallFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +60,6 @@ def _tracks(world: World) -> None:
                 community=period.community, role=Membership.Role.PARTICIPANT
             ).user
             track = PersonalTrackFactory(owner=fellow, period=period)
-            QualityPitfallFactory(personal_track=track, sharing=sharing)
             LearningQuestionFactory(personal_track=track, sharing=sharing)
 
 
@@ -79,7 +76,6 @@ def _assignments(world: World) -> None:
 CASES: list[tuple[type[Any], Callable[[World], None]]] = [
     (Reflection, _reflections),
     (PersonalTrack, _tracks),
-    (QualityPitfall, _tracks),
     (LearningQuestion, _tracks),
     (IntegrationAssignment, _assignments),
     (Community, lambda world: None),

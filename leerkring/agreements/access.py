@@ -17,7 +17,7 @@ from leerkring.communities.models import Community, LearningPeriod, Membership
 from leerkring.communities.roles import membership_of
 from leerkring.core.access import declare, deny, get_allowed, rule
 
-from .models import PersonalGoal, TimeEntry
+from .models import TimeEntry
 
 declare(
     Community,
@@ -29,11 +29,6 @@ declare(
         "agreements.personal_goals": roles.is_participant,
     },
 )
-
-
-@rule(PersonalGoal, "view")
-def may_read_personal_goal(user: Any, goal: PersonalGoal) -> bool:
-    return PersonalGoal.objects.visible_to(user, goal.period.community).contains(goal)
 
 
 @rule(TimeEntry, "delete")

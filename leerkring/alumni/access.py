@@ -18,7 +18,6 @@ from leerkring.core.access import declare, get_allowed, rule
 
 COACHING = "alumni.coaching"  # open the community's coaching page
 ANSWER = "alumni.answer"  # answer the question oneself
-ANSWERS = "alumni.answers"  # read the community's participants' answers
 ALUMNI = "alumni.list"  # read the organisation's list of would-be coaches
 
 declare(
@@ -28,7 +27,6 @@ declare(
         # answers): every member role.
         COACHING: roles.is_member,
         ANSWER: roles.is_participant,
-        ANSWERS: roles.is_coach,
     },
 )
 

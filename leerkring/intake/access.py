@@ -12,9 +12,7 @@ from typing import Any
 
 from leerkring.communities import roles
 from leerkring.communities.models import Community, Membership
-from leerkring.core.access import declare, deny, get_allowed, rule
-
-from .models import IntakePreparation
+from leerkring.core.access import allowed, declare, deny, get_allowed, rule
 
 
 @rule(Membership, "intake.prepare")
@@ -37,12 +35,6 @@ def can_conduct(user: Any, membership: Membership) -> bool:
 declare(Community, {"intake.overview": roles.is_coach})
 
 
-@rule(IntakePreparation, "view")
-def can_view_preparation(user: Any, preparation: IntakePreparation) -> bool:
-    membership = preparation.membership
-    return can_prepare(user, membership) or can_conduct(user, membership)
-
-
 def access_own_membership(user: Any, community_id: int) -> Membership:
     """The viewer's own participant place in the community (invited or active)."""
     membership = (
@@ -50,7 +42,7 @@ def access_own_membership(user: Any, community_id: int) -> Membership:
         .filter(community_id=community_id, user_id=user.pk)
         .first()
     )
-    if membership is None or not can_prepare(user, membership):
+    if membership is None or not allowed(user, "intake.prepare", membership):
         deny(user, f"intake:community:{community_id}:prepare")
     return membership
 

@@ -16,7 +16,7 @@ from leerkring.communities.access import access_community
 from leerkring.communities.models import Community, Membership
 from leerkring.core.access import declare, deny, get_allowed, rule
 
-from .models import CoachFeedback, JournalSetting, Reflection
+from .models import JournalSetting, Reflection
 
 
 def _coaches(user: Any, reflection: Reflection) -> bool:
@@ -70,15 +70,6 @@ def can_give_feedback(user: Any, reflection: Reflection) -> bool:
 def can_comment(user: Any, reflection: Reflection) -> bool:
     return reflection.is_shared_with_community and (
         reflection.author_id == user.pk or _fellow_member(user, reflection)
-    )
-
-
-@rule(CoachFeedback, "edit")
-def can_edit_feedback(user: Any, feedback: CoachFeedback) -> bool:
-    return (
-        feedback.coach_id == user.pk
-        and not feedback.is_published
-        and can_give_feedback(user, feedback.reflection)
     )
 
 

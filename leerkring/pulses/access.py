@@ -13,9 +13,9 @@ from typing import Any
 from django.http import Http404
 
 from leerkring.communities import roles
+from leerkring.communities.access import access_community
 from leerkring.communities.models import Community, Membership
-from leerkring.communities.roles import membership_of
-from leerkring.core.access import declare, deny, get_allowed
+from leerkring.core.access import declare, deny
 from leerkring.meetings.models import Meeting
 
 from .models import Moment
@@ -36,21 +36,11 @@ declare(
 )
 
 
-def access_pulses(
-    user: Any, community_id: int, *, need: str
-) -> tuple[Community, Membership | None]:
-    """The community and the viewer's membership, if ``user`` may ``need``."""
-    community = get_allowed(
-        user, Community.objects.select_related("organisation"), community_id, need
-    )
-    return community, membership_of(user, community)
-
-
 def access_meeting(
     user: Any, community_id: int, meeting_id: int, moment: str, *, need: str
 ) -> tuple[Community, Membership | None, Meeting]:
     """A session of the community (and a valid moment), if ``user`` may ``need``."""
-    community, membership = access_pulses(user, community_id, need=need)
+    community, membership = access_community(user, community_id, need=need)
     if moment not in Moment.values:
         raise Http404
     meeting = (

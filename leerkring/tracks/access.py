@@ -11,12 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from leerkring.communities import roles
-from leerkring.communities.access import access_community
-from leerkring.communities.models import Community, Membership
+from leerkring.communities.models import Community
 from leerkring.core.access import declare, get_allowed, rule
 
 from .models import (
-    CollectiveTrack,
     LearningQuestion,
     PersonalTrack,
     QualityPitfall,
@@ -47,23 +45,10 @@ def may_read_private(user: Any, owner_id: int, community_id: int, sharing: str) 
     return roles.is_coach(user, community_id)
 
 
-@rule(CollectiveTrack, "view", "edit")
-def can_use_collective_track(user: Any, track: CollectiveTrack) -> bool:
-    return roles.is_member(user, track.period.community_id)
-
-
 @rule(PersonalTrack, "view")
 def can_open_personal_track(user: Any, track: PersonalTrack) -> bool:
     """Owner, coaches, co-members (who then see only shared items)."""
     return user.pk == track.owner_id or roles.is_member(user, track.period.community_id)
-
-
-@rule(QualityPitfall, "view")
-def can_read_quality(user: Any, item: QualityPitfall) -> bool:
-    track = item.personal_track
-    return may_read_private(
-        user, track.owner_id, track.period.community_id, item.sharing
-    )
 
 
 @rule(LearningQuestion, "view")
@@ -81,13 +66,6 @@ def can_edit_quality(user: Any, item: QualityPitfall) -> bool:
     return user.pk == track.owner_id and roles.is_participant(
         user, track.period.community_id
     )
-
-
-def access_tracks_page(
-    user: Any, community_id: int, *, need: str
-) -> tuple[Community, Membership | None]:
-    """The community for one of the track pages, if ``need`` is allowed there."""
-    return access_community(user, community_id, need=need)
 
 
 def access_personal_track(user: Any, track_id: int, *, need: str) -> PersonalTrack:

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from leerkring.communities.access import access_community
 from leerkring.communities.models import Community, LearningPeriod
 from leerkring.core.http import AuthenticatedHttpRequest
 
@@ -20,7 +21,6 @@ from .access import (
     access_personal_track,
     access_quality,
     access_question,
-    access_tracks_page,
 )
 from .forms import (
     CollectiveTrackForm,
@@ -42,7 +42,7 @@ def _period_or_404(community: Community) -> LearningPeriod:
 
 @login_required
 def collective(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
-    community, membership = access_tracks_page(
+    community, membership = access_community(
         request.user, community_id, need="tracks.summary"
     )
     context = pages.collective_context(community, membership, request.user)
@@ -52,7 +52,7 @@ def collective(request: AuthenticatedHttpRequest, community_id: int) -> HttpResp
 @login_required
 @require_POST
 def progress_add(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
-    community, membership = access_tracks_page(
+    community, membership = access_community(
         request.user, community_id, need="tracks.edit_collective"
     )
     period = _period_or_404(community)
@@ -82,7 +82,7 @@ def progress_add(request: AuthenticatedHttpRequest, community_id: int) -> HttpRe
 def collective_edit(
     request: AuthenticatedHttpRequest, community_id: int
 ) -> HttpResponse:
-    community, _membership = access_tracks_page(
+    community, _membership = access_community(
         request.user, community_id, need="tracks.edit_collective"
     )
     period = _period_or_404(community)
@@ -123,7 +123,7 @@ def collective_edit(
 def collective_history(
     request: AuthenticatedHttpRequest, community_id: int
 ) -> HttpResponse:
-    community, _membership = access_tracks_page(
+    community, _membership = access_community(
         request.user, community_id, need="tracks.view_collective"
     )
     period = community.current_period()
@@ -133,7 +133,7 @@ def collective_history(
 
 @login_required
 def my_track(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
-    community, _membership = access_tracks_page(
+    community, _membership = access_community(
         request.user, community_id, need="tracks.own_track"
     )
     context = pages.my_track_context(community, request.user)
@@ -164,7 +164,7 @@ def _my_track_form_response(
 @login_required
 @require_POST
 def question_edit(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
-    community, _membership = access_tracks_page(
+    community, _membership = access_community(
         request.user, community_id, need="tracks.own_track"
     )
     period = _period_or_404(community)
@@ -201,7 +201,7 @@ def _add_to_own_track(
 ) -> HttpResponse:
     """Validate a simple own-track form, save it with ``save`` and answer with the
     section; an invalid form comes back in that section as ``form_name``."""
-    community, _membership = access_tracks_page(
+    community, _membership = access_community(
         request.user, community_id, need="tracks.own_track"
     )
     period = _period_or_404(community)
@@ -242,7 +242,7 @@ def mission_edit(request: AuthenticatedHttpRequest, community_id: int) -> HttpRe
 @login_required
 @require_POST
 def name_consent(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
-    community, _membership = access_tracks_page(
+    community, _membership = access_community(
         request.user, community_id, need="tracks.own_track"
     )
     form = NameConsentForm(request.POST)
@@ -295,7 +295,7 @@ def question_detail(
 
 @login_required
 def overview(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
-    community, membership = access_tracks_page(
+    community, membership = access_community(
         request.user, community_id, need="tracks.overview"
     )
     context = pages.overview_context(community, membership, request.user)

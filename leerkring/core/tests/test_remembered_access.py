@@ -10,8 +10,8 @@ from django.http import HttpRequest, HttpResponse
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from leerkring.communities.roles import is_programme_lead, membership_of
 from leerkring.communities.models import Membership
+from leerkring.communities.roles import is_programme_lead, membership_of
 from leerkring.communities.tests.factories import (
     CommunityFactory,
     MembershipFactory,
