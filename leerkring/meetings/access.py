@@ -28,7 +28,14 @@ from leerkring.core.access import (
     rule,
 )
 
-from .models import AgendaItem, Meeting, MeetingRole, OpenSpaceProposal, SelfRunSchedule
+from .models import (
+    AgendaItem,
+    Meeting,
+    MeetingRole,
+    OpenSpaceProposal,
+    RoleDefinition,
+    SelfRunSchedule,
+)
 
 # The leergang's coach pages of a community: its coaches and apprentice coaches.
 declare(Community, {"meetings.coach": roles.is_coach})
@@ -145,3 +152,46 @@ def access_proposal(
     meeting, membership = access_meeting(user, proposal.meeting_id, need=need)
     proposal.meeting = meeting
     return proposal, membership
+
+
+# The roles a self-run community chooses, and its equality guard (selfrun/roles.py,
+# selfrun/guard.py): rights are the members', roles are tasks.
+
+
+@rule(SelfRunSchedule, "roles")
+def can_shape_roles(user: Any, schedule: SelfRunSchedule) -> bool:
+    """Define the period's roles and their tasks: every active member."""
+    return roles.is_member(user, schedule.period.community_id)
+
+
+@rule(RoleDefinition, "decline")
+def can_decline_role(user: Any, role: RoleDefinition) -> bool:
+    """Say one would rather not take a role: the participants it goes round."""
+    return roles.is_participant(user, role.period.community_id)
+
+
+@rule(Meeting, "equal_space")
+def can_answer_equal_space(user: Any, meeting: Meeting) -> bool:
+    """The check-out question of a self-run meeting: its participants."""
+    return meeting.method_step is None and roles.is_participant(
+        user, meeting.period.community_id
+    )
+
+
+def access_role_definition(
+    user: Any, role_id: int, *, need: str
+) -> tuple[RoleDefinition, SelfRunSchedule, Membership]:
+    """A role of a self-run period: to change (``roles``, every member) or to
+    decline (``decline``, its participants); 404 otherwise (audited)."""
+    role = (
+        RoleDefinition.objects.select_related("period__community")
+        .filter(pk=role_id)
+        .first()
+    )
+    if role is None:
+        deny(user, f"meetings.roledefinition:{role_id}:{need}")
+    if need == "decline" and not allowed(user, need, role):
+        deny(user, f"meetings.roledefinition:{role_id}:{need}")
+    schedule, membership = access_self_run(user, role.period_id, need="roles")
+    role.period = schedule.period
+    return role, schedule, membership

@@ -76,15 +76,17 @@ def save_agenda_item(
     description: str,
     minutes: int,
     after: int | None = None,
+    author: User | None = None,
 ) -> AgendaItem:
     """Edit an item, or add one (``item`` is None) after the item at position
-    ``after`` (0: at the start; None: at the end)."""
+    ``after`` (0: at the start; None: at the end); a new item remembers its
+    ``author`` (the equality guard counts who writes the agenda)."""
     claim(meeting, version, field="agenda_version")
     if item is None:
         last = _last_position(meeting)
         place = last if after is None else min(max(after, 0), last)
         _make_room_after(meeting, place)
-        item = AgendaItem(meeting=meeting, position=place + 1)
+        item = AgendaItem(meeting=meeting, position=place + 1, author=author)
     item.kind = kind
     item.title = title
     item.description = description

@@ -126,7 +126,7 @@ def agenda_item_add(
     ``version`` is the agenda's version as last read; 409 when someone changed
     the agenda since.
     """
-    meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
+    meeting, membership = access_meeting(request.user, meeting_id, need="coach")
     require_community(request, meeting.period.community_id)
     form = form_or_422(
         AgendaItemForm(payload.model_dump(), version=meeting.agenda_version)
@@ -136,6 +136,7 @@ def agenda_item_add(
         save_agenda_item(
             meeting=meeting,
             version=payload.version,
+            author=membership.user,
             **data,
         )
     except Stale as stale:

@@ -27,7 +27,9 @@ from .method import (
     theme_for_step,
 )
 from .scheduling import PART_OF_DAY_ORDER
+from .selfrun.models import EqualSpaceAnswer as EqualSpaceAnswer
 from .selfrun.models import MeetingRole as MeetingRole
+from .selfrun.models import RoleDefinition as RoleDefinition
 from .selfrun.models import SelfRunSchedule as SelfRunSchedule
 
 if TYPE_CHECKING:
@@ -315,6 +317,14 @@ class AgendaItem(models.Model):
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     minutes = models.PositiveSmallIntegerField(_("minutes"))
+    # Who added it (None: the method's default items); the equality guard counts it.
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("agenda item")

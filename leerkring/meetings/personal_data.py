@@ -1,8 +1,10 @@
-"""The roles a person holds at self-run meetings (chair, note-taker).
+"""The roles a person holds at self-run meetings (chair, note-taker, …), and
+their answers to the equal-space check-out question.
 
 Erasing vacates their roles at meetings still to come, so the community sees an
 open role and can share it again; roles at meetings already held stay with the
-(anonymised) membership, as part of the community's record.
+(anonymised) membership, as part of the community's record. Equal-space answers
+lose their link to the person (the number stays in the group's trend).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from .models import MeetingRole
+from .models import EqualSpaceAnswer, MeetingRole
 
 
 def export(user: Any) -> dict[str, Any]:
@@ -28,9 +30,20 @@ def export(user: Any) -> dict[str, Any]:
                 "session": r.meeting.number,
                 "date": r.meeting.date.isoformat(),
                 "role": r.role,
+                "role_name": r.get_role_display(),
             }
             for r in roles
-        ]
+        ],
+        "equal_space_answers": [
+            {
+                "session": a.meeting.number,
+                "date": a.meeting.date.isoformat(),
+                "score": a.score,
+            }
+            for a in EqualSpaceAnswer.objects.filter(user=user)
+            .select_related("meeting")
+            .order_by("meeting__date")
+        ],
     }
 
 
@@ -38,3 +51,4 @@ def erase(user: Any) -> None:
     MeetingRole.objects.filter(
         membership__user=user, meeting__date__gte=timezone.localdate()
     ).update(membership=None)
+    EqualSpaceAnswer.objects.filter(user=user).update(user=None)

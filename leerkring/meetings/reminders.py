@@ -1,15 +1,16 @@
 """The reminders about sessions: two days before, every member; and the period's
-progress in the coaches' weekly digest (``reports.reminders`` sends them)."""
+progress in the coaches' weekly digest (``reports.reminders`` sends them), with
+the equality guard's notices before a self-run meeting a coach joins."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from leerkring.communities.models import Community, Membership
+from leerkring.communities.models import Community, LearningPeriod, Membership
 from leerkring.reports.models import ReminderKind, local_datetime
 from leerkring.reports.reminders import (
     LAST_CALL,
@@ -22,6 +23,8 @@ from leerkring.reports.reminders import (
 )
 
 from .models import Meeting
+from .scheduling import format_day
+from .selfrun.guard import guard
 
 SESSION_SOON_DAYS = 2
 
@@ -81,4 +84,35 @@ def digest_lines(community: Community, since: datetime, now: datetime) -> list[s
         % {"count": participants.count()},
         _("%(held)s of %(total)s sessions held")
         % {"held": held, "total": len(numbers)},
+        *_before_a_visit(period, today),
     ]
+
+
+VISIT_AHEAD = timedelta(days=14)  # a weekly digest, and a week to spare
+
+
+def _before_a_visit(period: LearningPeriod, today: date) -> list[str]:
+    """Before a self-run meeting a coach joins: what the equality guard notices
+    (the same notices the community reads; never a name, never a score)."""
+    if period.kind != LearningPeriod.Kind.SELF_RUN:
+        return []
+    visit = (
+        Meeting.objects.filter(
+            period=period,
+            with_coach=True,
+            date__gte=today,
+            date__lte=today + VISIT_AHEAD,
+        )
+        .order_by("date")
+        .first()
+    )
+    if visit is None:
+        return []
+    notices = guard(period, today).notices
+    heading = _("Before %(meeting)s on %(date)s, which you join:") % {
+        "meeting": visit,
+        "date": format_day(visit.date),
+    }
+    if not notices:
+        return [heading + " " + _("the equality guard notices nothing.")]
+    return [heading + " " + _("the equality guard notices:"), *notices]

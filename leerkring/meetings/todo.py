@@ -54,8 +54,13 @@ def _roles(memberships: list[Membership]) -> Iterable[Todo]:
             continue
         if role.role == MeetingRole.Role.CHAIR:
             text = _("You chair meeting %(number)s") % number
-        else:
+        elif role.role == MeetingRole.Role.NOTE_TAKER:
             text = _("You take the notes at meeting %(number)s") % number
+        else:
+            text = _("You are %(role)s at meeting %(number)s") % {
+                **number,
+                "role": role.get_role_display().lower(),
+            }
         url = reverse("meetings:meeting-detail", args=[meeting.pk])
         yield Todo(community_id, text, url, on=meeting.date)
 

@@ -55,6 +55,7 @@ from .leergang import create_leergang
 from .method import THEME_FIELDS
 from .models import AgendaItem, Meeting
 from .room import end_session, record_attendance, reopen_session, start_agenda_item
+from .selfrun.guard import may_answer
 from .selfrun.pages import roles_context
 
 
@@ -121,6 +122,7 @@ def meeting_detail(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRe
     }
     if not meeting.has_method_themes:
         context["roles"] = roles_context(meeting, membership)
+        context["equal_space_open"] = membership.is_participant and may_answer(meeting)
     return render(request, "meetings/meeting_detail.html", context)
 
 
@@ -232,6 +234,7 @@ def agenda_item_new(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpR
             item = save_agenda_item(
                 meeting=meeting,
                 version=form.cleaned_data["version"],
+                author=request.user,
                 **data,
             )
         except Stale as stale:

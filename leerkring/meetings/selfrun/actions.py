@@ -10,12 +10,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leerkring.accounts.models import User
-from leerkring.communities.models import Community, LearningPeriod, Membership
+from leerkring.communities.models import Community, LearningPeriod
 from leerkring.core import audit
 from leerkring.core.concurrency import claim
 from leerkring.core.models import AuditAction
@@ -36,7 +35,7 @@ from ..scheduling import (
     is_over,
     self_run_dates,
 )
-from . import rotation
+from .roles import create_default_roles, propose, rotating_members
 
 MIN_ROTATING_MEMBERS = 2
 
@@ -49,17 +48,6 @@ def _too_few_to_rotate() -> str:
     return _(
         "A self-run period needs at least two active participants to share "
         "the roles of chair and note-taker."
-    )
-
-
-def rotating_members(community: Community) -> list[Membership]:
-    """The active participants, in a fixed order: they take the roles in turn."""
-    return list(
-        Membership.objects.active()
-        .participants()
-        .filter(community=community)
-        .select_related("user")
-        .order_by("user__display_name", "pk")
     )
 
 
@@ -163,8 +151,9 @@ def start_self_run(
 
     The meetings are every ``interval_weeks`` weeks from the start, numbered,
     without a Table-1 theme, each with the self-run agenda; a coach joins every
-    ``coach_every``-th; the active participants take turns as chair and
-    note-taker (:func:`~leerkring.meetings.selfrun.rotation.rotate`). If the leergang's
+    ``coach_every``-th; the default roles (chair, note-taker, case-bringer) go
+    round the active participants (:func:`~leerkring.meetings.selfrun.roles.propose`).
+    If the leergang's
     last session is held but its period still runs, the leergang now ends the
     day before. Refused with :class:`PlanError` (nothing saved).
     """
@@ -216,13 +205,8 @@ def start_self_run(
         meetings.append(meeting)
         items += agenda
     AgendaItem.objects.bulk_create(items)
-    members = rotating_members(community)
-    plan = rotation.rotate(members, len(meetings))
-    MeetingRole.objects.bulk_create(
-        MeetingRole(meeting=meeting, role=role, membership=holder)
-        for meeting, roles in zip(meetings, plan, strict=True)
-        for role, holder in roles.items()
-    )
+    create_default_roles(period)
+    propose(period, today=start_date)
     audit.record(
         AuditAction.LEERGANG_CREATED,
         actor=actor,
@@ -275,53 +259,21 @@ def redistribute_roles(
     today: date | None = None,
 ) -> int:
     """Share the roles of the meetings from today on again, fairly, over the
-    participants who are active now (after someone left or joined).
-
-    The rotation continues from the roles they already held in this period.
-    Every changed row gets a new version, so a swap someone was about to make
-    is refused instead of undoing this. Returns the number of meetings.
-    """
-    today = today or timezone.localdate()
-    period = schedule.period
-    members = rotating_members(period.community)
-    if len(members) < MIN_ROTATING_MEMBERS:
+    participants who are active now (after someone left or joined); see
+    :func:`~leerkring.meetings.selfrun.roles.propose`. Returns the number of
+    meetings."""
+    if len(rotating_members(schedule.period.community)) < MIN_ROTATING_MEMBERS:
         raise MeetingError(_too_few_to_rotate())
     claim(schedule, version)
-    held: dict[Membership, dict[str, int]] = {}
-    by_pk = {m.pk: m for m in members}
-    past = MeetingRole.objects.for_period(period).filter(
-        meeting__date__lt=today, membership__in=members
-    )
-    for membership_id, role in past.values_list("membership_id", "role"):
-        counts = held.setdefault(by_pk[membership_id], {})
-        counts[role] = counts.get(role, 0) + 1
-    meetings = list(Meeting.objects.for_period(period).filter(date__gte=today))
-    plan = rotation.rotate(members, len(meetings), held=held)
-    rows = MeetingRole.objects.filter(meeting__in=meetings)
-    # Vacate first, so "one role per member per meeting" holds at every step.
-    rows.update(membership=None, version=F("version") + 1)
-    existing = {(row.meeting_id, row.role): row for row in rows}
-    changed, missing = [], []
-    for meeting, roles in zip(meetings, plan, strict=True):
-        for role, holder in roles.items():
-            row = existing.get((meeting.pk, role))
-            if row is None:
-                missing.append(
-                    MeetingRole(meeting=meeting, role=role, membership=holder)
-                )
-            else:
-                row.membership = holder
-                changed.append(row)
-    MeetingRole.objects.bulk_update(changed, ["membership"])
-    MeetingRole.objects.bulk_create(missing)
+    proposal = propose(schedule.period, today=today)
     audit.record(
         AuditAction.ROLE_CHANGED,
         actor=actor,
-        target=period,
+        target=schedule.period,
         meeting_roles="redistributed",
-        meetings=len(meetings),
+        meetings=proposal.meetings,
     )
-    return len(meetings)
+    return proposal.meetings
 
 
 @transaction.atomic
@@ -338,8 +290,8 @@ def swap_roles(
 
     A swap never changes how many roles anyone holds, so the fair share stays.
     Refused (:class:`MeetingError`, nothing changed) for a meeting already held,
-    roles of different periods, or a swap that would make someone chair and
-    note-taker of one meeting; :class:`~leerkring.core.concurrency.Stale` when
+    roles of different periods, or a swap that would give someone two roles at
+    one meeting; :class:`~leerkring.core.concurrency.Stale` when
     either role changed
     since the member looked.
     """
@@ -362,7 +314,7 @@ def swap_roles(
             ).exclude(pk=here.pk)
             if clash.exists():
                 raise MeetingError(
-                    _("That would make one person chair and note-taker of %(meeting)s.")
+                    _("That would give one person two roles at %(meeting)s.")
                     % {"meeting": here.meeting}
                 )
     claim(role, version)

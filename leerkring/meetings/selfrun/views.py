@@ -1,5 +1,5 @@
 """The self-run period's pages: starting it, its settings, sharing out the roles
-again and swapping a role."""
+again, swapping a role, the community's role set, and the equal-space question."""
 
 from __future__ import annotations
 
@@ -15,17 +15,28 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from leerkring.communities.models import Community, LearningPeriod
-from leerkring.core.concurrency import Stale
+from leerkring.communities.models import Community, LearningPeriod, Membership
+from leerkring.core.concurrency import Stale, stale_message
 from leerkring.core.http import AuthenticatedHttpRequest
 
 from .. import actions, scheduling
-from ..access import access_coaching, access_meeting_role, access_self_run
+from ..access import (
+    access_coaching,
+    access_meeting,
+    access_meeting_role,
+    access_role_definition,
+    access_self_run,
+)
 from ..forms import RoleSwapForm, SelfRunForm, SelfRunSettingsForm
 from ..leergang import last_leergang, leergang_is_over
 from ..views import say_how_it_went
+from . import guard
+from . import roles as role_sets
 from .actions import redistribute_roles, start_self_run, swap_roles, update_self_run
-from .models import MeetingRole
+from .forms import EqualSpaceForm, RoleForm
+from .models import MeetingRole, SelfRunSchedule
+from .pages import roles_page_context
+from .roles import Proposal
 
 
 @login_required
@@ -148,3 +159,169 @@ def role_swap(request: AuthenticatedHttpRequest, role_id: int) -> HttpResponse:
     else:
         messages.success(request, _("The roles are swapped."))
     return redirect("meetings:meeting-detail", role.meeting_id)
+
+
+# The roles the community chooses (any member), and the equal-space question.
+
+
+def _roles_page(
+    request: AuthenticatedHttpRequest,
+    schedule: SelfRunSchedule,
+    membership: Membership,
+    *,
+    new_form: RoleForm | None = None,
+    bound: RoleForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    period = schedule.period
+    context = roles_page_context(
+        period, membership, schedule=schedule, new_form=new_form, bound=bound
+    )
+    return render(request, "meetings/self_run_roles.html", context, status=status)
+
+
+def _say(request: AuthenticatedHttpRequest, done: str, proposal: Proposal) -> None:
+    messages.success(request, done)
+    for note in proposal.notes():
+        messages.warning(request, note)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def roles_page(request: AuthenticatedHttpRequest, period_id: int) -> HttpResponse:
+    """The period's roles and tasks; POST adds a role."""
+    schedule, membership = access_self_run(request.user, period_id, need="roles")
+    if request.method != "POST":
+        return _roles_page(request, schedule, membership)
+    members = role_sets.rotating_members(schedule.period.community)
+    form = RoleForm(request.POST, members=members, prefix="new")
+    if form.is_valid():
+        try:
+            proposal = role_sets.add_role(
+                schedule=schedule, actor=request.user, **form.action_kwargs()
+            )
+        except Stale as stale:
+            form.refuse(stale)
+        except role_sets.RoleSetError as error:
+            form.add_error(None, str(error))
+        else:
+            _say(
+                request, _("The role is added; the roles are proposed again."), proposal
+            )
+            return redirect("meetings:self-run-roles", period_id)
+    return _roles_page(request, schedule, membership, new_form=form)
+
+
+@login_required
+@require_POST
+def role_definition_edit(
+    request: AuthenticatedHttpRequest, role_id: int
+) -> HttpResponse:
+    role, schedule, membership = access_role_definition(
+        request.user, role_id, need="roles"
+    )
+    members = role_sets.rotating_members(schedule.period.community)
+    form = RoleForm(request.POST, members=members, role=role)
+    if form.is_valid():
+        try:
+            proposal = role_sets.edit_role(
+                schedule=schedule, role=role, actor=request.user, **form.action_kwargs()
+            )
+        except Stale as stale:
+            form.refuse(stale)
+        except role_sets.RoleSetError as error:
+            form.add_error(None, str(error))
+        else:
+            _say(
+                request, _("The role is saved; the roles are proposed again."), proposal
+            )
+            return redirect("meetings:self-run-roles", schedule.period_id)
+    return _roles_page(request, schedule, membership, bound=form)
+
+
+@login_required
+@require_POST
+def role_definition_remove(
+    request: AuthenticatedHttpRequest, role_id: int
+) -> HttpResponse:
+    role, schedule, _membership = access_role_definition(
+        request.user, role_id, need="roles"
+    )
+    done = _("The role is removed from the meetings to come.")
+    _change_role_set(request, done, role_sets.remove_role, schedule, role=role)
+    return redirect("meetings:self-run-roles", schedule.period_id)
+
+
+@login_required
+@require_POST
+def role_definition_decline(
+    request: AuthenticatedHttpRequest, role_id: int
+) -> HttpResponse:
+    role, schedule, membership = access_role_definition(
+        request.user, role_id, need="decline"
+    )
+    declined = request.POST.get("declined") == "1"
+    done = (
+        _("Noted: you would rather not take this role.")
+        if declined
+        else _("Noted: you take this role in turn again.")
+    )
+    _change_role_set(
+        request,
+        done,
+        role_sets.set_declined,
+        schedule,
+        role=role,
+        membership=membership,
+        declined=declined,
+    )
+    return redirect("meetings:self-run-roles", schedule.period_id)
+
+
+def _change_role_set(
+    request: AuthenticatedHttpRequest,
+    done: str,
+    action: Any,
+    schedule: SelfRunSchedule,
+    **kwargs: Any,
+) -> None:
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = -1
+    try:
+        proposal = action(schedule=schedule, version=version, **kwargs)
+    except Stale as stale:
+        messages.error(request, stale_message(stale))
+    except role_sets.RoleSetError as error:
+        messages.error(request, str(error))
+    else:
+        _say(request, done, proposal)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def equal_space(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    """The anonymous check-out question "Did everyone have the same space today?"."""
+    meeting, _membership = access_meeting(request.user, meeting_id, need="equal_space")
+    mine = guard.own_answer(meeting, request.user)
+    form = EqualSpaceForm(
+        request.POST or None, initial={"score": mine} if mine else None
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            guard.record_equal_space(
+                meeting=meeting, user=request.user, score=form.cleaned_data["score"]
+            )
+        except actions.MeetingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Thank you; your answer is anonymous."))
+            return redirect("meetings:meeting-detail", meeting.pk)
+    context = {
+        "community": meeting.period.community,
+        "meeting": meeting,
+        "form": form,
+        "open": guard.may_answer(meeting),
+    }
+    return render(request, "meetings/equal_space.html", context)

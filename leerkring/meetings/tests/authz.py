@@ -22,7 +22,7 @@ from leerkring.core.tests.matrix import (
     everyone,
     posts,
 )
-from leerkring.meetings.models import MeetingRole, SelfRunSchedule
+from leerkring.meetings.models import MeetingRole, RoleDefinition, SelfRunSchedule
 from leerkring.meetings.tests.factories import (
     AgendaItemFactory,
     MeetingFactory,
@@ -223,6 +223,9 @@ def extend_self_run(world: World) -> None:
         role=MeetingRole.Role.NOTE_TAKER,
         membership=world.participant_membership,
     )
+    world.extra["self_run_role_definition"] = RoleDefinition.objects.create(
+        period=period, key="tijdbewaker", name="Tijdbewaker", position=4
+    )
 
 
 def _period_url(name: str) -> Any:
@@ -288,6 +291,59 @@ ROWS += [
             "meetings:summary-edit", args=[w.self_run_note_taker.meeting_id]
         ),
         allow(*COACHING, PARTICIPANT),
+    ),
+]
+
+# The roles the community chooses: every member shapes them (no extra rights
+# for coaches or role holders); a participant may decline a rotating role; the
+# anonymous equal-space question is for the participants.
+
+
+def _definition_url(name: str) -> Any:
+    return lambda w: reverse(f"meetings:{name}", args=[w.self_run_role_definition.pk])
+
+
+ROWS += [
+    Row("meetings:self-run-roles", _period_url("self-run-roles"), allow(*MEMBERS)),
+    Row(
+        "meetings:self-run-roles",
+        _period_url("self-run-roles"),
+        allow(*MEMBERS),
+        method="post",
+        data=lambda w: {"new-version": "1", "new-name": ""},
+    ),
+    Row(
+        "meetings:role-definition-edit",
+        _definition_url("role-definition-edit"),
+        allow(*MEMBERS),
+        method="post",
+        data=lambda w: {"version": "1"},
+    ),
+    Row(
+        "meetings:role-definition-remove",
+        _definition_url("role-definition-remove"),
+        allow(*MEMBERS, ok=302),
+        method="post",
+        data=lambda w: {"version": "1"},
+    ),
+    Row(
+        "meetings:role-definition-decline",
+        _definition_url("role-definition-decline"),
+        allow(PARTICIPANT, ok=302),
+        method="post",
+        data=lambda w: {"version": "1", "declined": "1"},
+    ),
+    Row(
+        "meetings:equal-space",
+        lambda w: reverse("meetings:equal-space", args=[w.self_run_meeting.pk]),
+        allow(PARTICIPANT),
+    ),
+    Row(
+        "meetings:equal-space",
+        lambda w: reverse("meetings:equal-space", args=[w.self_run_meeting.pk]),
+        allow(PARTICIPANT),
+        method="post",
+        data=lambda w: {"score": "9"},
     ),
 ]
 

@@ -17,7 +17,7 @@ from leerkring.communities.tests.factories import (
     ProgrammeLeadFactory,
 )
 from leerkring.meetings.models import AgendaItem, Meeting, MeetingRole
-from leerkring.meetings.selfrun.tests.test_self_run import start, today
+from leerkring.meetings.selfrun.tests.test_self_run import chairs_to_swap, start, today
 from leerkring.meetings.tests.conftest import Leergang, build_leergang
 
 pytestmark = pytest.mark.django_db
@@ -134,7 +134,9 @@ def _overview_queries(client: Any, weeks: int) -> int:
 def test_the_overview_query_count_does_not_grow_with_meetings(client: Any) -> None:
     few, many = _overview_queries(client, 12), _overview_queries(client, 72)
     assert few == many, (few, many)
-    assert many <= 11
+    # The roles with their definitions, and the equality guard: one query per
+    # kind of fact it reads (roles, check-ins, agenda items, entries, answers).
+    assert many <= 20
 
 
 def test_a_self_run_meeting_page_shows_its_roles_and_agenda(
@@ -157,12 +159,7 @@ def test_a_participant_swaps_their_own_role_and_not_someone_elses(
     client: Any, finished: Leergang
 ) -> None:
     period = start(finished)
-    mine = MeetingRole.objects.get(
-        meeting__period=period, meeting__number=1, role=MeetingRole.Role.CHAIR
-    )
-    other = MeetingRole.objects.get(
-        meeting__period=period, meeting__number=2, role=MeetingRole.Role.CHAIR
-    )
+    mine, other = chairs_to_swap(period)
     me, them = mine.membership, other.membership
     client.force_login(them.user)
     swap = reverse("meetings:role-swap", args=[mine.pk])
