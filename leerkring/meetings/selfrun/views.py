@@ -248,7 +248,9 @@ def role_definition_remove(
         request.user, role_id, need="roles"
     )
     done = _("The role is removed from the meetings to come.")
-    _change_role_set(request, done, role_sets.remove_role, schedule, role=role)
+    _change_role_set(
+        request, done, role_sets.remove_role, schedule, role=role, actor=request.user
+    )
     return redirect("meetings:self-run-roles", schedule.period_id)
 
 
