@@ -45,7 +45,7 @@ def test_a_member_adds_a_rotating_timekeeper(page: Any, live_server: Any) -> Non
     page.get_by_role("link", name="Onze rollen en taken").click()
     page.get_by_role("heading", name="Onze rollen en taken", level=1).wait_for()
     proposal = page.get_by_role(
-        "table", name="Wie heeft welke rol bij elke komende bijeenkomst"
+        "table", name="Wie welke rol heeft bij elke komende bijeenkomst"
     )
     expect(proposal.locator("thead th")).to_have_count(4)  # meeting + three roles
     assert_accessible(page)
