@@ -39,7 +39,11 @@ C_PREMISE = 0.01  # the same for the premise stage
 CORPUS_WEIGHT = 1.0
 CERED_WEIGHT = 0.2
 L2_LEVEL = 10.0
-MIN_PRECISION_AT_4 = 0.85
+# Precision at level 4 the raised top cut point must reach on held-out training entries.
+# 0.75 rather than 0.85: on the corpus dev split (fitted on train) the level-4 entries
+# said 4 went from 5 to 7 (nl) and 6 to 7 (en) at precision 0.86 in both languages,
+# QWK +0.02 / +0.01; CEReD Experience passages at 4 0.1 % → 0.3 % (docs/reflection.md).
+MIN_PRECISION_AT_4 = 0.75
 POOLED = True
 # Probability a sentence's most likely kind needs to be shown as evidence.
 MINIMUM = {"premise": 0.5}
