@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from . import cered, kinds, lexicon, mirror, model, ordinal
+from . import cered, kinds, levels, lexicon, mirror, model, ordinal
 from .corpus import Entry
 from .features import entry_feature_names, entry_features
 
@@ -309,12 +309,14 @@ def fit_mirror(
 
 
 def digest(classifier: kinds.KindModel, levels_model: model.LinearOrdinalModel) -> str:
-    """A short digest of all weights (part of the model version)."""
+    """A short digest of all weights and of the evidence rules' constants (part of
+    the model version: a changed rule reads entries differently too)."""
     parts = [
         classifier.coef,
         classifier.intercept,
         levels_model.coef,
         levels_model.cutpoints,
+        np.asarray([levels.UNDERSTANDING_SHARE, levels.UNDERSTANDING_SENTENCES]),
     ]
     return hashlib.sha256(b"".join(np.asarray(p).tobytes() for p in parts)).hexdigest()[
         :8
