@@ -26,6 +26,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from leerkring.communities.models import Community, LearningPeriod, Membership
+from leerkring.communities.roles import membership_of
 from leerkring.tracks.models import PersonSetting
 
 if TYPE_CHECKING:
@@ -253,9 +254,7 @@ class PersonalGoalQuerySet(models.QuerySet["PersonalGoal"]):
         goals = self.filter(period__community=community)
         if not user.is_authenticated:
             return goals.none()
-        viewer = (
-            Membership.objects.active().filter(community=community, user=user).first()
-        )
+        viewer = membership_of(user, community)
         own = Q(owner=user)
         if viewer is None:
             return goals.filter(own)

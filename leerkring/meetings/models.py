@@ -193,12 +193,16 @@ class Meeting(models.Model):
         return "today" if self.date == today else "upcoming"
 
     def previous(self) -> Meeting | None:
-        """The session before this one in the same period."""
-        return (
-            Meeting.objects.filter(period_id=self.period_id, number__lt=self.number)
-            .order_by("-number")
-            .first()
-        )
+        """The session before this one in the same period (asked once per loaded
+        meeting: a page's look-back and its navigation both want it)."""
+        if "_previous" not in self.__dict__:
+            self.__dict__["_previous"] = (
+                Meeting.objects.filter(period_id=self.period_id, number__lt=self.number)
+                .order_by("-number")
+                .first()
+            )
+        previous: Meeting | None = self.__dict__["_previous"]
+        return previous
 
     def next(self) -> Meeting | None:
         """The session after this one in the same period."""

@@ -217,12 +217,7 @@ class ProgressEntryQuerySet(models.QuerySet["ProgressEntry"]):
         Entries made in the previous session, and entries made in between (not tied
         to a session) dated after it up to this session's date.
         """
-        previous = (
-            type(meeting)
-            .objects.filter(period=meeting.period_id, number__lt=meeting.number)
-            .order_by("-number")
-            .first()
-        )
+        previous = meeting.previous()
         between = Q(meeting__isnull=True, happened_on__lte=meeting.date)
         if previous is None:
             return self.filter(track__period=meeting.period_id).filter(between)

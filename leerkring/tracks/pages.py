@@ -148,6 +148,14 @@ def _own_assignments(period: LearningPeriod, user: User) -> list[Any]:
     )
 
 
+def _question_of(track: PersonalTrack | None) -> LearningQuestion | None:
+    """The track's learning question as loaded with it, if it has one."""
+    try:
+        return track.learning_question if track else None
+    except LearningQuestion.DoesNotExist:
+        return None
+
+
 def my_track_context(
     community: Community,
     user: User,
@@ -158,15 +166,14 @@ def my_track_context(
 ) -> dict[str, Any]:
     period = community.current_period()
     track = (
-        PersonalTrack.objects.filter(period=period, owner=user).first()
+        PersonalTrack.objects.filter(period=period, owner=user)
+        .select_related("learning_question")
+        .prefetch_related("learning_question__versions", "qualities")
+        .first()
         if period
         else None
     )
-    question = (
-        LearningQuestion.objects.with_history().filter(personal_track=track).first()
-        if track
-        else None
-    )
+    question = _question_of(track)
     current = question.current if question else None
     setting = PersonSetting.objects.filter(user=user).first()
     session = (
