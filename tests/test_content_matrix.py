@@ -283,13 +283,13 @@ PRIVATE = [
     ),
     Private(
         "agreements.PersonalGoal",
-        ("text", "evidence", "validation", "learned"),
+        ("text", "criteria", "evidence", "validation", "learned"),
         lambda g, p: _personal(g.owner_id, g.period.community_id, g.shared, p),
         ("period",),
     ),
     Private(
         "agreements.CollectiveGoal",
-        ("text", "evidence", "validation", "learned"),
+        ("text", "criteria", "evidence", "validation", "learned"),
         lambda g, p: (
             {*p.members(g.period.community_id)} | p.org_leads(g.period.community_id),
             set(),

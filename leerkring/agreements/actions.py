@@ -123,6 +123,7 @@ def save_collective_goal(
     actor: User,
     aspect: str,
     text: str,
+    criteria: str,
     expected_revision: int,
 ) -> CollectiveGoal:
     """Set or change the goal of aspect 1 (content) or 3 (learning yield)."""
@@ -138,6 +139,7 @@ def save_collective_goal(
     if goal is None:
         goal = CollectiveGoal(period=period, aspect=aspect, revision=0)
     goal.text = text.strip()
+    goal.criteria = criteria.strip()
     goal.updated_by = actor
     goal.revision += 1
     goal.save()
@@ -150,6 +152,7 @@ def save_personal_goal(
     period: LearningPeriod,
     owner: User,
     text: str,
+    criteria: str,
     shared: bool,
     expected_revision: int,
 ) -> PersonalGoal:
@@ -164,6 +167,7 @@ def save_personal_goal(
     if goal is None:
         goal = PersonalGoal(period=period, owner=owner, revision=0)
     goal.text = text.strip()
+    goal.criteria = criteria.strip()
     goal.shared = shared
     goal.revision += 1
     goal.save()

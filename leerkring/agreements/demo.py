@@ -167,6 +167,11 @@ def _goals(demo: Demo) -> None:
             "feedbackronde vóór elke summatieve toets, en kunnen studenten laten zien "
             "wat ze met die feedback deden."
         ),
+        criteria=(
+            "Vier opleidingen hebben de feedbackronde in hun toetsplan staan; in "
+            "elke opleiding laten minstens tien studenten in hun portfolio zien wat "
+            "ze met de feedback deden; de examencommissies kennen het ontwerp."
+        ),
         updated_by=demo.coach,
     )
     CollectiveGoal.objects.create(
@@ -177,10 +182,21 @@ def _goals(demo: Demo) -> None:
             "en doen als beoordelen een gesprek wordt, en wat wij als collectief "
             "leren over veranderen in een opleiding."
         ),
+        criteria=(
+            "We kunnen aan het eind drie dingen noemen die we anders zijn gaan doen, "
+            "met een voorbeeld uit ons eigen werk, en één les over veranderen die we "
+            "aan een volgende community meegeven."
+        ),
         updated_by=demo.participants[7],
     )
     PersonalGoal.objects.bulk_create(
-        PersonalGoal(period=demo.period, owner=owner, text=text, shared=shared)
+        PersonalGoal(
+            period=demo.period,
+            owner=owner,
+            text=text,
+            criteria="Mijn coach en twee collega's zien het terug in mijn werk.",
+            shared=shared,
+        )
         for owner, (text, shared) in zip(
             demo.participants, PERSONAL_GOALS, strict=False
         )

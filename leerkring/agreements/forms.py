@@ -74,8 +74,21 @@ class ConfirmForm(forms.Form):
     version = forms.IntegerField(min_value=1)
 
 
+def _criteria_field() -> Any:
+    return _text_field(
+        _("Success criteria"),
+        required=True,
+        rows=4,
+        help_text=_(
+            "When are we satisfied afterwards? Say what you will be able to see, "
+            "count or hear once the goal is reached."
+        ),
+    )
+
+
 class CollectiveGoalForm(RevisionForm):
     text = _text_field(_("Goal"), required=True, rows=5)
+    criteria = _criteria_field()
 
 
 class PersonalGoalForm(RevisionForm):
@@ -84,6 +97,7 @@ class PersonalGoalForm(RevisionForm):
         required=True,
         rows=5,
     )
+    criteria = _criteria_field()
     shared = forms.BooleanField(
         label=_("Share with the other participants"),
         required=False,

@@ -167,8 +167,10 @@ class Reached(models.TextChoices):
 
 
 class Evaluation(models.Model):
-    """What was established at the end of the period about one goal."""
+    """What counts as success, set with the goal ("waarmee zijn we na afloop
+    tevreden?"), and what was established at the end of the period."""
 
+    criteria = models.TextField(_("success criteria"), blank=True)
     reached = models.CharField(_("reached"), max_length=8, choices=Reached, blank=True)
     satisfaction = models.PositiveSmallIntegerField(
         _("satisfaction (1–5)"), null=True, blank=True

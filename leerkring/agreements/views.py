@@ -243,6 +243,7 @@ def goal_edit(
     initial = {
         "revision": goal.revision if goal else 0,
         "text": goal.text if goal else track_goal,
+        "criteria": goal.criteria if goal else "",
     }
     form = CollectiveGoalForm(request.POST or None, initial=initial)
     stale = None
@@ -253,6 +254,7 @@ def goal_edit(
                 actor=request.user,
                 aspect=aspect,
                 text=form.cleaned_data["text"],
+                criteria=form.cleaned_data["criteria"],
                 expected_revision=form.cleaned_data["revision"],
             )
         except actions.StaleEdit as error:
@@ -283,6 +285,7 @@ def personal_goal_edit(
     initial = {
         "revision": goal.revision if goal else 0,
         "text": goal.text if goal else "",
+        "criteria": goal.criteria if goal else "",
         "shared": goal.shared if goal else False,
     }
     form = PersonalGoalForm(request.POST or None, initial=initial)
@@ -293,6 +296,7 @@ def personal_goal_edit(
                 period=period,
                 owner=request.user,
                 text=form.cleaned_data["text"],
+                criteria=form.cleaned_data["criteria"],
                 shared=form.cleaned_data["shared"],
                 expected_revision=form.cleaned_data["revision"],
             )

@@ -98,7 +98,11 @@ ROWS = [
         url("goal-edit", "learning_yield"),
         allow(*MEMBERS, ok=302),
         method="post",
-        data=lambda w: {"revision": 0, "text": "Leren van elkaars toetspraktijk."},
+        data=lambda w: {
+            "revision": 0,
+            "text": "Leren van elkaars toetspraktijk.",
+            "criteria": "Drie voorbeelden uit ons werk.",
+        },
     ),
     Row("agreements:goal-evaluate", url("goal-evaluate", "content"), allow(*MEMBERS)),
     Row("agreements:goal-evaluate", url("goal-evaluate", "learning_yield"), allow()),
@@ -118,7 +122,12 @@ ROWS = [
         url("personal-goal-edit"),
         allow(PARTICIPANT, ok=302),
         method="post",
-        data=lambda w: {"revision": 1, "text": "Beter feedback geven.", "shared": "on"},
+        data=lambda w: {
+            "revision": 1,
+            "text": "Beter feedback geven.",
+            "criteria": "Mijn studenten merken het.",
+            "shared": "on",
+        },
     ),
     Row("agreements:hours", url("hours"), allow(*MEMBERS)),
     Row(

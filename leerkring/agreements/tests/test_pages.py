@@ -105,7 +105,8 @@ def test_query_counts_do_not_grow_with_the_group(
             assert client.get(url).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
-    with django_assert_max_num_queries(18):
+    # 19: the coach's links to the participants' EYE pages take one query.
+    with django_assert_max_num_queries(19):
         client.get(url)
 
 
