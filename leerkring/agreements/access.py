@@ -16,7 +16,7 @@ from leerkring.communities.access import is_programme_lead, membership_of
 from leerkring.communities.models import Community, LearningPeriod, Membership
 from leerkring.core.access import deny, get_allowed, rule
 
-from .models import PersonalGoal, TimeEntry
+from .models import ExternalValidation, PersonalGoal, TimeEntry
 
 
 @rule(Community, "agreements.member")
@@ -48,6 +48,12 @@ def is_active_coach(user: Any, community: Community) -> bool:
 @rule(PersonalGoal, "view")
 def may_read_personal_goal(user: Any, goal: PersonalGoal) -> bool:
     return PersonalGoal.objects.visible_to(user, goal.period.community).contains(goal)
+
+
+@rule(ExternalValidation, "manage")
+def may_manage_validation(user: Any, validation: ExternalValidation) -> bool:
+    """The community invites its assessors and revokes their links."""
+    return membership_of(user, validation.goal.period.community) is not None
 
 
 @rule(TimeEntry, "delete")
@@ -88,5 +94,19 @@ def access_time_entry(
             "period__community"
         ),
         entry_id,
+        need,
+    )
+
+
+def access_validation(
+    user: Any, community_id: int, validation_id: int, *, need: str
+) -> ExternalValidation:
+    """An external validation of the community's goals, if ``user`` may ``need`` it."""
+    return get_allowed(
+        user,
+        ExternalValidation.objects.filter(
+            goal__period__community_id=community_id
+        ).select_related("goal__period__community"),
+        validation_id,
         need,
     )

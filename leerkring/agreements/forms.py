@@ -11,8 +11,16 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from leerkring.communities.models import LearningPeriod
+from leerkring.core.widgets import RadioSelect
 
-from .models import MAX_ENTRY_MINUTES, SECTIONS, Reached, TimeEntry, TimeKind
+from .models import (
+    MAX_ENTRY_MINUTES,
+    SECTIONS,
+    ExternalValidation,
+    Reached,
+    TimeEntry,
+    TimeKind,
+)
 
 MAX_TEXT = 4000
 SATISFACTION_CHOICES = [
@@ -189,3 +197,27 @@ class TimeEntryForm(forms.ModelForm[TimeEntry]):
                 }
             )
         return day
+
+
+class ValidationInviteForm(forms.Form):
+    """Whom to invite to judge a collective goal, and what they may read."""
+
+    name = forms.CharField(label=_("Name"), max_length=200)
+    email = forms.EmailField(label=_("E-mail address"))
+    role = forms.ChoiceField(
+        label=_("As"),
+        choices=ExternalValidation.Role,
+        widget=RadioSelect,
+        initial=ExternalValidation.Role.ASSESSOR,
+    )
+    show_result = forms.BooleanField(
+        label=_("Show what was reached and the evidence"), required=False, initial=True
+    )
+    show_yield = forms.BooleanField(label=_("Show the learning yield"), required=False)
+
+
+class VerdictForm(forms.Form):
+    verdict = forms.ChoiceField(
+        label=_("Your verdict"), choices=ExternalValidation.Verdict, widget=RadioSelect
+    )
+    comment = _text_field(_("Your comment"), required=True, rows=5)

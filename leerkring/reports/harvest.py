@@ -142,7 +142,7 @@ def _agreement(period: LearningPeriod) -> tuple[AgreementVersion | None, int]:
 
 def _collective_goals(period: LearningPeriod) -> list[CollectiveGoal]:
     order: dict[str, int] = {Aspect.CONTENT: 0, Aspect.LEARNING_YIELD: 1}
-    goals = CollectiveGoal.objects.filter(period=period)
+    goals = CollectiveGoal.objects.filter(period=period).prefetch_related("validations")
     return sorted(goals, key=lambda goal: order.get(goal.aspect, 2))
 
 
