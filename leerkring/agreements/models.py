@@ -380,9 +380,9 @@ class ExternalValidation(models.Model):
         CLIENT = "client", _("Client (opdrachtgever)")
 
     class Verdict(models.TextChoices):
-        MET = "met", _("The criteria are met")
-        PARTLY = "partly", _("The criteria are partly met")
-        NOT_MET = "not_met", _("The criteria are not met")
+        MET = "met", _("Meets the criteria")
+        PARTLY = "partly", _("Partly meets the criteria")
+        NOT_MET = "not_met", _("Does not meet the criteria")
 
     goal = models.ForeignKey(
         CollectiveGoal, on_delete=models.CASCADE, related_name="validations"
