@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from leerkring.core.demo import Demo
+from leerkring.home.demo import Demo
 
 from .models import (
     Agreement,
@@ -86,7 +86,7 @@ def populate(demo: Demo) -> None:
 def _agreements(demo: Demo) -> None:
     first, second = demo.meetings[0], demo.meetings[1]
     coach, members = demo.coach, [*demo.coaches, *demo.participants]
-    agreement = Agreement.objects.create(period=demo.period, revision=4)
+    agreement = Agreement.objects.create(period=demo.period, version=4)
     sections = {
         "duration": (
             f"De leergang loopt van {demo.period.start_date:%d-%m-%Y} tot "

@@ -17,6 +17,7 @@ from django.views.decorators.http import (
 )
 
 from leerkring.communities.access import access_organisation
+from leerkring.core.concurrency import Stale, stale_message
 from leerkring.core.http import AuthenticatedHttpRequest
 
 from . import actions, file_template, presenters
@@ -211,7 +212,7 @@ def rule_create(request: AuthenticatedHttpRequest, cohort_id: int) -> HttpRespon
     )
     if not form.is_valid():
         return _detail(request, cohort, status=422, rule_form=form)
-    actions.add_rule(cohort=cohort, actor=request.user, **form.rule_kwargs())
+    actions.add_rule(cohort=cohort, **form.rule_kwargs())
     messages.success(request, _("Rule added."))
     return redirect("cohorts:cohort-detail", cohort.pk)
 
@@ -237,7 +238,6 @@ def coach_create(request: AuthenticatedHttpRequest, cohort_id: int) -> HttpRespo
     data = form.cleaned_data
     actions.add_coach(
         cohort=cohort,
-        actor=request.user,
         name=data["name"],
         email=data["email"],
         experienced=data["experienced"],
@@ -319,14 +319,14 @@ def proposal_move(request: AuthenticatedHttpRequest, proposal_id: int) -> HttpRe
     try:
         proposal = actions.move_member(
             proposal=proposal,
-            actor=request.user,
             member_id=data["member"],
             version=data["version"],
             to_group=data["to_group"],
             swap_with=data["swap_with"],
         )
-    except actions.StaleProposal as stale:
-        return _proposal_page(request, stale.proposal, error=str(stale), status=409)
+    except Stale as stale:
+        error = stale_message(stale)
+        return _proposal_page(request, stale.current, error=error, status=409)
     except actions.ProposalError as error:
         return _proposal_page(request, proposal, error=str(error), status=422)
     if not request.htmx:
@@ -366,8 +366,9 @@ def proposal_accept(
         communities = actions.accept_proposal(
             proposal=proposal, actor=request.user, **form.cleaned_data
         )
-    except actions.StaleProposal as stale:
-        return _proposal_page(request, stale.proposal, error=str(stale), status=409)
+    except Stale as stale:
+        error = stale_message(stale)
+        return _proposal_page(request, stale.current, error=error, status=409)
     except actions.ProposalError as error:
         form.add_error(None, str(error))
         return _proposal_page(request, proposal, accept_form=form, status=422)

@@ -14,15 +14,16 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from leerkring.agreements.harvest import harvest_for
 from leerkring.communities.access import access_community
 from leerkring.communities.models import Community, LearningPeriod, Membership
-from leerkring.core import audit, spreadsheets
+from leerkring.core import audit, pdf, spreadsheets
 from leerkring.core.access import allowed
 from leerkring.core.http import AuthenticatedHttpRequest
 from leerkring.core.models import AuditAction
 from leerkring.meetings.models import Meeting
 
-from . import actions, calendars, exports, harvest, pdf, reminders, sessions
+from . import actions, calendars, exports, personal, reminders, sessions
 from .access import access_meeting
 from .forms import ReminderPreferenceForm
 from .models import CalendarFeed, ReminderPreference
@@ -145,13 +146,13 @@ def _pdf(body: bytes, filename: str, seconds: float) -> HttpResponse:
 def documents(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     """The community's documents: harvest and personal PDFs, calendar, exports."""
     community, membership = access_community(
-        request.user, community_id, need="reports:documents"
+        request.user, community_id, need="reports.documents"
     )
     context = {
         "community": community,
         "membership": membership,
         "periods": community.periods.order_by("-start_date"),
-        "may_harvest": allowed(request.user, "reports:harvest", community),
+        "may_harvest": allowed(request.user, "reports.harvest", community),
         "may_personal": membership is not None and membership.is_participant,
         "may_export": membership is not None and membership.is_coaching,
         "meetings": sessions.with_context(
@@ -170,10 +171,10 @@ def harvest_pdf(
 ) -> HttpResponse:
     """The period's harvest: members see what they may read, leads a summary."""
     community, membership = access_community(
-        request.user, community_id, need="reports:harvest"
+        request.user, community_id, need="reports.harvest"
     )
     period = _period(community, period_id)
-    doc = harvest.harvest_for(request.user, period, summary_only=membership is None)
+    doc = harvest_for(request.user, period, membership)
     body, seconds = pdf.render(
         "reports/pdf/harvest.html", {"doc": doc, "generated_at": timezone.now()}
     )
@@ -188,10 +189,10 @@ def personal_pdf(
 ) -> HttpResponse:
     """The viewer's own track; the URL names no person, so it is always their own."""
     community, _membership = access_community(
-        request.user, community_id, need="reports:personal"
+        request.user, community_id, need="reports.personal"
     )
     period = _period(community, period_id)
-    doc = harvest.personal_for(request.user, period)
+    doc = personal.personal_for(request.user, period)
     body, seconds = pdf.render(
         "reports/pdf/personal.html", {"doc": doc, "generated_at": timezone.now()}
     )
@@ -203,7 +204,7 @@ def personal_pdf(
 def export(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     """The coaches' export page: every dataset of every period, as CSV or JSON."""
     community, _membership = access_community(
-        request.user, community_id, need="reports:export"
+        request.user, community_id, need="reports.export"
     )
     context = {
         "community": community,
@@ -223,7 +224,7 @@ def export_file(
     fmt: str,
 ) -> HttpResponse:
     community, _membership = access_community(
-        request.user, community_id, need="reports:export"
+        request.user, community_id, need="reports.export"
     )
     period = _period(community, period_id)
     if dataset not in exports.DATASETS or fmt not in exports.FORMATS:

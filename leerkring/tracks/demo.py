@@ -13,7 +13,8 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from leerkring.core.demo import Demo
+from leerkring.communities.models import Sharing
+from leerkring.home.demo import Demo
 
 from .models import (
     SDG,
@@ -25,7 +26,6 @@ from .models import (
     PersonSetting,
     ProgressEntry,
     QualityPitfall,
-    Sharing,
 )
 
 C, S = Sharing.COACHES, Sharing.COMMUNITY
@@ -174,7 +174,7 @@ PROGRESS = [
         "pilot formeel gesteund en uren vrijgemaakt voor de evaluatie.",
     ),
 ]
-# Per participant (in the order of core.demo.PARTICIPANTS): qualities as
+# Per participant (in the order of home.demo.PARTICIPANTS): qualities as
 # (quality, pitfall, challenge, allergy, sharing); learning question versions as
 # (session, text, note); question sharing; mission; mission sharing; name consent.
 PEOPLE = [

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms as django_forms
 from django.db.models import Count, Q
 
 from leerkring.accounts.models import User
-from leerkring.communities.models import Community, LearningPeriod, Membership
+from leerkring.communities.models import Community, LearningPeriod, Membership, Sharing
+from leerkring.core.diff import compare
 from leerkring.meetings.models import Meeting
 
 from .forms import (
@@ -30,7 +30,6 @@ from .models import (
     PersonSetting,
     ProgressEntry,
     QualityPitfall,
-    Sharing,
 )
 from .people import NameBook
 
@@ -116,14 +115,12 @@ def version_changes(
     previous: CollectiveTrackVersion | None, version: CollectiveTrackVersion
 ) -> list[dict[str, Any]]:
     """Per changed field: its label and a word diff (the first version: all new)."""
-    from .diff import word_diff
-
     changes: list[dict[str, Any]] = []
     for name in CollectiveTrackVersion.FIELDS:
         old = getattr(previous, name) if previous else ""
         new = getattr(version, name)
         if old != new:
-            changes.append({"label": _label(name), "segments": word_diff(old, new)})
+            changes.append({"label": _label(name), "segments": compare(old, new)})
     old_sdgs = set(previous.sdgs) if previous else set()
     new_sdgs = set(version.sdgs)
     if old_sdgs != new_sdgs:
@@ -137,31 +134,6 @@ def version_changes(
             }
         )
     return changes
-
-
-def refresh_version_field(
-    form: django_forms.Form, period: LearningPeriod
-) -> CollectiveTrackVersion | None:
-    """After a refused save: base the form on the now current version."""
-    track = CollectiveTrack.objects.filter(period=period).first()
-    _rebase(form, track.version if track else 0)
-    return current_version(track)
-
-
-def refresh_question_field(
-    form: django_forms.Form, period: LearningPeriod, owner: User
-) -> None:
-    question = LearningQuestion.objects.filter(
-        personal_track__period=period, personal_track__owner=owner
-    ).first()
-    _rebase(form, question.version if question else 0)
-
-
-def _rebase(form: django_forms.Form, version: int) -> None:
-    """Keep what the person typed, but base a next save on ``version``."""
-    data = form.data.copy()  # type: ignore[attr-defined]
-    data["version"] = str(version)
-    form.data = data
 
 
 def _own_assignments(period: LearningPeriod, user: User) -> list[Any]:
@@ -282,8 +254,7 @@ def overview_context(
 
 def person_context(track: PersonalTrack, user: User) -> dict[str, Any]:
     from leerkring.assignments.models import IntegrationAssignment
-
-    from .access import coaches
+    from leerkring.communities.roles import is_coach as coaches
 
     community = track.period.community
     is_coach = coaches(user, community.pk)

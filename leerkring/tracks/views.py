@@ -16,7 +16,9 @@ from django.views.decorators.http import (
     require_POST,
 )
 
+from leerkring.communities.access import access_community
 from leerkring.communities.models import Community, LearningPeriod
+from leerkring.core.concurrency import Stale
 from leerkring.core.http import AuthenticatedHttpRequest
 
 from . import actions, pages
@@ -25,7 +27,6 @@ from .access import (
     access_personal_track,
     access_quality,
     access_question,
-    access_tracks_page,
 )
 from .eye import eye_for, render_svg
 from .forms import (
@@ -48,8 +49,8 @@ def _period_or_404(community: Community) -> LearningPeriod:
 
 @login_required
 def collective(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
-    community, membership = access_tracks_page(
-        request.user, community_id, need="tracks:summary"
+    community, membership = access_community(
+        request.user, community_id, need="tracks.summary"
     )
     context = pages.collective_context(community, membership, request.user)
     return render(request, "tracks/collective.html", context)
@@ -58,8 +59,8 @@ def collective(request: AuthenticatedHttpRequest, community_id: int) -> HttpResp
 @login_required
 @require_POST
 def progress_add(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
-    community, membership = access_tracks_page(
-        request.user, community_id, need="tracks:edit-collective"
+    community, membership = access_community(
+        request.user, community_id, need="tracks.edit_collective"
     )
     period = _period_or_404(community)
     form = ProgressEntryForm(request.POST, period=period)
@@ -88,8 +89,8 @@ def progress_add(request: AuthenticatedHttpRequest, community_id: int) -> HttpRe
 def collective_edit(
     request: AuthenticatedHttpRequest, community_id: int
 ) -> HttpResponse:
-    community, _membership = access_tracks_page(
-        request.user, community_id, need="tracks:edit-collective"
+    community, _membership = access_community(
+        request.user, community_id, need="tracks.edit_collective"
     )
     period = _period_or_404(community)
     track = CollectiveTrack.objects.filter(period=period).first()
@@ -98,19 +99,18 @@ def collective_edit(
     form = CollectiveTrackForm(
         request.POST or None, initial=CollectiveTrackForm.initial_from(current, number)
     )
-    stale = None
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
             actions.edit_collective_track(
                 period=period,
                 actor=request.user,
-                base_version=data.pop("version"),
+                version=data.pop("version"),
                 **data,
             )
-        except actions.StaleVersion as error:
-            form.add_error(None, str(error))
-            stale = pages.refresh_version_field(form, period)
+        except Stale as stale:
+            form.refuse(stale)
+            current = pages.current_version(stale.current)
         except actions.TrackError as error:
             form.add_error(None, str(error))
         else:
@@ -119,8 +119,8 @@ def collective_edit(
     context = {
         "community": community,
         "form": form,
-        "current": stale or current,
-        "stale": stale is not None,
+        "current": current,
+        "stale": form.stale is not None,
     }
     return render(request, "tracks/collective_edit.html", context)
 
@@ -129,8 +129,8 @@ def collective_edit(
 def collective_history(
     request: AuthenticatedHttpRequest, community_id: int
 ) -> HttpResponse:
-    community, _membership = access_tracks_page(
-        request.user, community_id, need="tracks:view-collective"
+    community, _membership = access_community(
+        request.user, community_id, need="tracks.view_collective"
     )
     period = community.current_period()
     context = {"community": community, **pages.history_context(community, period)}
@@ -139,8 +139,8 @@ def collective_history(
 
 @login_required
 def my_track(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
-    community, _membership = access_tracks_page(
-        request.user, community_id, need="tracks:own-track"
+    community, _membership = access_community(
+        request.user, community_id, need="tracks.own_track"
     )
     context = pages.my_track_context(community, request.user)
     return render(request, "tracks/my_track.html", context)
@@ -170,8 +170,8 @@ def _my_track_form_response(
 @login_required
 @require_POST
 def question_edit(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
-    community, _membership = access_tracks_page(
-        request.user, community_id, need="tracks:own-track"
+    community, _membership = access_community(
+        request.user, community_id, need="tracks.own_track"
     )
     period = _period_or_404(community)
     form = LearningQuestionForm(request.POST)
@@ -180,14 +180,13 @@ def question_edit(request: AuthenticatedHttpRequest, community_id: int) -> HttpR
             actions.set_learning_question(
                 period=period,
                 owner=request.user,
-                base_version=form.cleaned_data["version"],
+                version=form.cleaned_data["version"],
                 text=form.cleaned_data["text"],
                 note=form.cleaned_data["note"],
                 sharing=form.cleaned_data["sharing"],
             )
-        except actions.StaleVersion as error:
-            form.add_error(None, str(error))
-            pages.refresh_question_field(form, period, request.user)
+        except Stale as stale:
+            form.refuse(stale)
         except actions.TrackError as error:
             form.add_error(None, str(error))
         else:
@@ -207,8 +206,8 @@ def _add_to_own_track(
 ) -> HttpResponse:
     """Validate a simple own-track form, save it with ``save`` and answer with the
     section; an invalid form comes back in that section as ``form_name``."""
-    community, _membership = access_tracks_page(
-        request.user, community_id, need="tracks:own-track"
+    community, _membership = access_community(
+        request.user, community_id, need="tracks.own_track"
     )
     period = _period_or_404(community)
     if form.is_valid():
@@ -248,8 +247,8 @@ def mission_edit(request: AuthenticatedHttpRequest, community_id: int) -> HttpRe
 @login_required
 @require_POST
 def name_consent(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
-    community, _membership = access_tracks_page(
-        request.user, community_id, need="tracks:own-track"
+    community, _membership = access_community(
+        request.user, community_id, need="tracks.own_track"
     )
     form = NameConsentForm(request.POST)
     form.is_valid()
@@ -301,8 +300,8 @@ def question_detail(
 
 @login_required
 def overview(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
-    community, membership = access_tracks_page(
-        request.user, community_id, need="tracks:overview"
+    community, membership = access_community(
+        request.user, community_id, need="tracks.overview"
     )
     context = pages.overview_context(community, membership, request.user)
     return render(request, "tracks/overview.html", context)

@@ -51,12 +51,12 @@ def url(name: str, *args: object) -> object:
 def edited_sections(w: World) -> dict[str, object]:
     return {
         **dict.fromkeys(SECTION_NAMES, "Een nieuwe afspraak."),
-        "revision": w.agreement.revision,
+        "version": w.agreement.version,
     }
 
 
 EVALUATION = {
-    "revision": 1,
+    "version": 1,
     "reached": "partly",
     "satisfaction": "4",
     "learned": "Dat feedback pas werkt als studenten er iets mee kunnen.",
@@ -104,7 +104,7 @@ ROWS = [
         allow(*MEMBERS, ok=302),
         method="post",
         data=lambda w: {
-            "revision": 0,
+            "version": 0,
             "text": "Leren van elkaars toetspraktijk.",
             "criteria": "Drie voorbeelden uit ons werk.",
         },
@@ -128,7 +128,7 @@ ROWS = [
         allow(PARTICIPANT, ok=302),
         method="post",
         data=lambda w: {
-            "revision": 1,
+            "version": 1,
             "text": "Beter feedback geven.",
             "criteria": "Mijn studenten merken het.",
             "shared": "on",

@@ -18,6 +18,7 @@ from leerkring.agreements.tests.factories import (
     PersonalGoalFactory,
 )
 from leerkring.communities.models import Membership
+from leerkring.core.concurrency import Stale
 
 pytestmark = pytest.mark.django_db
 
@@ -38,17 +39,17 @@ def test_a_collective_goal_is_set_and_a_stale_change_is_refused() -> None:
         aspect=Aspect.LEARNING_YIELD,
         text="Leren van elkaar.",
         criteria="Drie voorbeelden.",
-        expected_revision=0,
+        version=0,
     )
-    assert goal.revision == 1
-    with pytest.raises(actions.StaleEdit):
+    assert goal.version == 1
+    with pytest.raises(Stale):
         actions.save_collective_goal(
             period=group.period,
             actor=group.participants[0],
             aspect=Aspect.LEARNING_YIELD,
             text="Iets anders.",
             criteria="Drie voorbeelden.",
-            expected_revision=0,
+            version=0,
         )
     assert CollectiveGoal.objects.get(period=group.period).text == "Leren van elkaar."
 
@@ -62,7 +63,7 @@ def test_the_personal_aspect_is_not_a_collective_goal() -> None:
             aspect=Aspect.PERSONAL,
             text="x",
             criteria="Drie voorbeelden.",
-            expected_revision=0,
+            version=0,
         )
 
 
@@ -107,7 +108,7 @@ def test_a_participant_sets_and_shares_their_goal(client: Any) -> None:
     response = client.post(
         url,
         {
-            "revision": 0,
+            "version": 0,
             "text": "Beter vragen.",
             "criteria": "CRITERIAPG1 mijn studenten merken het",
             "shared": "on",
@@ -124,7 +125,7 @@ def test_a_goal_without_success_criteria_is_refused(client: Any) -> None:
     group = Group()
     client.force_login(group.coach)
     url = reverse("agreements:goal-edit", args=[group.community.pk, "content"])
-    response = client.post(url, {"revision": 0, "text": "Vier opleidingen."})
+    response = client.post(url, {"version": 0, "text": "Vier opleidingen."})
     assert response.status_code == 200
     assert "Dit veld is verplicht" in response.content.decode()
     assert not CollectiveGoal.objects.exists()
@@ -165,7 +166,7 @@ def test_an_evaluation_is_recorded_with_yield(client: Any) -> None:
     response = client.post(
         url,
         {
-            "revision": goal.revision,
+            "version": goal.version,
             "reached": "partly",
             "satisfaction": "4",
             "evidence": "Drie opleidingen werken ermee.",
@@ -203,7 +204,7 @@ def test_bad_evaluations_are_refused_next_to_the_field(
     url = reverse(
         "agreements:goal-evaluate", args=[group.community.pk, "learning_yield"]
     )
-    data = {"revision": 1, "reached": "yes", "satisfaction": "5", "learned": "Veel."}
+    data = {"version": 1, "reached": "yes", "satisfaction": "5", "learned": "Veel."}
     response = client.post(url, {**data, **change})
     assert response.status_code == 200
     assert message in response.context["form"].errors[field][0]

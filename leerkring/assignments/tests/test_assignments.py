@@ -14,8 +14,8 @@ from leerkring.assignments.tests.factories import (
     AssignmentReportFactory,
     IntegrationAssignmentFactory,
 )
+from leerkring.communities.models import Sharing
 from leerkring.tracks import actions as track_actions
-from leerkring.tracks.models import Sharing
 from leerkring.tracks.tests.conftest import Circle
 
 pytestmark = pytest.mark.django_db
@@ -123,7 +123,7 @@ def test_an_assignment_links_to_the_owners_learning_question(circle: Circle) -> 
     question = track_actions.set_learning_question(
         period=circle.period,
         owner=circle.participant,
-        base_version=0,
+        version=0,
         text="Hoe vragen studenten om feedback?",
         sharing=Sharing.COACHES,
     )
@@ -201,7 +201,7 @@ def test_a_shared_assignment_does_not_reveal_a_private_learning_question(
     track_actions.set_learning_question(
         period=circle.period,
         owner=circle.participant,
-        base_version=0,
+        version=0,
         text="Mijn geheime leervraag",
         sharing=Sharing.COACHES,
     )

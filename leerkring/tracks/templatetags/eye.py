@@ -11,8 +11,8 @@ from typing import Any
 
 from django import template
 
-from leerkring.communities.access import active_membership
 from leerkring.communities.models import Community
+from leerkring.communities.roles import membership_of
 
 register = template.Library()
 
@@ -20,7 +20,7 @@ register = template.Library()
 @register.inclusion_tag("tracks/includes/eye_links.html", takes_context=True)
 def eye_links(context: dict[str, Any], community: Community) -> dict[str, Any]:
     user = context["request"].user
-    membership = active_membership(user, community.pk)
+    membership = membership_of(user, community)
     people: list[Any] = []
     if membership is not None and membership.is_coaching:
         people = [

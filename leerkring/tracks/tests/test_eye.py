@@ -18,10 +18,10 @@ from leerkring.assignments.tests.factories import (
     AssignmentReportFactory,
     IntegrationAssignmentFactory,
 )
+from leerkring.communities.models import Sharing
 from leerkring.journal.models import Visibility
 from leerkring.journal.tests.factories import ReflectionFactory
 from leerkring.tracks.eye import eye_for, render_svg
-from leerkring.tracks.models import Sharing
 from leerkring.tracks.tests.factories import (
     CollectiveTrackVersionFactory,
     LearningQuestionFactory,
