@@ -11,7 +11,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from leerkring.agreements.models import CollectiveGoal
-from leerkring.core.demo import DEMO_LOGINS
+from leerkring.home.demo import DEMO_LOGINS
 from tests.browser.conftest import assert_accessible, log_in, shot
 
 pytestmark = pytest.mark.django_db(transaction=True)
