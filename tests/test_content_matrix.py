@@ -283,18 +283,26 @@ PRIVATE = [
     ),
     Private(
         "agreements.PersonalGoal",
-        ("text", "evidence", "validation", "learned"),
+        ("text", "criteria", "evidence", "validation", "learned"),
         lambda g, p: _personal(g.owner_id, g.period.community_id, g.shared, p),
         ("period",),
     ),
     Private(
         "agreements.CollectiveGoal",
-        ("text", "evidence", "validation", "learned"),
+        ("text", "criteria", "evidence", "validation", "learned"),
         lambda g, p: (
             {*p.members(g.period.community_id)} | p.org_leads(g.period.community_id),
             set(),
         ),
         ("period",),
+    ),
+    Private(
+        # The assessor's verdict: the community (members, coaches); the lead
+        # reads the goal's summary, never the comment.
+        "agreements.ExternalValidation",
+        ("comment",),
+        lambda v, p: ({*p.members(v.goal.period.community_id)}, set()),
+        ("goal__period",),
     ),
     Private(
         "agreements.TimeEntry",
@@ -423,8 +431,21 @@ def request(client: Client, world: World, row: Row, actor: str) -> str:
     return f"{response.headers}\n{text_of(body)}"
 
 
+def shown_by_link(world: World, stamp_: Stamp, row: Row) -> bool:
+    """Whoever holds an assessor's signed link reads what it shows of the
+    validated goal (DESIGN.md §5, last row) — and nothing else."""
+    if row.name != "agreements:validation-public":
+        return False
+    validation = world.validation
+    return (
+        stamp_.model == "agreements.CollectiveGoal"
+        and stamp_.pk == validation.goal_id
+        and stamp_.field in validation.shown_fields()
+    )
+
+
 def leaks(
-    markers: dict[str, Stamp], text: str, user_id: int | None, row: Row
+    world: World, markers: dict[str, Stamp], text: str, user_id: int | None, row: Row
 ) -> list[str]:
     found = []
     for marker in set(MARKER.findall(text)):
@@ -432,6 +453,8 @@ def leaks(
         if user_id in stamp_.anywhere or (
             user_id in stamp_.export_only and row.name in PERSONAL_EXPORTS
         ):
+            continue
+        if shown_by_link(world, stamp_, row):
             continue
         found.append(f"{stamp_.model}.{stamp_.field} (pk {stamp_.pk})")
     return found
@@ -453,7 +476,7 @@ def sweep(
             with transaction.atomic():
                 text = request(client, world, row, actor)
                 transaction.set_rollback(True)
-            for leak in leaks(markers, text, user.pk if user else None, row):
+            for leak in leaks(world, markers, text, user.pk if user else None, row):
                 problems.append(f"{row.name}[{row.method}] as {actor}: {leak}")
     return problems
 

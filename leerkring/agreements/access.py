@@ -17,7 +17,7 @@ from leerkring.communities.models import Community, LearningPeriod, Membership
 from leerkring.communities.roles import membership_of
 from leerkring.core.access import declare, deny, get_allowed, rule
 
-from .models import TimeEntry
+from .models import ExternalValidation, TimeEntry
 
 declare(
     Community,
@@ -29,6 +29,12 @@ declare(
         "agreements.personal_goals": roles.is_participant,
     },
 )
+
+
+@rule(ExternalValidation, "manage")
+def may_manage_validation(user: Any, validation: ExternalValidation) -> bool:
+    """The community invites its assessors and revokes their links."""
+    return membership_of(user, validation.goal.period.community) is not None
 
 
 @rule(TimeEntry, "delete")
@@ -69,5 +75,19 @@ def access_time_entry(
             "period__community"
         ),
         entry_id,
+        need,
+    )
+
+
+def access_validation(
+    user: Any, community_id: int, validation_id: int, *, need: str
+) -> ExternalValidation:
+    """An external validation of the community's goals, if ``user`` may ``need`` it."""
+    return get_allowed(
+        user,
+        ExternalValidation.objects.filter(
+            goal__period__community_id=community_id
+        ).select_related("goal__period__community"),
+        validation_id,
         need,
     )

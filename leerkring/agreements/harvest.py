@@ -329,7 +329,8 @@ class Harvest:
 
 
 def _collective_goals(period: LearningPeriod) -> dict[str, CollectiveGoal]:
-    return {g.aspect: g for g in CollectiveGoal.objects.filter(period=period)}
+    goals = CollectiveGoal.objects.filter(period=period).prefetch_related("validations")
+    return {g.aspect: g for g in goals}
 
 
 def _sessions(period: LearningPeriod) -> tuple[int, int]:

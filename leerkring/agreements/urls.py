@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import validation_views, views
 
 app_name = "agreements"
 urlpatterns = [
@@ -43,6 +43,21 @@ urlpatterns = [
         "communities/<int:community_id>/goals/<slug:aspect>/evaluate/",
         views.goal_evaluate,
         name="goal-evaluate",
+    ),
+    path(
+        "communities/<int:community_id>/goals/<slug:aspect>/validation/",
+        validation_views.validation_invite,
+        name="validation-invite",
+    ),
+    path(
+        "communities/<int:community_id>/validations/<int:validation_id>/revoke/",
+        validation_views.validation_revoke,
+        name="validation-revoke",
+    ),
+    path(
+        "validate/<str:token>/",
+        validation_views.validation_public,
+        name="validation-public",
     ),
     path("communities/<int:community_id>/hours/", views.hours, name="hours"),
     path(

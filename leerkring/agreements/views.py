@@ -230,6 +230,7 @@ def goal_edit(
     initial = {
         "version": goal.version if goal else 0,
         "text": goal.text if goal else track_goal,
+        "criteria": goal.criteria if goal else "",
     }
     form = CollectiveGoalForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -239,6 +240,7 @@ def goal_edit(
                 actor=request.user,
                 aspect=aspect,
                 text=form.cleaned_data["text"],
+                criteria=form.cleaned_data["criteria"],
                 version=form.cleaned_data["version"],
             )
         except Stale as stale:
@@ -267,6 +269,7 @@ def personal_goal_edit(
     initial = {
         "version": goal.version if goal else 0,
         "text": goal.text if goal else "",
+        "criteria": goal.criteria if goal else "",
         "shared": goal.shared if goal else False,
     }
     form = PersonalGoalForm(request.POST or None, initial=initial)
@@ -276,6 +279,7 @@ def personal_goal_edit(
                 period=period,
                 owner=request.user,
                 text=form.cleaned_data["text"],
+                criteria=form.cleaned_data["criteria"],
                 shared=form.cleaned_data["shared"],
                 version=form.cleaned_data["version"],
             )

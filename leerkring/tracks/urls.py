@@ -54,6 +54,11 @@ urlpatterns = [
         views.overview,
         name="overview",
     ),
+    path(
+        "communities/<int:community_id>/eye/<int:person_id>/",
+        views.eye,
+        name="eye",
+    ),
     path("tracks/<int:track_id>/", views.person, name="person"),
     path(
         "tracks/qualities/<int:quality_id>/edit/",

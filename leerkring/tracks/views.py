@@ -10,7 +10,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+)
 
 from leerkring.communities.access import access_community
 from leerkring.communities.models import Community, LearningPeriod
@@ -19,10 +23,12 @@ from leerkring.core.http import AuthenticatedHttpRequest
 
 from . import actions, pages
 from .access import (
+    access_eye,
     access_personal_track,
     access_quality,
     access_question,
 )
+from .eye import eye_for, render_svg
 from .forms import (
     CollectiveTrackForm,
     LearningQuestionForm,
@@ -308,3 +314,23 @@ def person(request: AuthenticatedHttpRequest, track_id: int) -> HttpResponse:
         return redirect("tracks:my-track", track.period.community_id)
     context = pages.person_context(track, request.user)
     return render(request, "tracks/person.html", context)
+
+
+@login_required
+@require_GET
+def eye(
+    request: AuthenticatedHttpRequest, community_id: int, person_id: int
+) -> HttpResponse:
+    """A participant's EYE model: the figure and the same content as a list."""
+    membership = access_eye(request.user, community_id, person_id)
+    period = _period_or_404(membership.community)
+    model = eye_for(request.user, membership.user, period)
+    context = {
+        "community": membership.community,
+        "period": period,
+        "eye": model,
+        "is_owner": membership.user_id == request.user.pk,
+        "wide_svg": render_svg(model, "wide"),
+        "narrow_svg": render_svg(model, "narrow"),
+    }
+    return render(request, "tracks/eye.html", context)

@@ -110,7 +110,8 @@ def test_query_counts_do_not_grow_with_the_group(
 
 
 # The harvest as `make bench` measures it (docs/performance.md); was 20.
-QUERY_BUDGET = {("harvest", "coach"): 15, ("harvest", "participant"): 15}
+# The harvest: 15, and for a coach one more for the links to the EYE pages.
+QUERY_BUDGET = {("harvest", "coach"): 16, ("harvest", "participant"): 15}
 
 
 def test_export_holds_goals_hours_and_confirmations_and_erase_forgets() -> None:

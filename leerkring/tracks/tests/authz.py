@@ -6,13 +6,16 @@ from django.urls import reverse
 from leerkring.communities.models import Membership, Sharing
 from leerkring.communities.tests.factories import MembershipFactory
 from leerkring.core.tests.matrix import (
+    ANON,
     APPRENTICE,
     COACH,
     LEAD,
+    LOGIN,
     PARTICIPANT,
     Row,
     World,
     allow,
+    everyone,
     posts,
 )
 from leerkring.tracks.tests.factories import (
@@ -126,6 +129,28 @@ ROWS = [
         data=lambda w: {"keep_name": "on"},
     ),
     Row("tracks:overview", _community("tracks:overview"), allow(*MEMBERS)),
+    # The EYE: the participant and the coaches; never a fellow participant or lead.
+    Row(
+        "tracks:eye",
+        lambda w: reverse("tracks:eye", args=[w.community.pk, w.users[PARTICIPANT].pk]),
+        allow(PARTICIPANT, COACH, APPRENTICE),
+    ),
+    Row(
+        "tracks:eye",
+        lambda w: reverse("tracks:eye", args=[w.community.pk, w.fellow.pk]),
+        allow(COACH, APPRENTICE),
+    ),
+    Row(
+        "tracks:eye",
+        lambda w: reverse("tracks:eye", args=[w.community.pk, w.users[COACH].pk]),
+        allow(),
+    ),
+    Row(
+        "tracks:eye",
+        lambda w: reverse("tracks:eye", args=[w.community.pk, w.fellow.pk]),
+        {**everyone(405), ANON: LOGIN},
+        method="post",
+    ),
     Row(
         "tracks:person",
         lambda w: reverse("tracks:person", args=[w.fellow_track.pk]),
