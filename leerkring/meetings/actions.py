@@ -29,7 +29,6 @@ from .method import (
     MAX_SESSIONS,
     MIN_SESSIONS,
     ItemKind,
-    agenda_for,
     is_generic_open_space,
     theme_steps,
 )
@@ -291,9 +290,7 @@ def method_agenda_items(meeting: Meeting) -> list[AgendaItem]:
             description=str(plan.description),
             minutes=plan.minutes,
         )
-        for position, plan in enumerate(
-            agenda_for(meeting.number, meeting.method_step), start=1
-        )
+        for position, plan in enumerate(meeting.method_agenda(), start=1)
     ]
 
 

@@ -197,6 +197,8 @@ class MeetingForm(forms.ModelForm[Meeting]):
             "part_of_day",
             "location",
             "online_url",
+            "goal",
+            "intention",
             *THEME_FIELDS,
             "practice_meanings",
         ]
