@@ -23,6 +23,7 @@ from leerkring.accounts.models import User
 from leerkring.communities.models import Community, LearningPeriod, Membership
 from leerkring.core import audit
 from leerkring.core.models import AuditAction
+from leerkring.tracks.continuity import carry_over
 
 from . import rotation
 from .method import (
@@ -253,6 +254,7 @@ def create_leergang(
         start_date=start_date,
         end_date=end_date,
     )
+    carry_over(period)
     steps = theme_steps(len(sessions))
     items = []
     for number, (plan, step) in enumerate(zip(sessions, steps, strict=True), start=1):
@@ -797,6 +799,7 @@ def start_self_run(
         start_date=start_date,
         end_date=end_date,
     )
+    carry_over(period)
     schedule = SelfRunSchedule.objects.create(
         period=period, interval_weeks=interval_weeks, coach_every=coach_every
     )

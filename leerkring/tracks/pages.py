@@ -13,8 +13,10 @@ from django.db.models import Count, Q
 
 from leerkring.accounts.models import User
 from leerkring.communities.models import Community, LearningPeriod, Membership
+from leerkring.communities.periods import PeriodChoice
 from leerkring.meetings.models import Meeting
 
+from .continuity import goal_to_carry
 from .forms import (
     LearningQuestionForm,
     MissionForm,
@@ -59,9 +61,10 @@ def collective_context(
     community: Community,
     membership: Membership | None,
     user: User,
+    choice: PeriodChoice,
     progress_form: ProgressEntryForm | None = None,
 ) -> dict[str, Any]:
-    period = community.current_period()
+    period = choice.period
     track = CollectiveTrack.objects.filter(period=period).first() if period else None
     current = current_version(track)
     is_member = membership is not None
@@ -73,9 +76,13 @@ def collective_context(
     )
     return {
         "community": community,
+        "choice": choice,
         "period": period,
         "track": track,
         "current": current,
+        "goal_to_carry": goal_to_carry(period)
+        if period and choice.is_current
+        else None,
         "current_author": current and names.name(current.author, current.author_name),
         "is_member": is_member,
         "entries": [(e, names.name(e.author, e.author_name)) for e in entries],
@@ -179,12 +186,13 @@ def _own_assignments(period: LearningPeriod, user: User) -> list[Any]:
 def my_track_context(
     community: Community,
     user: User,
+    choice: PeriodChoice,
     *,
     question_form: LearningQuestionForm | None = None,
     quality_form: QualityForm | None = None,
     mission_form: MissionForm | None = None,
 ) -> dict[str, Any]:
-    period = community.current_period()
+    period = choice.period
     track = (
         PersonalTrack.objects.filter(period=period, owner=user).first()
         if period
@@ -206,6 +214,7 @@ def my_track_context(
     return {
         "session": session,
         "community": community,
+        "choice": choice,
         "period": period,
         "track": track,
         "question": question,
@@ -234,9 +243,12 @@ def my_track_context(
 
 
 def overview_context(
-    community: Community, membership: Membership | None, user: User
+    community: Community,
+    membership: Membership | None,
+    user: User,
+    choice: PeriodChoice,
 ) -> dict[str, Any]:
-    period = community.current_period()
+    period = choice.period
     is_coach = membership is not None and membership.is_coaching
     participants = list(
         community.memberships.active().participants().select_related("user")
@@ -258,6 +270,8 @@ def overview_context(
     rows = []
     for member in participants:
         track = tracks.get(member.user_id)
+        if track is None and not choice.is_current:
+            continue  # an earlier period shows the tracks it had
         mission = ""
         if track and track.mission_visible_to(user, is_coach=is_coach):
             mission = track.mission
@@ -273,6 +287,7 @@ def overview_context(
         )
     return {
         "community": community,
+        "choice": choice,
         "period": period,
         "rows": rows,
         "is_coach": is_coach,
