@@ -12,10 +12,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from leerkring.communities.periods import PeriodChoice, current_choice
 from leerkring.core.http import AuthenticatedHttpRequest
 
 from . import actions
-from .access import access_period, access_running_period, access_time_entry
+from .access import (
+    access_chosen_period,
+    access_running_period,
+    access_time_entry,
+)
 from .forms import (
     AgreementsForm,
     CollectiveGoalForm,
@@ -48,11 +53,17 @@ def _refuse_stale(form: RevisionForm, request: Any, revision: int, error: str) -
 def agreement_detail(
     request: AuthenticatedHttpRequest, community_id: int
 ) -> HttpResponse:
-    community, membership, period = access_period(
-        request.user, community_id, need="agreements.summary"
+    community, membership, choice = access_chosen_period(
+        request.user, community_id, request, need="agreements.summary"
     )
+    period = choice.period
     overview = agreements_overview(community, period)
-    context = {"community": community, "period": period, "overview": overview}
+    context = {
+        "community": community,
+        "choice": choice,
+        "period": period,
+        "overview": overview,
+    }
     if membership is None:
         return render(request, "agreements/agreement_summary.html", context)
     return render(
@@ -163,6 +174,7 @@ def agreement_confirm(
         return redirect("agreements:agreement-detail", community.pk)
     context = {
         "community": community,
+        "choice": current_choice(community),
         "period": period,
         "overview": agreements_overview(community, period),
         "confirm_error": error,
@@ -208,10 +220,15 @@ def agreement_version(
 
 @login_required
 def harvest(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
-    community, membership, period = access_period(
-        request.user, community_id, need="agreements.summary"
+    community, membership, choice = access_chosen_period(
+        request.user, community_id, request, need="agreements.summary"
     )
-    context: dict[str, Any] = {"community": community, "period": period}
+    period = choice.period
+    context: dict[str, Any] = {
+        "community": community,
+        "choice": choice,
+        "period": period,
+    }
     if period is not None and membership is None:
         context["summary"] = summary_for(period)
     elif period is not None and membership is not None:
@@ -370,12 +387,13 @@ def _evaluation_initial(goal: Any) -> dict[str, Any]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def hours(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
-    community, membership, period = access_period(
-        request.user, community_id, need="agreements.member"
+    community, membership, choice = access_chosen_period(
+        request.user, community_id, request, need="agreements.member"
     )
     assert membership is not None
+    period = choice.period
     if membership.is_coaching:
-        return _hours_overview(request, community, period)
+        return _hours_overview(request, community, choice)
     if period is None:
         return render(request, "agreements/hours.html", {"community": community})
     entry = TimeEntry(period=period, user=request.user)
@@ -393,6 +411,7 @@ def hours(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
         )
     context = {
         "community": community,
+        "choice": choice,
         "period": period,
         "form": form,
         "mine": hours_for(period, [request.user.pk])[request.user.pk],
@@ -406,10 +425,11 @@ def hours(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
 
 
 def _hours_overview(
-    request: AuthenticatedHttpRequest, community: Any, period: Any
+    request: AuthenticatedHttpRequest, community: Any, choice: PeriodChoice
 ) -> HttpResponse:
     if request.method == "POST":
         raise Http404
+    period = choice.period
     rows = []
     if period is not None:
         participants = list(
@@ -419,6 +439,7 @@ def _hours_overview(
         rows = [(m.user, totals[m.user_id]) for m in participants]
     context = {
         "community": community,
+        "choice": choice,
         "period": period,
         "rows": rows,
         "average": average([h for _user, h in rows]),

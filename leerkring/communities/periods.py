@@ -28,8 +28,9 @@ class PeriodChoice:
 
 
 def choose_period(community: Community, request: HttpRequest) -> PeriodChoice:
-    """The period ``request`` asks for (the current one when it asks for none)."""
-    raw = request.GET.get("period", "")
+    """The period a GET ``request`` asks for (the current one when it asks for
+    none); a write always answers with the current period."""
+    raw = request.GET.get("period", "") if request.method == "GET" else ""
     choice = current_choice(community)
     if not raw:
         return choice
@@ -42,5 +43,7 @@ def choose_period(community: Community, request: HttpRequest) -> PeriodChoice:
 def current_choice(community: Community) -> PeriodChoice:
     """The current period, for the pages that answer a write (always on it)."""
     periods = list(LearningPeriod.objects.filter(community=community))
+    for period in periods:
+        period.community = community  # the pages read it; no query per period
     current = current_among(periods)
     return PeriodChoice(current, current, periods)
