@@ -253,3 +253,27 @@ def test_a_period_of_another_community_is_not_found(
     url = reverse("tracks:collective", args=[lived.community.pk])
     value = str(other.pk) if period == "other" else period
     assert client.get(url, {"period": value}).status_code == 404
+
+
+def test_the_demo_alumni_lived_through_two_periods(
+    client: Any, demo_community: Any
+) -> None:
+    """The demo's alumni community: its leergang readable, its self-run period
+    started from it."""
+    community = demo_community.alumni_community
+    leergang = demo_community.alumni_leergang
+    current = community.current_period()
+    assert current.kind == LearningPeriod.Kind.SELF_RUN
+    version = CollectiveTrackVersion.objects.get(track__period=current)
+    assert "Feedback die studenten vooruit helpt" in version.ambition
+    assert version.goal == ""
+    bram = demo_community.alumni[0]
+    track = PersonalTrack.objects.get(period=current, owner=bram)
+    assert track.carried_from.period == leergang
+    client.force_login(bram)
+    mine = reverse("tracks:my-track", args=[community.pk])
+    assert "Hoe geef ik feedback op een ontwerp" in client.get(mine).content.decode()
+    earlier = client.get(
+        reverse("tracks:collective", args=[community.pk]), {"period": leergang.pk}
+    ).content.decode()
+    assert "Vier teams werken met feedbackmomenten" in earlier
