@@ -12,7 +12,15 @@ from django.utils.translation import gettext_lazy as _
 
 from leerkring.communities.models import LearningPeriod
 
-from .models import MAX_ENTRY_MINUTES, SECTIONS, Reached, TimeEntry, TimeKind
+from .models import (
+    MAX_ENTRY_MINUTES,
+    SECTIONS,
+    GoOn,
+    Reached,
+    Staying,
+    TimeEntry,
+    TimeKind,
+)
 
 MAX_TEXT = 4000
 SATISFACTION_CHOICES = [
@@ -175,3 +183,25 @@ class TimeEntryForm(forms.ModelForm[TimeEntry]):
                 }
             )
         return day
+
+
+class GoOnForm(forms.Form):
+    """The community's decision at the harvest."""
+
+    choice = forms.ChoiceField(
+        label=_("Our decision"), choices=GoOn.choices, widget=forms.RadioSelect
+    )
+
+
+class StayingForm(forms.Form):
+    """One member's own word about the next period."""
+
+    choice = forms.ChoiceField(
+        label=_("The next period, for me"),
+        choices=Staying.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "If you leave, you keep all your own data; what you added to the "
+            "shared history stays with the community."
+        ),
+    )

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from leerkring.communities.periods import PeriodChoice, current_choice
 from leerkring.core.http import AuthenticatedHttpRequest
 
-from . import actions
+from . import actions, continuation
 from .access import (
     access_chosen_period,
     access_running_period,
@@ -26,8 +26,10 @@ from .forms import (
     CollectiveGoalForm,
     ConfirmForm,
     EvaluationForm,
+    GoOnForm,
     PersonalGoalForm,
     RevisionForm,
+    StayingForm,
     TimeEntryForm,
 )
 from .goals import collective_goal_or_none, collective_track_goal, personal_goal_or_none
@@ -235,6 +237,43 @@ def harvest(request: AuthenticatedHttpRequest, community_id: int) -> HttpRespons
         context["harvest"] = harvest_for(request.user, membership, period)
         context["may_set_personal"] = membership.is_participant
     return render(request, "agreements/harvest.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def go_on(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
+    """The decision to go on: the community's, and each member's own word."""
+    community, _membership, period = access_running_period(
+        request.user, community_id, need="agreements.member"
+    )
+    which = request.POST.get("form") if request.method == "POST" else None
+    community_form = GoOnForm(
+        request.POST if which != "mine" and request.method == "POST" else None,
+        prefix="community",
+    )
+    own_form = StayingForm(request.POST if which == "mine" else None, prefix="mine")
+    if own_form.is_valid():
+        continuation.state_intention(
+            period=period, user=request.user, choice=own_form.cleaned_data["choice"]
+        )
+        messages.success(request, _("Your word for the next period is recorded."))
+        return redirect("agreements:go-on", community.pk)
+    if community_form.is_valid():
+        continuation.decide(
+            period=period,
+            actor=request.user,
+            choice=community_form.cleaned_data["choice"],
+        )
+        messages.success(request, _("The community's decision is recorded."))
+        return redirect("agreements:go-on", community.pk)
+    context = {
+        "community": community,
+        "period": period,
+        "community_form": community_form,
+        "own_form": own_form,
+        **continuation.decision_context(period, request.user),
+    }
+    return render(request, "agreements/go_on.html", context)
 
 
 # Goals on three aspects

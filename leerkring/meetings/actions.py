@@ -20,6 +20,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from leerkring.accounts.models import User
+from leerkring.agreements.continuation import stopped
 from leerkring.communities.models import Community, LearningPeriod, Membership
 from leerkring.core import audit
 from leerkring.core.models import AuditAction
@@ -133,6 +134,8 @@ def plan_problems(
 ) -> PlanProblems:
     """Everything wrong with a proposed leergang, as messages next to fields."""
     problems = PlanProblems()
+    if why := stopped(community):
+        problems.add("start_date", why)
     if not MIN_SESSIONS <= len(sessions) <= MAX_SESSIONS:
         problems.add(
             "count",
@@ -254,7 +257,7 @@ def create_leergang(
         start_date=start_date,
         end_date=end_date,
     )
-    carry_over(period)
+    carry_over(period, actor)
     steps = theme_steps(len(sessions))
     items = []
     for number, (plan, step) in enumerate(zip(sessions, steps, strict=True), start=1):
@@ -685,6 +688,8 @@ def self_run_problems(
     still runs), if any."""
     today = today or timezone.localdate()
     problems = PlanProblems()
+    if why := stopped(community):
+        problems.add("start_date", why)
     found = last_leergang(community)
     if found is None:
         problems.add(
@@ -799,7 +804,7 @@ def start_self_run(
         start_date=start_date,
         end_date=end_date,
     )
-    carry_over(period)
+    carry_over(period, actor)
     schedule = SelfRunSchedule.objects.create(
         period=period, interval_weeks=interval_weeks, coach_every=coach_every
     )

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from leerkring.agreements.continuation import depart
 from leerkring.communities.models import LearningPeriod, Membership
 
 from .actions import TrackError, edit_collective_track
@@ -70,15 +71,17 @@ def _carried_note(previous: LearningPeriod) -> str:
     return _("Carried over from “%(period)s”.") % {"period": previous}
 
 
-def carry_over(period: LearningPeriod) -> None:
+def carry_over(period: LearningPeriod, actor: User) -> None:
     """Start ``period``'s tracks from the previous period's (see the module).
 
     Called inside the transaction that creates the period; a first period, or one
-    whose predecessor had nothing yet, starts empty.
+    whose predecessor had nothing yet, starts empty. First, whoever said at the
+    previous harvest that they leave, leaves (``agreements.continuation``).
     """
     previous = previous_period(period)
     if previous is None:
         return
+    depart(previous=previous, actor=actor)
     _carry_collective(previous, period)
     _carry_personal(previous, period)
 

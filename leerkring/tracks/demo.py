@@ -513,4 +513,4 @@ def _alumni_two_periods(demo: Demo) -> None:
     self_run = LearningPeriod.objects.filter(
         community=demo.alumni_community, kind=LearningPeriod.Kind.SELF_RUN
     ).get()
-    carry_over(self_run)
+    carry_over(self_run, demo.coach)
