@@ -1,5 +1,5 @@
-"""Period after period (issue 15): the landing session's agenda and its goal, then
-a new period whose tracks start from last period's ambition and each member's
+"""Period after period (issue 15): the landing session's agenda and its goal, the
+decision to go on at the harvest, then a new period whose tracks start from last period's ambition and each member's
 mission; the earlier period stays readable through the period switcher."""
 
 from __future__ import annotations
@@ -63,6 +63,20 @@ def test_a_community_lands_and_starts_its_next_period(
     page.get_by_role("button", name="Opslaan", exact=True).last.click()
     page.wait_for_url(lambda url: "/edit/" not in url)
     expect(page.get_by_text("We weten wat we oogstten")).to_be_visible()
+    assert_accessible(page)
+
+    # At the harvest the community decides to go on.
+    page.goto(base + reverse("agreements:harvest", args=[community.pk]))
+    page.get_by_role("link", name="Gaan we door?").click()
+    page.get_by_label("We gaan door zoals we zijn").check()
+    assert_accessible(page)
+    page.get_by_role("button", name="Het besluit vastleggen").click()
+    expect(
+        page.get_by_text("Het besluit van de community is vastgelegd.")
+    ).to_be_visible()
+    page.get_by_label("Ik blijf").check()
+    page.get_by_role("button", name="Mijn keuze opslaan").click()
+    expect(page.get_by_text("Ik blijf: 1")).to_be_visible()
     assert_accessible(page)
 
     # The coach starts the self-run period.
