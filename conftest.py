@@ -33,7 +33,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.fixture
 def demo_community(db: None) -> Any:
-    """A realistic community mid-leergang: see ``leerkring.core.demo``."""
-    from leerkring.core.demo import build_demo
+    """A realistic community mid-leergang: see ``leerkring.home.demo``."""
+    from leerkring.home.demo import build_demo
 
     return build_demo()

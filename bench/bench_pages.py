@@ -74,7 +74,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
 from django.urls import include, path, reverse  # noqa: E402
 
-from leerkring.core.demo import Demo, build_demo  # noqa: E402
+from leerkring.home.demo import Demo, build_demo  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "pages.json"
 WARMUP = 5
@@ -102,7 +102,7 @@ def pages() -> list[Page]:
 
     return [
         ("participant", "bare Django view (baseline)", lambda demo: "/bench/bare/"),
-        ("participant", "home (to-do list)", lambda demo: reverse("core:home")),
+        ("participant", "home (to-do list)", lambda demo: reverse("home:home")),
         (
             "participant",
             "community overview",
@@ -119,7 +119,7 @@ def pages() -> list[Page]:
         ("participant", "my track", community("tracks:my-track")),
         ("participant", "agreements", community("agreements:agreement-detail")),
         ("participant", "check-in", community("pulses:checkin")),
-        ("coach", "home (to-do list)", lambda demo: reverse("core:home")),
+        ("coach", "home (to-do list)", lambda demo: reverse("home:home")),
         (
             "coach",
             "session in the room",

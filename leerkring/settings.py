@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "leerkring.retention",
     "leerkring.api",
     "leerkring.lti",
+    # The top layer: the home page and the demo gather from every app above.
+    "leerkring.home",
     # Before django_tasks_db: its fault-tolerant db_worker command wins.
     "leerkring.operations",
     "django.contrib.admin",
@@ -151,7 +153,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "home:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 

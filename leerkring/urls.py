@@ -5,6 +5,7 @@ from leerkring.identity import urls as identity_urls
 
 urlpatterns = [
     path("", include("leerkring.core.urls")),
+    path("", include("leerkring.home.urls")),
     path("accounts/", include("leerkring.accounts.urls")),
     path("accounts/sso/", include("leerkring.identity.urls")),
     path("accounts/sso/", include(identity_urls.protocol_urlpatterns)),

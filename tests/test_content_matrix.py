@@ -459,7 +459,7 @@ def sweep(
 
 
 def marked_world() -> tuple[World, dict[str, Stamp]]:
-    from leerkring.core.demo import build_demo
+    from leerkring.home.demo import build_demo
 
     world = build_world()
     seed(world)

@@ -131,11 +131,11 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 def set_language(request: HttpRequest) -> HttpResponse:
     """Switch the language; remembered on the account and in a cookie."""
     form = LanguageForm(request.POST)
-    next_url = request.POST.get("next") or reverse("core:home")
+    next_url = request.POST.get("next") or reverse("home:home")
     if not url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        next_url = reverse("core:home")
+        next_url = reverse("home:home")
     response = HttpResponseRedirect(next_url)
     if form.is_valid():
         language = form.cleaned_data["language"]

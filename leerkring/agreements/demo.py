@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from leerkring.core.demo import Demo
+from leerkring.home.demo import Demo
 
 from .models import (
     Agreement,

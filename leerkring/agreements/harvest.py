@@ -1,4 +1,5 @@
-"""The harvest ("oogst") of a learning period, gathered for one viewer.
+"""The harvest ("oogst") of a learning period, gathered for one viewer: the one
+``harvest_for`` behind the harvest page and the harvest PDF.
 
 Both tracks over the whole period: the collective line ambition → goal →
 progress → result, and per person goal → question history → integration
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from django.db.models import Count, Q
@@ -24,18 +26,25 @@ from django.utils import timezone
 
 from leerkring.accounts.models import User
 from leerkring.assignments.models import AssignmentReport, IntegrationAssignment
-from leerkring.communities.models import Community, LearningPeriod, Membership
-from leerkring.meetings.models import Meeting
+from leerkring.communities.models import Community, LearningPeriod, Membership, Sharing
+from leerkring.meetings.models import Attendance, Meeting
+from leerkring.pulses import charts
 from leerkring.tracks.models import (
     CollectiveTrackVersion,
     LearningQuestion,
     PersonSetting,
     ProgressEntry,
-    Sharing,
 )
 from leerkring.tracks.people import NameBook
 
-from .models import Aspect, CollectiveGoal, PersonalGoal, Reached
+from .models import (
+    Agreement,
+    AgreementVersion,
+    Aspect,
+    CollectiveGoal,
+    PersonalGoal,
+    Reached,
+)
 
 
 @dataclass
@@ -89,30 +98,230 @@ class ProgressLine:
 
 
 @dataclass
+class SessionLine:
+    meeting: Meeting
+    present: int | None
+
+    @property
+    def summary(self) -> str:
+        """The summary as the members read it: only once it is published."""
+        return self.meeting.summary if self.meeting.summary_is_published else ""
+
+
+@dataclass
+class _People:
+    lines: list[PersonHarvest]
+    groups: list[IntegrationAssignment]  # the group's shared assignments
+    active: list[int]  # user ids of the active participants
+
+
 class Harvest:
-    community: Community
-    period: LearningPeriod
-    viewer_is_coach: bool
-    content_goal: CollectiveGoal | None
-    yield_goal: CollectiveGoal | None
-    track: CollectiveTrackVersion | None
-    track_versions: int
-    progress: list[ProgressLine]
-    group_assignments: list[GroupAssignmentLine]
-    people: list[PersonHarvest]
-    personal_goal_count: int
-    participant_count: int
-    sessions_held: int
-    sessions_total: int
+    """The period's harvest as ``viewer`` may read it: the page and the PDF.
+
+    Each part is read from the database the first time it is used, so the page
+    and the PDF pay only for what they show, a fixed number of queries each.
+    ``summary_only`` (a programme lead) leaves out every text of the members:
+    progress, yields, the agreements, personal goals and personal lines.
+    """
+
+    def __init__(
+        self, viewer: User, period: LearningPeriod, membership: Membership | None
+    ) -> None:
+        self.viewer = viewer
+        self.period = period
+        self.community: Community = period.community
+        self.summary_only = membership is None
+        self.viewer_is_coach = membership is not None and membership.is_coaching
+
+    # The collective goals and track
+
+    @cached_property
+    def _goals(self) -> dict[str, CollectiveGoal]:
+        return _collective_goals(self.period)
+
+    @property
+    def content_goal(self) -> CollectiveGoal | None:
+        return self._goals.get(Aspect.CONTENT)
+
+    @property
+    def yield_goal(self) -> CollectiveGoal | None:
+        return self._goals.get(Aspect.LEARNING_YIELD)
+
+    @property
+    def goals(self) -> list[CollectiveGoal]:
+        order: dict[str, int] = {Aspect.CONTENT: 0, Aspect.LEARNING_YIELD: 1}
+        return sorted(self._goals.values(), key=lambda g: order.get(g.aspect, 2))
+
+    @cached_property
+    def _track_versions(self) -> list[CollectiveTrackVersion]:
+        return list(
+            CollectiveTrackVersion.objects.filter(track__period=self.period).order_by(
+                "-number"
+            )
+        )
+
+    @property
+    def track(self) -> CollectiveTrackVersion | None:
+        return self._track_versions[0] if self._track_versions else None
+
+    @property
+    def track_versions(self) -> int:
+        return len(self._track_versions)
+
+    @cached_property
+    def goal_summary(self) -> HarvestSummary:
+        return summary_for(self.period)
+
+    # Progress, with the names their authors allow
+
+    @cached_property
+    def _entries(self) -> list[ProgressEntry]:
+        return list(
+            ProgressEntry.objects.filter(track__period=self.period)
+            .select_related("author", "meeting")
+            .order_by("happened_on", "created_at", "id")
+        )
+
+    @property
+    def progress(self) -> list[ProgressLine]:
+        if self.summary_only:
+            return []
+        names = self._names
+        return [
+            ProgressLine(e, names.name(e.author, e.author_name)) for e in self._entries
+        ]
+
+    @property
+    def progress_counts(self) -> list[tuple[str, str, int]]:
+        counts = Counter(entry.kind for entry in self._entries)
+        return [(k.value, str(k.label), counts.get(k, 0)) for k in ProgressEntry.Kind]
+
+    # Sessions
+
+    @cached_property
+    def _meetings(self) -> list[Meeting]:
+        return list(Meeting.objects.filter(period=self.period).order_by("number"))
+
+    @property
+    def sessions_held(self) -> int:
+        today = timezone.localdate()
+        return sum(1 for meeting in self._meetings if meeting.date < today)
+
+    @property
+    def sessions_total(self) -> int:
+        return len(self._meetings)
+
+    @cached_property
+    def sessions(self) -> list[SessionLine]:
+        """Every session with how many were present (once it was held)."""
+        present = Counter(
+            Attendance.objects.present()
+            .filter(meeting__period=self.period)
+            .values_list("meeting_id", flat=True)
+        )
+        today = timezone.localdate()
+        return [
+            SessionLine(m, present.get(m.pk) if m.date <= today else None)
+            for m in self._meetings
+        ]
+
+    @property
+    def published_summaries(self) -> int:
+        return sum(1 for line in self.sessions if line.summary)
+
+    # The people and their lines
+
+    @cached_property
+    def _people(self) -> _People:
+        return _people_of(self.viewer, self.period)
+
+    @property
+    def people(self) -> list[PersonHarvest]:
+        return [] if self.summary_only else self._people.lines
 
     @property
     def own(self) -> PersonHarvest | None:
         return next((p for p in self.people if p.is_viewer), None)
 
+    @cached_property
+    def group_assignments(self) -> list[GroupAssignmentLine]:
+        """The group's assignments, each with what its reporters learned."""
+        if self.summary_only:
+            return []
+        names = self._names
+        return [
+            GroupAssignmentLine(
+                a, [(names.name(r.author), r.learned) for r in _learned(a)]
+            )
+            for a in self._people.groups
+        ]
+
     @property
-    def progress_counts(self) -> list[tuple[str, str, int]]:
-        counts = Counter(line.entry.kind for line in self.progress)
-        return [(k.value, str(k.label), counts.get(k, 0)) for k in ProgressEntry.Kind]
+    def participant_count(self) -> int:
+        return len(self._people.active)
+
+    @property
+    def personal_goal_count(self) -> int:
+        return PersonalGoal.objects.filter(
+            period=self.period, owner__in=self._people.active
+        ).count()
+
+    @cached_property
+    def _names(self) -> NameBook:
+        reports = [r for a in self._people.groups for r in _learned(a)]
+        return NameBook(
+            self.community.pk,
+            [e.author for e in self._entries] + [r.author for r in reports],
+        )
+
+    @cached_property
+    def personal_goals(self) -> list[PersonalGoal]:
+        """The personal goals shared with the community, as the viewer may read."""
+        if self.summary_only:
+            return []
+        return list(
+            PersonalGoal.objects.visible_to(self.viewer, self.community)
+            .filter(period=self.period, shared=True)
+            .select_related("owner")
+            .order_by("owner__display_name")
+        )
+
+    @cached_property
+    def yields(self) -> list[AssignmentReport]:
+        return [] if self.summary_only else shared_yields(self.viewer, self.period)
+
+    # The agreements and the group's tension arc
+
+    @cached_property
+    def _agreement(self) -> tuple[AgreementVersion | None, int]:
+        """The agreements' current version and how many members confirmed it."""
+        agreement = Agreement.objects.filter(period=self.period).first()
+        version = agreement.current_version() if agreement else None
+        return version, version.confirmations.count() if version else 0
+
+    @property
+    def agreement(self) -> AgreementVersion | None:
+        return None if self.summary_only else self._agreement[0]
+
+    @property
+    def confirmations(self) -> int:
+        return self._agreement[1]
+
+    @cached_property
+    def _arc(self) -> Any:
+        return charts.period_arc(self.period)
+
+    @cached_property
+    def arc_svg(self) -> str:
+        return charts.render_svg(self._arc)
+
+    @property
+    def arc_uri(self) -> str:
+        return charts.svg_data_uri(self.arc_svg)
+
+    @cached_property
+    def arc_text(self) -> str:
+        return charts.describe(self._arc)
 
     @property
     def is_over(self) -> bool:
@@ -128,6 +337,10 @@ def _sessions(period: LearningPeriod) -> tuple[int, int]:
         total=Count("pk"), held=Count("pk", filter=Q(date__lt=timezone.localdate()))
     )
     return counts["held"], counts["total"]
+
+
+def _learned(assignment: IntegrationAssignment) -> list[AssignmentReport]:
+    return [r for r in assignment.reports.all() if r.learned]
 
 
 def _harvested_people(community: Community) -> list[Membership]:
@@ -150,12 +363,21 @@ def _readable(item: Any, has_left: bool) -> bool:
     return not has_left or item.sharing == Sharing.COMMUNITY
 
 
-def harvest_for(
-    viewer: User, membership: Membership, period: LearningPeriod
-) -> Harvest:
-    """Everything ``viewer`` (an active member) may see of the period's harvest."""
+def shared_yields(viewer: Any, period: LearningPeriod) -> list[AssignmentReport]:
+    """Reports with a yield that their author shared with the community."""
+    return list(
+        AssignmentReport.objects.visible_to(viewer)
+        .shared_with_community()
+        .filter(assignment__period=period)
+        .exclude(learned="")
+        .select_related("author", "assignment__due_meeting")
+        .order_by("assignment__due_date", "author__display_name", "pk")
+    )
+
+
+def _people_of(viewer: User, period: LearningPeriod) -> _People:
+    """Per participant: goal → question history → assignments; the group's own."""
     community = period.community
-    goals = _collective_goals(period)
     memberships = _harvested_people(community)
     left = {m.user_id for m in memberships if not m.is_active}
     people = {
@@ -184,10 +406,10 @@ def harvest_for(
         .for_page(viewer)
         .order_by("due_date", "id")
     )
-    group_assignments = []
+    groups = []
     for assignment in assignments:
         if assignment.is_group:
-            group_assignments.append(assignment)
+            groups.append(assignment)
         elif assignment.owner_id in people and _readable(
             assignment, assignment.owner_id in left
         ):
@@ -195,50 +417,19 @@ def harvest_for(
             people[assignment.owner_id].assignments.append(
                 AssignmentLine(assignment, report)
             )
-    versions = list(
-        CollectiveTrackVersion.objects.filter(track__period=period).order_by("-number")
+    return _People(
+        lines=sorted(people.values(), key=lambda p: (not p.is_viewer, p.has_left)),
+        groups=groups,
+        active=[m.user_id for m in memberships if m.is_active],
     )
-    entries = list(
-        ProgressEntry.objects.filter(track__period=period)
-        .select_related("author", "meeting")
-        .order_by("happened_on", "created_at", "id")
-    )
-    reports = [r for a in group_assignments for r in a.reports.all() if r.learned]
-    names = NameBook(
-        community.pk, [e.author for e in entries] + [r.author for r in reports]
-    )
-    held, total = _sessions(period)
-    ordered = sorted(people.values(), key=lambda p: (not p.is_viewer, p.has_left))
-    return Harvest(
-        community=community,
-        period=period,
-        viewer_is_coach=membership.is_coaching,
-        content_goal=goals.get(Aspect.CONTENT),
-        yield_goal=goals.get(Aspect.LEARNING_YIELD),
-        track=versions[0] if versions else None,
-        track_versions=len(versions),
-        progress=[
-            ProgressLine(e, names.name(e.author, e.author_name)) for e in entries
-        ],
-        group_assignments=[
-            GroupAssignmentLine(
-                a,
-                [
-                    (names.name(r.author), r.learned)
-                    for r in a.reports.all()
-                    if r.learned
-                ],
-            )
-            for a in group_assignments
-        ],
-        people=ordered,
-        personal_goal_count=PersonalGoal.objects.filter(
-            period=period, owner__in=[m.user_id for m in memberships if m.is_active]
-        ).count(),
-        participant_count=len(memberships) - len(left),
-        sessions_held=held,
-        sessions_total=total,
-    )
+
+
+def harvest_for(
+    viewer: User, period: LearningPeriod, membership: Membership | None
+) -> Harvest:
+    """The period's harvest as ``viewer`` may read it; a programme lead (no
+    membership) gets the summary only."""
+    return Harvest(viewer, period, membership)
 
 
 @dataclass

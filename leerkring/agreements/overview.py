@@ -10,8 +10,8 @@ from django.db.models import Prefetch, Q
 
 from leerkring.accounts.models import User
 from leerkring.communities.models import Community, LearningPeriod, Membership
+from leerkring.core.diff import Segment, compare
 
-from .diff import Segment, compare
 from .models import SECTIONS, Agreement, AgreementVersion
 
 

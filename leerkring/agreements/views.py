@@ -234,7 +234,7 @@ def harvest(request: AuthenticatedHttpRequest, community_id: int) -> HttpRespons
     if period is not None and membership is None:
         context["summary"] = summary_for(period)
     elif period is not None and membership is not None:
-        context["harvest"] = harvest_for(request.user, membership, period)
+        context["harvest"] = harvest_for(request.user, period, membership)
         context["may_set_personal"] = membership.is_participant
     return render(request, "agreements/harvest.html", context)
 

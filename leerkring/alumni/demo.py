@@ -11,7 +11,7 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from leerkring.communities.models import Membership
-from leerkring.core.demo import Demo
+from leerkring.home.demo import Demo
 
 from .models import Answer, CoachingInterest
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from leerkring.communities.access import access_community
-from leerkring.communities.models import Community, Membership
+from leerkring.communities.models import Community, Membership, Sharing
 from leerkring.core.access import deny, get_allowed, rule
 from leerkring.meetings.models import Meeting
 from leerkring.tracks.access import coaches, is_member, participates
-from leerkring.tracks.models import Sharing
 
 from .models import IntegrationAssignment
 

@@ -8,9 +8,10 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from leerkring.accounts.models import User
+from leerkring.communities.models import Sharing
 from leerkring.meetings.models import Meeting
 from leerkring.tracks.actions import record_sharing
-from leerkring.tracks.models import LearningQuestion, Sharing
+from leerkring.tracks.models import LearningQuestion
 
 from .models import AssignmentReport, IntegrationAssignment
 

@@ -11,7 +11,7 @@ from ninja import Router, Schema
 
 from leerkring.api.auth import caller, community_filter, require_community
 from leerkring.api.schemas import StrictInput, form_or_422, text
-from leerkring.tracks.models import Sharing
+from leerkring.communities.models import Sharing
 
 from . import actions
 from .access import access_assignment

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from leerkring.core.demo import Demo
+from leerkring.communities.models import Sharing
+from leerkring.home.demo import Demo
 from leerkring.tracks.demo import at
-from leerkring.tracks.models import LearningQuestion, Sharing
+from leerkring.tracks.models import LearningQuestion
 
 from .models import AssignmentReport, IntegrationAssignment
 

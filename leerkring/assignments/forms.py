@@ -7,8 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from leerkring.communities.models import Sharing
 from leerkring.core.widgets import RadioSelect
-from leerkring.tracks.models import Sharing
 
 from .models import AssignmentReport
 

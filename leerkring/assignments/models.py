@@ -21,10 +21,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from leerkring.communities.models import LearningPeriod
+from leerkring.communities.models import LearningPeriod, Sharing
 from leerkring.tracks.models import (
     LearningQuestion,
-    Sharing,
     coached_communities,
     member_communities,
 )

@@ -155,7 +155,6 @@ def delete_cohort(*, cohort: Cohort, actor: User) -> None:
 def add_rule(
     *,
     cohort: Cohort,
-    actor: User,
     kind: str,
     members: Sequence[CohortMember] = (),
     attribute: str = "",
@@ -173,7 +172,6 @@ def add_rule(
 def add_coach(
     *,
     cohort: Cohort,
-    actor: User,
     name: str,
     email: str,
     experienced: bool,
@@ -236,7 +234,6 @@ def _lock(proposal: Proposal, version: int) -> Proposal:
 def move_member(
     *,
     proposal: Proposal,
-    actor: User,
     member_id: int,
     version: int,
     to_group: int | None = None,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from leerkring.core.demo import DEMO_DOMAIN, Demo
+from leerkring.home.demo import DEMO_DOMAIN, Demo
 
 from . import actions
 from .models import DIVERSITY_ATTRIBUTES, CohortRule
@@ -97,7 +97,6 @@ def populate(demo: Demo) -> None:
     )
     actions.add_rule(
         cohort=cohort,
-        actor=demo.programme_lead,
         kind=CohortRule.Kind.MINIMUM,
         attribute="role",
         value="teacher",
@@ -113,7 +112,6 @@ def populate(demo: Demo) -> None:
     for name, email, experienced, capacity in coaches:
         actions.add_coach(
             cohort=cohort,
-            actor=demo.programme_lead,
             name=name,
             email=email,
             experienced=experienced,

@@ -211,7 +211,7 @@ def rule_create(request: AuthenticatedHttpRequest, cohort_id: int) -> HttpRespon
     )
     if not form.is_valid():
         return _detail(request, cohort, status=422, rule_form=form)
-    actions.add_rule(cohort=cohort, actor=request.user, **form.rule_kwargs())
+    actions.add_rule(cohort=cohort, **form.rule_kwargs())
     messages.success(request, _("Rule added."))
     return redirect("cohorts:cohort-detail", cohort.pk)
 
@@ -237,7 +237,6 @@ def coach_create(request: AuthenticatedHttpRequest, cohort_id: int) -> HttpRespo
     data = form.cleaned_data
     actions.add_coach(
         cohort=cohort,
-        actor=request.user,
         name=data["name"],
         email=data["email"],
         experienced=data["experienced"],
@@ -319,7 +318,6 @@ def proposal_move(request: AuthenticatedHttpRequest, proposal_id: int) -> HttpRe
     try:
         proposal = actions.move_member(
             proposal=proposal,
-            actor=request.user,
             member_id=data["member"],
             version=data["version"],
             to_group=data["to_group"],

@@ -20,6 +20,16 @@ MAX_PARTICIPANTS = 12
 MAX_COACHES = 2
 
 
+class Sharing(models.TextChoices):
+    """Who besides the owner and the coaches may read a private item.
+
+    The community-wide vocabulary of tracks, assignments and reports.
+    """
+
+    COACHES = "coaches", _("Only me and the coaches")
+    COMMUNITY = "community", _("The community")
+
+
 class Organisation(models.Model):
     """A university or other organisation that runs Community leren."""
 

@@ -251,7 +251,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
             membership = actions.accept_invitation(invitation=invitation, user=invitee)
         except actions.MembershipError as error:
             messages.error(request, str(error))
-            return redirect("core:home")
+            return redirect("home:home")
         if request.user != invitee:
             login(request, invitee, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(

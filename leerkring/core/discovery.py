@@ -17,8 +17,8 @@ def app_modules(
 ) -> list[tuple[AppConfig, ModuleType]]:
     """Each Leerkring app's ``<app>.<name>`` module, in INSTALLED_APPS order.
 
-    ``core`` is left out unless asked for: its own ``demo`` and ``personal_data``
-    are the collectors. An app without the module is skipped, but an error inside
+    ``core`` is left out unless asked for: its own ``personal_data`` is the
+    collector. An app without the module is skipped, but an error inside
     an existing module is raised.
     """
     found = []

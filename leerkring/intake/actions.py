@@ -33,7 +33,7 @@ class VersionConflict(Exception):
 
 @transaction.atomic
 def save_preparation(
-    *, membership: Membership, actor: User, version: int, answers: dict[str, str]
+    *, membership: Membership, version: int, answers: dict[str, str]
 ) -> IntakePreparation:
     """Save the participant's own preparation; an older version is refused."""
     preparation, created = IntakePreparation.objects.get_or_create(

@@ -10,7 +10,7 @@ from leerkring.communities.models import Membership
 from .models import Commitment, Intake, IntakePreparation
 
 if TYPE_CHECKING:
-    from leerkring.core.demo import Demo
+    from leerkring.home.demo import Demo
 
 # (expectations, what I want to learn, concrete outcome, what I bring, constraints)
 PREPARATIONS = [

@@ -74,7 +74,6 @@ def preparation_edit(
         try:
             actions.save_preparation(
                 membership=membership,
-                actor=request.user,
                 version=form.cleaned_data["version"],
                 answers=answers,
             )

@@ -11,7 +11,7 @@ from itertools import cycle
 from django.utils import timezone
 
 from leerkring.assignments.models import IntegrationAssignment
-from leerkring.core.demo import Demo
+from leerkring.home.demo import Demo
 from leerkring.tracks.models import LearningQuestion
 
 from .models import CoachFeedback, Comment, Reflection, Visibility

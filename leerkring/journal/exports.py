@@ -1,4 +1,4 @@
-"""The author's journal to take along: Markdown and PDF (WeasyPrint).
+"""The author's journal to take along: Markdown and PDF (``core.pdf``).
 
 Only the requesting person's own entries, with the coach feedback published on
 them. The PDF is rendered from an HTML template with its own stylesheet; entry
@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from leerkring.communities.models import Community
+from leerkring.core import pdf
 
 from . import markdown
 from .models import CoachFeedback, Reflection
@@ -64,29 +65,20 @@ def markdown_response(request: Any, community: Community) -> HttpResponse:
     )
 
 
-def pdf_bytes(request: Any, community: Community) -> bytes:
-    from weasyprint import HTML
-
-    entries = entries_for_export(request.user, community)
+def pdf_bytes(user: Any, community: Community) -> bytes:
+    entries = entries_for_export(user, community)
     context = {
-        "author": request.user,
+        "author": user,
         "community": community,
         "entries": [(entry, markdown.render(entry.body)) for entry in entries],
         "today": timezone.localdate(),
     }
-    html = render_to_string("journal/export_pdf.html", context, request=request)
-    result: bytes = HTML(
-        string=html, base_url=request.build_absolute_uri("/")
-    ).write_pdf(url_fetcher=_no_fetch)
-    return result
-
-
-def _no_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
-    """The PDF loads nothing from outside (its stylesheet is inline in the file)."""
-    raise ValueError(f"Not fetched: {url}")
+    return pdf.render("journal/export_pdf.html", context)[0]
 
 
 def pdf_response(request: Any, community: Community) -> HttpResponse:
     return _attachment(
-        pdf_bytes(request, community), "application/pdf", _filename(community, "pdf")
+        pdf_bytes(request.user, community),
+        "application/pdf",
+        _filename(community, "pdf"),
     )

@@ -188,7 +188,7 @@ def link(request: AuthenticatedHttpRequest) -> HttpResponse:
     in with their own password, confirms the link (no takeover by e-mail)."""
     pending = request.session.get("lti_pending")
     if pending is None:
-        return redirect("core:home")
+        return redirect("home:home")
     platform = get_object_or_404(Platform, pk=pending["platform"])
     if request.method == "POST":
         actions.link_identity(

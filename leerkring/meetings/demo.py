@@ -17,7 +17,7 @@ from .method import theme_steps
 from .models import AgendaItem, Attendance, Meeting, MeetingRole, OpenSpaceProposal
 
 if TYPE_CHECKING:
-    from leerkring.core.demo import Demo
+    from leerkring.home.demo import Demo
 
 # Who was absent at sessions 1–3 (by index in demo.participants).
 ABSENT: dict[int, list[int]] = {1: [], 2: [5], 3: [8]}

@@ -51,7 +51,7 @@ def open_window(*, meeting: Meeting, moment: str, actor: User) -> PulseWindow:
 
 
 @transaction.atomic
-def close_window(*, meeting: Meeting, moment: str, actor: User) -> PulseWindow:
+def close_window(*, meeting: Meeting, moment: str) -> PulseWindow:
     """Close it: later answers are refused with a message."""
     window = _window(meeting, moment)
     window.close()

@@ -8,6 +8,7 @@ minimum of three answers holds here too.
 
 from __future__ import annotations
 
+import base64
 import io
 import math
 from datetime import date
@@ -292,3 +293,8 @@ def arc_svg(period: LearningPeriod, *, viewer: Any = None, size: str = "wide") -
     their personal PDF); ``None`` draws the group arc only.
     """
     return render_svg(period_arc(period, viewer=viewer), size=size)
+
+
+def svg_data_uri(svg: str) -> str:
+    """A drawing as an inline image, for documents that fetch nothing."""
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()

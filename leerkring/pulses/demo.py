@@ -15,7 +15,7 @@ from datetime import date, datetime, time
 
 from django.utils import timezone
 
-from leerkring.core.demo import Demo
+from leerkring.home.demo import Demo
 
 from .models import Moment, Pulse, PulseWindow, SafetyResponse
 

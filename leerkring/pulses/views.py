@@ -111,7 +111,7 @@ def window_update(
     if verb == "open":
         actions.open_window(meeting=meeting, moment=moment, actor=request.user)
     elif verb == "close":
-        actions.close_window(meeting=meeting, moment=moment, actor=request.user)
+        actions.close_window(meeting=meeting, moment=moment)
     else:
         raise Http404
     return redirect("pulses:pulse-live", community.pk, meeting.pk, moment)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from leerkring.core.demo import Demo
+from leerkring.home.demo import Demo
 
 from .models import ReminderPreference
 from .tasks import ensure_scheduled

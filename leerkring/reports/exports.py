@@ -21,15 +21,14 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
+from leerkring.agreements.harvest import shared_yields
 from leerkring.agreements.models import AgreementConfirmation, AgreementVersion
-from leerkring.communities.models import LearningPeriod
+from leerkring.communities.models import LearningPeriod, Sharing
 from leerkring.meetings.models import Meeting
 from leerkring.pulses import aggregates
 from leerkring.pulses.models import Pulse
-from leerkring.tracks.models import CollectiveTrackVersion, ProgressEntry, Sharing
+from leerkring.tracks.models import CollectiveTrackVersion, ProgressEntry
 from leerkring.tracks.people import NameBook
-
-from .harvest import shared_yields
 
 Rows = list[dict[str, Any]]
 MEASURES = ("energy", "safety", "collective_tension", "personal_tension")

@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from django import forms
 
-from .models import ReminderPreference
+from .models import ReminderKind, ReminderPreference
 
-KINDS = ["session_soon", "assignment_due", "check_in_opened", "coach_digest"]
+# Each kind is a switch of the same name on ReminderPreference.
+KINDS: list[str] = list(ReminderKind.values)
 
 
 class ReminderPreferenceForm(forms.ModelForm[ReminderPreference]):

@@ -30,7 +30,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-# A claimed delivery whose worker died is retried after this long.
+# A claimed delivery whose worker died is given up after this long (never
+# retried: it may have reached the mail server; see docs/reminders.md).
 LEASE = timedelta(minutes=15)
 # Attempts before a delivery is given up (and stays visible as failed).
 MAX_ATTEMPTS = 6

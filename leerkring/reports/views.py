@@ -14,15 +14,16 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from leerkring.agreements.harvest import harvest_for
 from leerkring.communities.access import access_community
 from leerkring.communities.models import Community, LearningPeriod, Membership
-from leerkring.core import audit, spreadsheets
+from leerkring.core import audit, pdf, spreadsheets
 from leerkring.core.access import allowed
 from leerkring.core.http import AuthenticatedHttpRequest
 from leerkring.core.models import AuditAction
 from leerkring.meetings.models import Meeting
 
-from . import actions, calendars, exports, harvest, pdf, reminders, sessions
+from . import actions, calendars, exports, personal, reminders, sessions
 from .access import access_meeting
 from .forms import ReminderPreferenceForm
 from .models import CalendarFeed, ReminderPreference
@@ -173,7 +174,7 @@ def harvest_pdf(
         request.user, community_id, need="reports:harvest"
     )
     period = _period(community, period_id)
-    doc = harvest.harvest_for(request.user, period, summary_only=membership is None)
+    doc = harvest_for(request.user, period, membership)
     body, seconds = pdf.render(
         "reports/pdf/harvest.html", {"doc": doc, "generated_at": timezone.now()}
     )
@@ -191,7 +192,7 @@ def personal_pdf(
         request.user, community_id, need="reports:personal"
     )
     period = _period(community, period_id)
-    doc = harvest.personal_for(request.user, period)
+    doc = personal.personal_for(request.user, period)
     body, seconds = pdf.render(
         "reports/pdf/personal.html", {"doc": doc, "generated_at": timezone.now()}
     )

@@ -15,16 +15,10 @@ from leerkring.communities.access import (
     active_membership,
     is_programme_lead,
 )
-from leerkring.communities.models import Community, Membership
+from leerkring.communities.models import Community, Membership, Sharing
 from leerkring.core.access import get_allowed, rule
 
-from .models import (
-    CollectiveTrack,
-    LearningQuestion,
-    PersonalTrack,
-    QualityPitfall,
-    Sharing,
-)
+from .models import CollectiveTrack, LearningQuestion, PersonalTrack, QualityPitfall
 
 
 def is_member(user: Any, community_id: int) -> bool:

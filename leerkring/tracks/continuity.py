@@ -28,7 +28,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from leerkring.agreements.continuation import depart
-from leerkring.communities.models import LearningPeriod, Membership
+from leerkring.communities.models import LearningPeriod, Membership, Sharing
 
 from .actions import TrackError, edit_collective_track
 from .models import (
@@ -38,7 +38,6 @@ from .models import (
     LearningQuestionVersion,
     PersonalTrack,
     QualityPitfall,
-    Sharing,
 )
 
 if TYPE_CHECKING:

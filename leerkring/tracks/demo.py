@@ -13,8 +13,8 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from leerkring.communities.models import LearningPeriod
-from leerkring.core.demo import Demo
+from leerkring.communities.models import LearningPeriod, Sharing
+from leerkring.home.demo import Demo
 
 from .continuity import carry_over
 from .models import (
@@ -27,7 +27,6 @@ from .models import (
     PersonSetting,
     ProgressEntry,
     QualityPitfall,
-    Sharing,
 )
 
 C, S = Sharing.COACHES, Sharing.COMMUNITY
@@ -176,7 +175,7 @@ PROGRESS = [
         "pilot formeel gesteund en uren vrijgemaakt voor de evaluatie.",
     ),
 ]
-# Per participant (in the order of core.demo.PARTICIPANTS): qualities as
+# Per participant (in the order of home.demo.PARTICIPANTS): qualities as
 # (quality, pitfall, challenge, allergy, sharing); learning question versions as
 # (session, text, note); question sharing; mission; mission sharing; name consent.
 PEOPLE = [

@@ -7,16 +7,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from leerkring.communities.models import Sharing
 from leerkring.core.widgets import RadioSelect
 from leerkring.meetings.models import Meeting
 
-from .models import (
-    SDG,
-    CollectiveTrackVersion,
-    ProgressEntry,
-    QualityPitfall,
-    Sharing,
-)
+from .models import SDG, CollectiveTrackVersion, ProgressEntry, QualityPitfall
 
 
 def _text(label: Any, *, required: bool = True, rows: int = 3, **kw: Any) -> Any:

@@ -21,17 +21,10 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from leerkring.communities.models import LearningPeriod, Membership
+from leerkring.communities.models import LearningPeriod, Membership, Sharing
 
 if TYPE_CHECKING:
     from leerkring.meetings.models import Meeting
-
-
-class Sharing(models.TextChoices):
-    """Who besides the owner and the coaches may read a private item."""
-
-    COACHES = "coaches", _("Only me and the coaches")
-    COMMUNITY = "community", _("The community")
 
 
 class SDG(models.IntegerChoices):

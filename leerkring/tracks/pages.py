@@ -12,8 +12,9 @@ from django import forms as django_forms
 from django.db.models import Count, Q
 
 from leerkring.accounts.models import User
-from leerkring.communities.models import Community, LearningPeriod, Membership
+from leerkring.communities.models import Community, LearningPeriod, Membership, Sharing
 from leerkring.communities.periods import PeriodChoice
+from leerkring.core.diff import compare
 from leerkring.meetings.models import Meeting
 
 from .continuity import goal_to_carry
@@ -32,7 +33,6 @@ from .models import (
     PersonSetting,
     ProgressEntry,
     QualityPitfall,
-    Sharing,
 )
 from .people import NameBook
 
@@ -123,14 +123,12 @@ def version_changes(
     previous: CollectiveTrackVersion | None, version: CollectiveTrackVersion
 ) -> list[dict[str, Any]]:
     """Per changed field: its label and a word diff (the first version: all new)."""
-    from .diff import word_diff
-
     changes: list[dict[str, Any]] = []
     for name in CollectiveTrackVersion.FIELDS:
         old = getattr(previous, name) if previous else ""
         new = getattr(version, name)
         if old != new:
-            changes.append({"label": _label(name), "segments": word_diff(old, new)})
+            changes.append({"label": _label(name), "segments": compare(old, new)})
     old_sdgs = set(previous.sdgs) if previous else set()
     new_sdgs = set(version.sdgs)
     if old_sdgs != new_sdgs:

@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 
 from leerkring.cohorts.models import Proposal
 from leerkring.communities.models import Community, Membership
-from leerkring.core.demo import DEMO_LOGINS
+from leerkring.home.demo import DEMO_LOGINS
 from tests.browser.conftest import assert_accessible, log_in, shot
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from leerkring.core.demo import DEMO_LOGINS
+from leerkring.home.demo import DEMO_LOGINS
 from tests.browser.conftest import assert_accessible, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from leerkring.communities.models import Membership
-from leerkring.core.demo import DEMO_LOGINS
+from leerkring.home.demo import DEMO_LOGINS
 from leerkring.lti.protocol import INSTRUCTOR, LEARNER, tool_jwks
 from leerkring.lti.tests.platform import LocalPlatform
 from tests.browser.conftest import assert_accessible, shot

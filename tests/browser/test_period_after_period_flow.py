@@ -1,6 +1,7 @@
 """Period after period (issue 15): the landing session's agenda and its goal, the
-decision to go on at the harvest, then a new period whose tracks start from last period's ambition and each member's
-mission; the earlier period stays readable through the period switcher."""
+decision to go on at the harvest, then a new period whose tracks start from last
+period's ambition and each member's mission; the earlier period stays readable
+through the period switcher."""
 
 from __future__ import annotations
 
@@ -12,10 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from leerkring.communities.models import Sharing
 from leerkring.meetings.models import Meeting
 from leerkring.meetings.tests.conftest import build_leergang
 from leerkring.tracks import actions
-from leerkring.tracks.models import Sharing
 from tests.browser.conftest import assert_accessible, log_in, log_out, shot
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -12,7 +12,7 @@ import pytest
 from django.urls import Resolver404, resolve
 from playwright.sync_api import Error as PlaywrightError
 
-from leerkring.core.demo import DEMO_LOGINS
+from leerkring.home.demo import DEMO_LOGINS
 from tests.browser.conftest import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)

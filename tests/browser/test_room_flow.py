@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from leerkring.core.demo import DEMO_LOGINS
+from leerkring.home.demo import DEMO_LOGINS
 from leerkring.meetings.models import Attendance, Meeting
 from tests.browser.conftest import assert_accessible, log_in, shot
 

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.core import mail
 
-from leerkring.core.demo import DEMO_LOGINS
+from leerkring.home.demo import DEMO_LOGINS
 from tests.browser.conftest import assert_accessible, shot
 
 pytestmark = pytest.mark.django_db(transaction=True)

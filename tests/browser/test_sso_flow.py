@@ -12,7 +12,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from leerkring.core.demo import DEMO_LOGINS, ORGANISATION_NAME
+from leerkring.home.demo import DEMO_LOGINS, ORGANISATION_NAME
 from leerkring.identity.connect import connect_oidc
 from leerkring.identity.tests.oidc_provider import (
     CLIENT_ID,

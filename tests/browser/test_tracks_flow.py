@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from leerkring.communities.models import Membership
 from leerkring.communities.tests.factories import MembershipFactory
-from leerkring.core.demo import DEMO_LOGINS
+from leerkring.home.demo import DEMO_LOGINS
 from tests.browser.conftest import assert_accessible, log_in, log_out, shot
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -29,7 +29,7 @@ def test_login_with_email_and_password_is_audited(client: Any) -> None:
     user = UserFactory(email="sanne@example.nl", password="een-goed-wachtwoord")
     response = login(client, "Sanne@Example.nl", "een-goed-wachtwoord")
     assert response.status_code == 302
-    assert response.url == reverse("core:home")
+    assert response.url == reverse("home:home")
     assert AuditEvent.objects.filter(action=AuditAction.LOGIN, actor=user).exists()
 
 
@@ -149,7 +149,7 @@ def test_a_sign_in_link_works_while_locked_out_and_only_once(
     confirm = client.get(link)
     assert confirm.status_code == 200
     assert "_auth_user_id" not in client.session, "opening the link logs nobody in"
-    assert client.post(link).url == reverse("core:home")
+    assert client.post(link).url == reverse("home:home")
     assert client.session["_auth_user_id"] == str(user.pk)
     client.logout()
     used = client.post(link)
@@ -242,20 +242,20 @@ def test_password_reset_link_sets_a_new_password(
 def test_language_choice_is_remembered_on_the_account(client: Any) -> None:
     user = UserFactory(preferred_language="nl")
     client.force_login(user)
-    assert "Mijn communities" in client.get(reverse("core:home")).content.decode()
+    assert "Mijn communities" in client.get(reverse("home:home")).content.decode()
     client.post(reverse("accounts:language"), {"language": "en", "next": "/"})
     user.refresh_from_db()
     assert user.preferred_language == "en"
     client.cookies.clear()
     client.force_login(user)
-    assert "My communities" in client.get(reverse("core:home")).content.decode()
+    assert "My communities" in client.get(reverse("home:home")).content.decode()
 
 
 def test_language_switch_refuses_foreign_redirects(client: Any) -> None:
     response = client.post(
         reverse("accounts:language"), {"language": "en", "next": "https://evil.example"}
     )
-    assert response.url == reverse("core:home")
+    assert response.url == reverse("home:home")
 
 
 def test_unknown_language_changes_nothing(client: Any) -> None:

@@ -64,7 +64,7 @@ def test_deleting_anonymises_me_and_keeps_the_community(
     assert demo_community.community.memberships.active().participants().count() == 9
     assert AuditEvent.objects.filter(action=AuditAction.ACCOUNT_DELETED).exists()
     # The person is logged out and cannot log in again.
-    assert client.get(reverse("core:home")).status_code == 302
+    assert client.get(reverse("home:home")).status_code == 302
     login = client.post(
         reverse("accounts:login"), {"username": email, "password": "leerkring-demo"}
     )

@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from leerkring.agreements import actions
-from leerkring.agreements.diff import compare
 from leerkring.agreements.models import (
     SECTION_NAMES,
     Agreement,
@@ -18,6 +17,7 @@ from leerkring.agreements.models import (
 )
 from leerkring.agreements.tests.factories import Group
 from leerkring.communities.models import Membership
+from leerkring.core.diff import compare
 from leerkring.core.models import AuditAction, AuditEvent
 
 pytestmark = pytest.mark.django_db

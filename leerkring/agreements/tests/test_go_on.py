@@ -12,12 +12,12 @@ from django.utils import timezone
 
 from leerkring.agreements import continuation
 from leerkring.agreements.models import ContinuationDecision, GoOn, MemberIntention
-from leerkring.communities.models import Membership
+from leerkring.communities.models import Membership, Sharing
 from leerkring.core.models import AuditAction, AuditEvent
 from leerkring.meetings.actions import PlanError, SessionPlan, create_leergang
 from leerkring.meetings.tests.conftest import Leergang, build_leergang
 from leerkring.tracks import actions as tracks
-from leerkring.tracks.models import PersonalTrack, Sharing
+from leerkring.tracks.models import PersonalTrack
 
 pytestmark = pytest.mark.django_db
 

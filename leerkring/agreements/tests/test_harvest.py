@@ -13,9 +13,9 @@ from leerkring.assignments.tests.factories import (
     AssignmentReportFactory,
     IntegrationAssignmentFactory,
 )
-from leerkring.communities.models import Membership
+from leerkring.communities.models import Membership, Sharing
 from leerkring.meetings.tests.factories import MeetingFactory
-from leerkring.tracks.models import PersonSetting, Sharing
+from leerkring.tracks.models import PersonSetting
 from leerkring.tracks.tests.factories import (
     CollectiveTrackFactory,
     LearningQuestionFactory,

@@ -176,7 +176,7 @@ def test_the_home_page_shows_the_item() -> None:
     leergang_with_session_7(membership.community, timezone.localdate())
     client = Client()
     client.force_login(membership.user)
-    page = client.get(reverse("core:home")).content.decode()
+    page = client.get(reverse("home:home")).content.decode()
     waiting = page.split('id="todo-heading"')[1].split("</section>")[0]
     assert "Wil je een nieuwe learning community coachen?" in waiting
     assert reverse("alumni:coaching", args=[membership.community_id]) in waiting

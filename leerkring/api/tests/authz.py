@@ -1,6 +1,7 @@
 from django.urls import reverse
 
 from leerkring.api.models import ApiToken
+from leerkring.communities.models import Sharing
 from leerkring.core.tests.matrix import (
     ANON,
     APPRENTICE,
@@ -14,7 +15,6 @@ from leerkring.core.tests.matrix import (
     allow,
     everyone,
 )
-from leerkring.tracks.models import Sharing
 
 MEMBERS = (PARTICIPANT, COACH, APPRENTICE)
 

@@ -4,7 +4,7 @@ and the coaches'; the community reads it only when the owner shares it."""
 from django.urls import reverse
 
 from leerkring.assignments.tests.factories import IntegrationAssignmentFactory
-from leerkring.communities.models import Membership
+from leerkring.communities.models import Membership, Sharing
 from leerkring.communities.tests.factories import MembershipFactory
 from leerkring.core.tests.matrix import (
     APPRENTICE,
@@ -15,7 +15,6 @@ from leerkring.core.tests.matrix import (
     allow,
 )
 from leerkring.meetings.tests.factories import MeetingFactory
-from leerkring.tracks.models import Sharing
 
 MEMBERS = (PARTICIPANT, COACH, APPRENTICE)
 

@@ -5,8 +5,8 @@ from factory.django import DjangoModelFactory
 
 from leerkring.accounts.tests.factories import UserFactory
 from leerkring.assignments.models import AssignmentReport, IntegrationAssignment
+from leerkring.communities.models import Sharing
 from leerkring.meetings.tests.factories import MeetingFactory
-from leerkring.tracks.models import Sharing
 
 
 class IntegrationAssignmentFactory(DjangoModelFactory[IntegrationAssignment]):

@@ -14,8 +14,8 @@ from leerkring.assignments.tests.factories import (
     AssignmentReportFactory,
     IntegrationAssignmentFactory,
 )
+from leerkring.communities.models import Sharing
 from leerkring.tracks import actions as track_actions
-from leerkring.tracks.models import Sharing
 from leerkring.tracks.tests.conftest import Circle
 
 pytestmark = pytest.mark.django_db

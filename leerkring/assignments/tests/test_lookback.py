@@ -13,10 +13,10 @@ from leerkring.assignments.tests.factories import (
     AssignmentReportFactory,
     IntegrationAssignmentFactory,
 )
+from leerkring.communities.models import Sharing
 from leerkring.meetings import lookback
 from leerkring.tracks import actions as track_actions
 from leerkring.tracks.lookback import progress_since_last_session
-from leerkring.tracks.models import Sharing
 from leerkring.tracks.tests.conftest import Circle
 
 pytestmark = pytest.mark.django_db

@@ -19,7 +19,7 @@ from leerkring.assignments.tests.factories import (
     AssignmentReportFactory,
     IntegrationAssignmentFactory,
 )
-from leerkring.communities.models import Community, LearningPeriod, Membership
+from leerkring.communities.models import Community, LearningPeriod, Membership, Sharing
 from leerkring.communities.tests.factories import (
     CommunityFactory,
     LearningPeriodFactory,
@@ -28,7 +28,6 @@ from leerkring.communities.tests.factories import (
 from leerkring.core.todo import Todo
 from leerkring.meetings.models import Meeting
 from leerkring.meetings.tests.factories import MeetingFactory
-from leerkring.tracks.models import Sharing
 
 pytestmark = pytest.mark.django_db
 

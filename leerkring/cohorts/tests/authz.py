@@ -34,7 +34,6 @@ def extend(world: World) -> None:
     world.extra["cohort_member"] = members[0]
     world.extra["cohort_rule"] = actions.add_rule(
         cohort=cohort,
-        actor=world.users[LEAD],
         kind=CohortRule.Kind.MUST_LINK,
         members=[members[0], members[2]],
     )

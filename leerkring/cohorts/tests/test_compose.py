@@ -216,13 +216,11 @@ def test_rules_are_kept_and_an_unreachable_minimum_is_explained(
     members = list(cohort.members.order_by("pk"))
     actions.add_rule(
         cohort=cohort,
-        actor=lead_role.user,
         kind=CohortRule.Kind.MUST_LINK,
         members=members[:2],
     )
     actions.add_rule(
         cohort=cohort,
-        actor=lead_role.user,
         kind=CohortRule.Kind.CANNOT_LINK,
         members=members[2:5],
     )
@@ -236,7 +234,6 @@ def test_rules_are_kept_and_an_unreachable_minimum_is_explained(
 
     actions.add_rule(
         cohort=cohort,
-        actor=lead_role.user,
         kind=CohortRule.Kind.MINIMUM,
         attribute="role",
         value="manager",

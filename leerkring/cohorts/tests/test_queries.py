@@ -15,12 +15,9 @@ from leerkring.cohorts.tests.helpers import SETTINGS, composed
 
 def _with_rules_and_coaches(cohort: Any, lead: Any, coaches: int) -> None:
     members = list(cohort.members.order_by("pk"))
-    actions.add_rule(
-        cohort=cohort, actor=lead, kind=CohortRule.Kind.MUST_LINK, members=members[:2]
-    )
+    actions.add_rule(cohort=cohort, kind=CohortRule.Kind.MUST_LINK, members=members[:2])
     actions.add_rule(
         cohort=cohort,
-        actor=lead,
         kind=CohortRule.Kind.CANNOT_LINK,
         members=members[2:4],
     )

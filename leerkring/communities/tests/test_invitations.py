@@ -79,7 +79,7 @@ def test_accepting_creates_the_account_and_activates_the_membership(
     membership = Membership.objects.get(user=user)
     assert membership.status == Membership.Status.ACTIVE
     assert membership.joined_on is not None
-    assert client.get(reverse("core:home")).context["user"] == user
+    assert client.get(reverse("home:home")).context["user"] == user
 
 
 def test_a_weak_password_is_refused_and_changes_nothing(client: Any) -> None:

@@ -15,8 +15,8 @@ from django.utils import translation
 
 from leerkring.accounts.models import User
 from leerkring.assignments.models import IntegrationAssignment
-from leerkring.core.demo import DEMO_LOGINS
 from leerkring.core.widgets import RadioSelect
+from leerkring.home.demo import DEMO_LOGINS
 
 pytestmark = pytest.mark.django_db
 

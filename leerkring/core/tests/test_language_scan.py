@@ -19,7 +19,7 @@ from django.db import models
 from django.urls import Resolver404, resolve, reverse
 
 from leerkring.accounts.models import User
-from leerkring.core.demo import DEMO_LOGINS
+from leerkring.home.demo import DEMO_LOGINS
 
 pytestmark = pytest.mark.django_db
 

@@ -67,7 +67,7 @@ def test_home_lists_what_waits_with_a_link_and_when(client: Any) -> None:
     meeting = MeetingFactory(period=period, number=1, date=timezone.localdate())
     PulseWindowFactory(meeting=meeting)
     client.force_login(membership.user)
-    page = client.get(reverse("core:home")).content.decode()
+    page = client.get(reverse("home:home")).content.decode()
     waiting = page.split('id="todo-heading"')[1].split("</section>")[0]
     assert (
         f'href="{reverse("intake:preparation", args=[membership.community_id])}"'
@@ -83,7 +83,7 @@ def test_home_names_the_community_when_there_are_several(client: Any) -> None:
     membership = MembershipFactory()
     other = MembershipFactory(user=membership.user)
     client.force_login(membership.user)
-    page = client.get(reverse("core:home")).content.decode()
+    page = client.get(reverse("home:home")).content.decode()
     waiting = page.split('id="todo-heading"')[1].split("</section>")[0]
     assert membership.community.name in waiting
     assert other.community.name in waiting
@@ -93,7 +93,7 @@ def test_home_says_so_when_nothing_waits(client: Any) -> None:
     membership = MembershipFactory()
     with mock.patch.object(todo, "app_modules", return_value=[]):
         client.force_login(membership.user)
-        page = client.get(reverse("core:home")).content.decode()
+        page = client.get(reverse("home:home")).content.decode()
     assert 'id="todo-heading"' in page
     assert "Niets wacht op je" in page
 
@@ -113,7 +113,7 @@ def test_a_deadline_reads_by_and_a_meeting_day_reads_as_its_date(client: Any) ->
     )
     with mock.patch.object(todo, "app_modules", return_value=[(None, contributor)]):
         client.force_login(membership.user)
-        page = client.get(reverse("core:home")).content.decode()
+        page = client.get(reverse("home:home")).content.decode()
     rows = page.split('id="todo-heading"')[1].split("</ul>")[0].split("<li>")[1:]
     late = date_format(today - datetime.timedelta(1), "l j F")
     assert f"had {late} klaar moeten zijn" in rows[0]
@@ -131,7 +131,7 @@ def test_a_programme_lead_sees_what_their_organisation_waits_for(
 
     def waiting() -> tuple[str, int]:
         with CaptureQueriesContext(connection) as queries:
-            page = client.get(reverse("core:home")).content.decode()
+            page = client.get(reverse("home:home")).content.decode()
         return page.split('id="todo-heading"')[1].split("</section>")[0], len(queries)
 
     section, count = waiting()

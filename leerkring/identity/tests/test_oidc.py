@@ -26,21 +26,21 @@ def test_first_sign_in_creates_an_account_keyed_on_the_subject(
     finds it again, and only the affiliation hint is kept."""
     response = sign_in_oidc(client, oidc_connection)
     assert response.status_code == 302
-    assert response.url == reverse("core:home")
+    assert response.url == reverse("home:home")
     account = SocialAccount.objects.get(provider="hogeschool")
     assert account.uid == "pairwise-7f3a"
     assert account.extra_data == {"affiliation": ["employee", "member"]}
     assert account.user.email == "sanne@hogeschool.nl"
     assert account.user.display_name == "Sanne de Vries"
     assert not account.user.has_usable_password()
-    assert client.get(reverse("core:home")).status_code == 200
+    assert client.get(reverse("home:home")).status_code == 200
     # PKCE: the provider was asked with an S256 challenge and checked the verifier.
     assert oidc_provider.seen[0]["code_challenge_method"] == "S256"
 
     # The institution changes the address: the subject still finds the account.
     client.logout()
     oidc_provider.person.email = "s.devries@hogeschool.nl"
-    assert sign_in_oidc(client, oidc_connection).url == reverse("core:home")
+    assert sign_in_oidc(client, oidc_connection).url == reverse("home:home")
     assert User.objects.count() == 1
 
 
@@ -73,7 +73,7 @@ def test_an_existing_address_is_linked_only_after_its_owner_confirms(
     client.logout()
     assert client.post(path).status_code == 400
     # From now on the subject signs the owner in directly.
-    assert sign_in_oidc(client, oidc_connection).url == reverse("core:home")
+    assert sign_in_oidc(client, oidc_connection).url == reverse("home:home")
     assert int(client.session["_auth_user_id"]) == owner.pk
 
 

@@ -20,7 +20,7 @@ def test_a_signed_assertion_signs_a_new_person_in(
 ) -> None:
     response, _posted = sign_in_saml(client, saml_connection, saml_idp)
     assert response.status_code == 302, response.content.decode()
-    assert response.url == reverse("core:home")
+    assert response.url == reverse("home:home")
     account = SocialAccount.objects.get(provider="hogeschool-saml")
     assert account.uid == "pairwise-saml-42"
     assert account.extra_data == {"affiliation": ["employee", "member"]}

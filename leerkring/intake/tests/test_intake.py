@@ -76,20 +76,17 @@ def test_a_participant_prepares_and_a_stale_save_is_refused(community: Any) -> N
     participant = community.participant
     first = actions.save_preparation(
         membership=participant,
-        actor=participant.user,
         version=1,
         answers={"expectations": "Samen leren", "learning_wish": "Feedback"},
     )
     actions.save_preparation(
         membership=participant,
-        actor=participant.user,
         version=first.version,
         answers={"expectations": "Op de telefoon aangepast"},
     )
     with pytest.raises(actions.VersionConflict) as conflict:
         actions.save_preparation(
             membership=participant,
-            actor=participant.user,
             version=first.version,
             answers={"expectations": "Oude laptoptekst"},
         )

@@ -12,6 +12,7 @@ from leerkring.assignments.tests.factories import (
     AssignmentReportFactory,
     IntegrationAssignmentFactory,
 )
+from leerkring.communities.models import Sharing
 from leerkring.communities.tests.factories import (
     LearningPeriodFactory,
     MembershipFactory,
@@ -20,7 +21,6 @@ from leerkring.journal.models import Visibility
 from leerkring.journal.prompts import writing_prompts
 from leerkring.journal.tests.factories import ReflectionFactory
 from leerkring.meetings.tests.factories import MeetingFactory
-from leerkring.tracks.models import Sharing
 
 pytestmark = pytest.mark.django_db
 

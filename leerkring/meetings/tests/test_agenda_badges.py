@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from leerkring.accounts.models import User
-from leerkring.core.demo import DEMO_LOGINS
+from leerkring.home.demo import DEMO_LOGINS
 from leerkring.meetings.method import ItemKind
 from leerkring.meetings.models import AgendaItem
 

@@ -15,10 +15,10 @@ from leerkring.assignments.tests.factories import (
     AssignmentReportFactory,
     IntegrationAssignmentFactory,
 )
+from leerkring.communities.models import Sharing
 from leerkring.meetings import actions
 from leerkring.meetings.models import AgendaItem
 from leerkring.meetings.tests.conftest import Leergang
-from leerkring.tracks.models import Sharing
 
 pytestmark = pytest.mark.django_db
 
@@ -111,10 +111,10 @@ def test_the_home_page_takes_the_coach_from_today_straight_to_the_room(
 ) -> None:
     meeting = demo_community.current_meeting
     client.force_login(demo_community.coach)
-    html = client.get(reverse("core:home")).content.decode()
+    html = client.get(reverse("home:home")).content.decode()
     assert f'href="{reverse("meetings:meeting-run", args=[meeting.pk])}"' in html
     client.force_login(demo_community.participant)
-    html = client.get(reverse("core:home")).content.decode()
+    html = client.get(reverse("home:home")).content.decode()
     assert f'href="{reverse("meetings:meeting-detail", args=[meeting.pk])}"' in html
     assert reverse("meetings:meeting-run", args=[meeting.pk]) not in html
 

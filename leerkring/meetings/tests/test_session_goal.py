@@ -51,7 +51,7 @@ def test_the_goal_is_set_with_the_session_and_shown_at_check_in_and_out(
     assert INTENTION in page
     assert "Het doel en de intentie van deze bijeenkomst" in page
 
-    close_window(meeting=meeting, moment=Moment.CHECK_IN, actor=leergang.coach)
+    close_window(meeting=meeting, moment=Moment.CHECK_IN)
     open_window(meeting=meeting, moment=Moment.CHECK_OUT, actor=leergang.coach)
     page = client.get(checkin).content.decode()
     assert "Terugblik op het doel van deze bijeenkomst" in page

@@ -18,7 +18,7 @@ from django.urls import reverse
 from leerkring.accounts.models import User
 from leerkring.accounts.tests.factories import UserFactory
 from leerkring.communities.models import Community
-from leerkring.core.demo import build_demo
+from leerkring.home.demo import build_demo
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
@@ -45,7 +45,7 @@ def test_backup_and_restore_round_trip(client: Any, tmp_path: Path) -> None:
 
     assert row_counts() == before
     client.force_login(demo.coach)
-    home = client.get(reverse("core:home"))
+    home = client.get(reverse("home:home"))
     assert home.status_code == 200
     assert demo.community.name in home.content.decode()
     page = client.get(reverse("communities:community-detail", args=[demo.community.pk]))

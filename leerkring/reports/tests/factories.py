@@ -2,6 +2,7 @@ import datetime
 from typing import Any
 
 import factory
+from django.core import mail
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
@@ -13,7 +14,7 @@ from leerkring.communities.tests.factories import (
     MembershipFactory,
 )
 from leerkring.meetings.tests.factories import MeetingFactory
-from leerkring.reports.models import ReminderPreference
+from leerkring.reports.models import ReminderDelivery, ReminderKind, ReminderPreference
 
 
 class ReminderPreferenceFactory(DjangoModelFactory[ReminderPreference]):
@@ -44,3 +45,26 @@ def community_with_session(
         for _ in range(coaches)
     ]
     return community, meeting, people, coaching
+
+
+def deliveries(kind: str) -> Any:
+    """The reminders of this kind, planned or done."""
+    return ReminderDelivery.objects.filter(kind=kind)
+
+
+def mails_to(user: Any) -> list[Any]:
+    """The e-mails sent to this person."""
+    return [m for m in mail.outbox if m.to == [user.email]]
+
+
+def digest_for(coach: Any, community: Any) -> ReminderDelivery:
+    """This week's digest for the coach, due now."""
+    today = timezone.localdate()
+    return ReminderDelivery.objects.create(
+        kind=ReminderKind.COACH_DIGEST,
+        recipient=coach,
+        subject=f"community:{community.pk}",
+        scheduled_for=today - datetime.timedelta(days=today.weekday()),
+        community=community,
+        send_after=timezone.now(),
+    )

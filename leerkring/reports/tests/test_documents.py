@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from leerkring.agreements.models import AgreementVersion, PersonalGoal
 from leerkring.assignments.models import AssignmentReport
+from leerkring.communities.models import Sharing
 from leerkring.communities.tests.factories import LearningPeriodFactory
 from leerkring.core.models import AuditAction, AuditEvent
 from leerkring.meetings.tests.factories import MeetingFactory
@@ -25,7 +26,6 @@ from leerkring.tracks.models import (
     CollectiveTrackVersion,
     LearningQuestionVersion,
     ProgressEntry,
-    Sharing,
 )
 
 pytestmark = pytest.mark.django_db

@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+import ast
 import datetime
 import threading
+from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core import mail
 from django.db import connection
+from django.template.loader import get_template
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from leerkring.assignments.tests.factories import IntegrationAssignmentFactory
 from leerkring.core import personal_data
+from leerkring.core.discovery import app_modules
+from leerkring.intake.tests.factories import IntakeFactory
+from leerkring.pulses.models import Moment
+from leerkring.pulses.tests.factories import PulseWindowFactory
 from leerkring.reports import reminders
 from leerkring.reports.models import (
     LEASE,
@@ -26,7 +35,10 @@ from leerkring.reports.models import (
 from leerkring.reports.tests.factories import (
     ReminderPreferenceFactory,
     community_with_session,
+    digest_for,
+    mails_to,
 )
+from leerkring.tracks.models import Sharing
 
 REFUSING = {"default": {"BACKEND": "leerkring.reports.tests.mailers.RefusingBackend"}}
 LOCMEM = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
@@ -310,3 +322,109 @@ def test_coaches_get_one_digest_a_week() -> None:
     ]
     digest = next(m for m in mail.outbox if m.to == [coaches[0].email])
     assert "1 van 1" in digest.body or "0 van 1" in digest.body
+
+
+def _planning_queries(communities: int, participants: int) -> int:
+    """Queries of one planning round on a Monday that has every kind to plan:
+    per community a session tomorrow (with a group assignment due at it), an
+    open check-in and a coach; one participant switched session reminders off
+    and one session reminder was skipped for a move and is planned again."""
+    today = timezone.localdate()
+    monday = today + datetime.timedelta(days=7 - today.weekday())
+    now = _at(monday)
+    for _ in range(communities):
+        _community, meeting, people, _coaches = community_with_session(
+            in_days=(monday - today).days + 1, participants=participants
+        )
+        IntegrationAssignmentFactory(
+            meeting=meeting,
+            period=meeting.period,
+            due_meeting=meeting,
+            due_date=meeting.date,
+            owner=None,
+            sharing=Sharing.COMMUNITY,
+        )
+        PulseWindowFactory(
+            meeting=meeting,
+            moment=Moment.CHECK_IN,
+            opened_at=now - datetime.timedelta(hours=1),
+        )
+        ReminderPreferenceFactory(user=people[0], session_soon=False)
+    reminders.plan(now)
+    ReminderDelivery.objects.filter(kind=ReminderKind.SESSION_SOON).update(
+        status=DeliveryStatus.SKIPPED, note=reminders.MOVED
+    )
+    ReminderDelivery.objects.exclude(kind=ReminderKind.SESSION_SOON).delete()
+    with CaptureQueriesContext(connection) as queries:
+        planned = reminders.plan(now)
+    assert set(ReminderDelivery.objects.values_list("kind", flat=True)) == set(
+        ReminderKind.values
+    )
+    assert not _sessions().filter(status=DeliveryStatus.SKIPPED).exists()
+    assert (
+        planned
+        == ReminderDelivery.objects.exclude(kind=ReminderKind.SESSION_SOON).count()
+    )
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_planning_costs_the_same_queries_for_one_community_and_many() -> None:
+    """One preference query per kind, not per occasion or person."""
+    assert _planning_queries(1, 2) == _planning_queries(4, 8)
+
+
+def test_every_kind_is_registered_once_by_an_app_with_its_templates() -> None:
+    registered = reminders.kinds()
+    assert list(registered) == [
+        ReminderKind.SESSION_SOON,
+        ReminderKind.ASSIGNMENT_DUE,
+        ReminderKind.CHECK_IN_OPENED,
+        ReminderKind.COACH_DIGEST,
+    ]
+    for kind in registered:
+        for suffix in ("_subject.txt", ".txt", ".html"):
+            get_template(f"reports/email/{kind}{suffix}")
+
+
+def test_the_machinery_reaches_into_no_app_that_registers_reminders() -> None:
+    """The apps import ``reports.reminders``; it finds them only at run time (no
+    import cycle, as there was with ``pulses``)."""
+    tree = ast.parse(Path(reminders.__file__).read_text())
+    imported = {
+        node.module
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module
+    }
+    owners = {
+        config.name
+        for config, module in app_modules("reminders")
+        if module is not reminders
+    }
+    assert owners == {
+        "leerkring.meetings",
+        "leerkring.intake",
+        "leerkring.assignments",
+        "leerkring.pulses",
+    }
+    reached = {
+        name for name in imported for owner in owners if name.startswith(owner + ".")
+    }
+    assert reached <= {"leerkring.meetings.models"}  # the digest's next session
+
+
+def _digest_queries(participants: int) -> int:
+    community, _meeting, people, coaches = community_with_session(
+        participants=participants
+    )
+    IntakeFactory(membership=people[0].memberships.get())
+    delivery = digest_for(coaches[0], community)
+    with CaptureQueriesContext(connection) as queries:
+        reminders.deliver(delivery.pk)
+    assert "zonder intake" in mails_to(coaches[0])[-1].body
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_the_digest_costs_the_same_queries_for_a_small_and_a_full_group() -> None:
+    assert _digest_queries(2) == _digest_queries(12)

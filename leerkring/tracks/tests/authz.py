@@ -3,7 +3,7 @@ by no one but them and their community's coaches — via page and htmx partial."
 
 from django.urls import reverse
 
-from leerkring.communities.models import Membership
+from leerkring.communities.models import Membership, Sharing
 from leerkring.communities.tests.factories import MembershipFactory
 from leerkring.core.tests.matrix import (
     APPRENTICE,
@@ -15,7 +15,6 @@ from leerkring.core.tests.matrix import (
     allow,
     posts,
 )
-from leerkring.tracks.models import Sharing
 from leerkring.tracks.tests.factories import (
     CollectiveTrackFactory,
     LearningQuestionFactory,

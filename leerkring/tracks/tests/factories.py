@@ -2,6 +2,7 @@ import factory
 from factory.django import DjangoModelFactory
 
 from leerkring.accounts.tests.factories import UserFactory
+from leerkring.communities.models import Sharing
 from leerkring.communities.tests.factories import LearningPeriodFactory
 from leerkring.tracks.models import (
     CollectiveTrack,
@@ -11,7 +12,6 @@ from leerkring.tracks.models import (
     PersonalTrack,
     ProgressEntry,
     QualityPitfall,
-    Sharing,
 )
 
 

@@ -12,7 +12,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from leerkring.accounts.models import User
-from leerkring.communities.models import Community, LearningPeriod, Membership
+from leerkring.communities.models import (
+    Community,
+    LearningPeriod,
+    Membership,
+    Sharing,
+)
 from leerkring.communities.tests.factories import (
     CommunityFactory,
     LearningPeriodFactory,
@@ -25,7 +30,6 @@ from leerkring.tracks.models import (
     LearningQuestion,
     PersonalTrack,
     QualityPitfall,
-    Sharing,
 )
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from leerkring.communities.models import Membership
-from leerkring.tracks.models import LearningQuestion, Sharing
+from leerkring.communities.models import Membership, Sharing
+from leerkring.tracks.models import LearningQuestion
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from leerkring.communities.models import Membership
+from leerkring.communities.models import Membership, Sharing
 from leerkring.tracks import actions, personal_data
 from leerkring.tracks.models import (
     CollectiveTrackVersion,
@@ -15,7 +15,6 @@ from leerkring.tracks.models import (
     PersonalTrack,
     ProgressEntry,
     QualityPitfall,
-    Sharing,
 )
 from leerkring.tracks.tests.conftest import Circle
 from leerkring.tracks.tests.factories import (

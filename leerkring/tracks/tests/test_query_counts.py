@@ -13,8 +13,9 @@ from leerkring.assignments.tests.factories import (
     AssignmentReportFactory,
     IntegrationAssignmentFactory,
 )
+from leerkring.communities.models import Sharing
 from leerkring.tracks import actions
-from leerkring.tracks.models import PersonalTrack, Sharing
+from leerkring.tracks.models import PersonalTrack
 from leerkring.tracks.tests.conftest import Circle
 from leerkring.tracks.tests.factories import (
     CollectiveTrackVersionFactory,

@@ -9,8 +9,10 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from leerkring.agreements.harvest import harvest_for
 from leerkring.communities.models import Community, Membership
-from leerkring.reports import harvest, pdf
+from leerkring.core import pdf
+from leerkring.reports.personal import personal_for
 
 
 class Command(BaseCommand):
@@ -34,14 +36,14 @@ class Command(BaseCommand):
             "harvest (coach)": lambda: pdf.render(
                 "reports/pdf/harvest.html",
                 {
-                    "doc": harvest.harvest_for(coach.user, period, summary_only=False),
+                    "doc": harvest_for(coach.user, period, coach),
                     "generated_at": timezone.now(),
                 },
             ),
             "personal (participant)": lambda: pdf.render(
                 "reports/pdf/personal.html",
                 {
-                    "doc": harvest.personal_for(participant.user, period),
+                    "doc": personal_for(participant.user, period),
                     "generated_at": timezone.now(),
                 },
             ),

@@ -251,7 +251,11 @@ def _alumni_community(
 
 def _populators() -> list[Callable[[Demo], None]]:
     """Each app's ``demo.populate``, in INSTALLED_APPS order (the method's order)."""
-    return [module.populate for _config, module in app_modules("demo")]
+    return [
+        module.populate
+        for config, module in app_modules("demo")
+        if config.name != __package__  # this module is the collector
+    ]
 
 
 def demo_exists() -> bool:

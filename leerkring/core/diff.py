@@ -1,4 +1,6 @@
-"""A readable, word-level comparison of two texts (no Django here).
+"""A readable, word-level comparison of two texts, for every version history.
+
+No Django here.
 
 ``compare("We komen 8 keer", "We komen 9 keer")`` gives the segments
 ``[("same", "We komen "), ("removed", "8 "), ("added", "9 "), ("same", "keer")]``,

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from leerkring.core.demo import DEMO_LOGINS, DEMO_PASSWORD, build_demo, demo_exists
+from leerkring.home.demo import DEMO_LOGINS, DEMO_PASSWORD, build_demo, demo_exists
 
 
 class Command(BaseCommand):

@@ -10,7 +10,7 @@ from django.urls import reverse
 from leerkring.accounts.models import User
 from leerkring.cohorts.demo import COHORT_NAME
 from leerkring.cohorts.models import Cohort
-from leerkring.core.demo import DEMO_LOGINS
+from leerkring.home.demo import DEMO_LOGINS
 
 
 @pytest.fixture
@@ -25,7 +25,7 @@ def as_demo(client: Any, demo_community: Any) -> Any:
 def test_the_self_run_alumnus_sees_that_he_chairs_the_next_meeting(
     as_demo: Any,
 ) -> None:
-    page = as_demo("alumnus").get(reverse("core:home")).content.decode()
+    page = as_demo("alumnus").get(reverse("home:home")).content.decode()
     assert "Je bent voorzitter van bijeenkomst 2" in page
 
 
