@@ -1,4 +1,4 @@
-"""Workflows on agreements and goals: each atomic, each checking the revision
+"""Workflows on agreements and goals: each atomic, each claiming the version
 the editor started from, so that a concurrent edit is refused instead of lost."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from leerkring.accounts.models import User
 from leerkring.communities.models import LearningPeriod
 from leerkring.core import audit
+from leerkring.core.concurrency import Stale, claim
 from leerkring.core.models import AuditAction
 
 from .models import (
@@ -28,27 +29,12 @@ class AgreementError(Exception):
     """A rule refuses this change; the message is translated."""
 
 
-class StaleEdit(AgreementError):
-    """Someone saved in between; ``current`` is what they saved."""
-
-    def __init__(self, message: str, current: Any) -> None:
-        super().__init__(message)
-        self.current = current
-
-
-def _stale_message() -> str:
-    return _(
-        "Someone else saved a change while you were editing. Their version is "
-        "shown below; your text is still in the form. Compare, adjust and save again."
-    )
-
-
 @transaction.atomic
 def save_agreements(
     *,
     period: LearningPeriod,
     actor: User,
-    expected_revision: int,
+    version: int,
     sections: dict[str, str],
     change_note: str = "",
 ) -> AgreementVersion:
@@ -60,9 +46,8 @@ def save_agreements(
     """
     Agreement.objects.get_or_create(period=period)
     agreement = Agreement.objects.select_for_update().get(period=period)
+    claim(agreement, version)
     current = agreement.current_version()
-    if agreement.revision != expected_revision:
-        raise StaleEdit(_stale_message(), current)
     texts = {name: sections.get(name, "").strip() for name in SECTION_NAMES}
     if current is not None and texts == current.section_texts():
         raise AgreementError(_("Nothing changed: the agreements are as they were."))
@@ -70,17 +55,15 @@ def save_agreements(
         raise AgreementError(_("Write at least one agreement."))
     if current is None or current.confirmations.exists():
         number = current.number + 1 if current else 1
-        version = AgreementVersion(agreement=agreement, number=number, created_by=actor)
+        saved = AgreementVersion(agreement=agreement, number=number, created_by=actor)
     else:
-        version = current
+        saved = current
     for name, text in texts.items():
-        setattr(version, name, text)
-    version.change_note = change_note.strip()
-    version.updated_by = actor
-    version.save()
-    agreement.revision += 1
-    agreement.save(update_fields=["revision"])
-    return version
+        setattr(saved, name, text)
+    saved.change_note = change_note.strip()
+    saved.updated_by = actor
+    saved.save()
+    return saved
 
 
 @transaction.atomic
@@ -116,6 +99,14 @@ def confirm_agreements(
     return confirmation
 
 
+def _first(version: int) -> int:
+    """A goal nobody has saved yet is version 0 in the form; anything else means
+    it was saved (and removed) meanwhile."""
+    if version != 0:
+        raise Stale(None)
+    return 1
+
+
 @transaction.atomic
 def save_collective_goal(
     *,
@@ -123,7 +114,7 @@ def save_collective_goal(
     actor: User,
     aspect: str,
     text: str,
-    expected_revision: int,
+    version: int,
 ) -> CollectiveGoal:
     """Set or change the goal of aspect 1 (content) or 3 (learning yield)."""
     if aspect not in CollectiveGoal.COLLECTIVE_ASPECTS:
@@ -133,13 +124,12 @@ def save_collective_goal(
         .filter(period=period, aspect=aspect)
         .first()
     )
-    if (goal.revision if goal else 0) != expected_revision:
-        raise StaleEdit(_stale_message(), goal)
     if goal is None:
-        goal = CollectiveGoal(period=period, aspect=aspect, revision=0)
+        goal = CollectiveGoal(period=period, aspect=aspect, version=_first(version))
+    else:
+        claim(goal, version)
     goal.text = text.strip()
     goal.updated_by = actor
-    goal.revision += 1
     goal.save()
     return goal
 
@@ -151,7 +141,7 @@ def save_personal_goal(
     owner: User,
     text: str,
     shared: bool,
-    expected_revision: int,
+    version: int,
 ) -> PersonalGoal:
     """Set or change one's own aspect-2 goal and whether the community sees it."""
     goal = (
@@ -159,13 +149,12 @@ def save_personal_goal(
         .filter(period=period, owner=owner)
         .first()
     )
-    if (goal.revision if goal else 0) != expected_revision:
-        raise StaleEdit(_stale_message(), goal)
     if goal is None:
-        goal = PersonalGoal(period=period, owner=owner, revision=0)
+        goal = PersonalGoal(period=period, owner=owner, version=_first(version))
+    else:
+        claim(goal, version)
     goal.text = text.strip()
     goal.shared = shared
-    goal.revision += 1
     goal.save()
     return goal
 
@@ -185,7 +174,7 @@ def evaluate_goal(
     *,
     goal: CollectiveGoal | PersonalGoal,
     actor: User,
-    expected_revision: int,
+    version: int,
     evaluation: dict[str, Any],
 ) -> CollectiveGoal | PersonalGoal:
     """Record what was reached, how satisfied we are, the evidence and yield."""
@@ -194,13 +183,11 @@ def evaluate_goal(
         locked = CollectiveGoal.objects.select_for_update().get(pk=goal.pk)
     else:
         locked = PersonalGoal.objects.select_for_update().get(pk=goal.pk)
-    if locked.revision != expected_revision:
-        raise StaleEdit(_stale_message(), locked)
+    claim(locked, version)
     for name in EVALUATION_FIELDS:
         value = evaluation.get(name)
         setattr(locked, name, value.strip() if isinstance(value, str) else value)
     locked.evaluated_at = timezone.now()
-    locked.revision += 1
     if isinstance(locked, CollectiveGoal):
         locked.updated_by = actor
     locked.save()

@@ -105,7 +105,7 @@ def _alumni_went_on(demo: Demo) -> None:
 def _agreements(demo: Demo) -> None:
     first, second = demo.meetings[0], demo.meetings[1]
     coach, members = demo.coach, [*demo.coaches, *demo.participants]
-    agreement = Agreement.objects.create(period=demo.period, revision=4)
+    agreement = Agreement.objects.create(period=demo.period, version=4)
     sections = {
         "duration": (
             f"De leergang loopt van {demo.period.start_date:%d-%m-%Y} tot "

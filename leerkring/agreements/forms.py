@@ -1,4 +1,5 @@
-"""Forms: each carries the revision it was opened at (optimistic concurrency)."""
+"""Forms: each carries the version it was opened at (optimistic concurrency,
+``SeenVersionForm``)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from leerkring.communities.models import LearningPeriod
+from leerkring.core.forms import SeenVersionForm
 
 from .models import (
     MAX_ENTRY_MINUTES,
@@ -54,11 +56,7 @@ def _text_field(
     )
 
 
-class RevisionForm(forms.Form):
-    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
-
-
-class AgreementsForm(RevisionForm):
+class AgreementsForm(SeenVersionForm):
     """One text per section of the agreements, plus a note on what changed."""
 
     change_note = forms.CharField(
@@ -82,11 +80,11 @@ class ConfirmForm(forms.Form):
     version = forms.IntegerField(min_value=1)
 
 
-class CollectiveGoalForm(RevisionForm):
+class CollectiveGoalForm(SeenVersionForm):
     text = _text_field(_("Goal"), required=True, rows=5)
 
 
-class PersonalGoalForm(RevisionForm):
+class PersonalGoalForm(SeenVersionForm):
     text = _text_field(
         _("What I want to reach, professionally and personally"),
         required=True,
@@ -102,7 +100,7 @@ class PersonalGoalForm(RevisionForm):
     )
 
 
-class EvaluationForm(RevisionForm):
+class EvaluationForm(SeenVersionForm):
     """What was reached, satisfaction, evidence, external validation and yield."""
 
     reached = forms.ChoiceField(

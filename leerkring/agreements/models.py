@@ -10,8 +10,10 @@
 * ``TimeEntry`` — preparation and assignment time logged by hand; sessions count
   automatically (see ``hours.py``).
 
-Every editable row carries a ``revision`` that is compared on save (optimistic
-concurrency): the second of two concurrent saves is refused, never lost.
+Every editable row carries a ``version`` that is claimed on save
+(``leerkring.core.concurrency``): the second of two concurrent saves is refused,
+never lost. On ``Agreement`` it counts edits; the numbered versions of its text
+are ``AgreementVersion`` rows.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ class Agreement(models.Model):
     period = models.OneToOneField(
         LearningPeriod, on_delete=models.CASCADE, related_name="agreement"
     )
-    revision = models.PositiveIntegerField(default=0)
+    version = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -211,7 +213,7 @@ class CollectiveGoal(Evaluation):
     )
     aspect = models.CharField(_("aspect"), max_length=16, choices=Aspect)
     text = models.TextField(_("goal"))
-    revision = models.PositiveIntegerField(default=1)
+    version = models.PositiveIntegerField(default=1)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -286,7 +288,7 @@ class PersonalGoal(Evaluation):
     )
     text = models.TextField(_("my goal"))
     shared = models.BooleanField(_("share with the community"), default=False)
-    revision = models.PositiveIntegerField(default=1)
+    version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = PersonalGoalQuerySet.as_manager()

@@ -68,8 +68,9 @@ class AgreementsOverview:
         return self.versions[1] if len(self.versions) > 1 else None
 
     @property
-    def revision(self) -> int:
-        return self.agreement.revision if self.agreement else 0
+    def version(self) -> int:
+        """The agreement's edit counter (claimed on save; not a version number)."""
+        return self.agreement.version if self.agreement else 0
 
     @property
     def confirmed_count(self) -> int:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from leerkring.communities.periods import PeriodChoice, current_choice
+from leerkring.core.concurrency import Stale
 from leerkring.core.http import AuthenticatedHttpRequest
 
 from . import actions, continuation
@@ -28,7 +29,6 @@ from .forms import (
     EvaluationForm,
     GoOnForm,
     PersonalGoalForm,
-    RevisionForm,
     StayingForm,
     TimeEntryForm,
 )
@@ -37,16 +37,6 @@ from .harvest import harvest_for, summary_for
 from .hours import METHOD_MINUTES, average, hours_for
 from .models import Aspect, CollectiveGoal, TimeEntry
 from .overview import agreements_overview, changes
-
-
-def _refuse_stale(form: RevisionForm, request: Any, revision: int, error: str) -> None:
-    """Keep the editor's text, move the form to the current revision, say why."""
-    data = request.POST.copy()
-    data["revision"] = revision
-    form.data = data
-    form.full_clean()
-    form.add_error(None, error)
-
 
 # Agreements
 
@@ -102,24 +92,22 @@ def agreement_edit(
     overview = agreements_overview(community, period)
     current = overview.current
     initial = {
-        "revision": overview.revision,
+        "version": overview.version,
         **(current.section_texts() if current else {}),
     }
     form = AgreementsForm(request.POST or None, initial=initial)
-    stale = None
     if request.method == "POST" and form.is_valid():
         try:
             version = actions.save_agreements(
                 period=period,
                 actor=request.user,
-                expected_revision=form.cleaned_data["revision"],
+                version=form.cleaned_data["version"],
                 sections=form.sections(),
                 change_note=form.cleaned_data["change_note"],
             )
-        except actions.StaleEdit as error:
-            stale = error.current
+        except Stale as stale:
+            form.refuse(stale)
             overview = agreements_overview(community, period)
-            _refuse_stale(form, request, overview.revision, str(error))
         except actions.AgreementError as error:
             form.add_error(None, str(error))
         else:
@@ -129,7 +117,6 @@ def agreement_edit(
         "community": community,
         "form": form,
         "overview": overview,
-        "stale": stale,
     }
     return render(request, "agreements/agreement_edit.html", context)
 
@@ -297,11 +284,10 @@ def goal_edit(
     goal = collective_goal_or_none(period, aspect)
     track_goal = collective_track_goal(period) if aspect == Aspect.CONTENT else ""
     initial = {
-        "revision": goal.revision if goal else 0,
+        "version": goal.version if goal else 0,
         "text": goal.text if goal else track_goal,
     }
     form = CollectiveGoalForm(request.POST or None, initial=initial)
-    stale = None
     if request.method == "POST" and form.is_valid():
         try:
             actions.save_collective_goal(
@@ -309,11 +295,10 @@ def goal_edit(
                 actor=request.user,
                 aspect=aspect,
                 text=form.cleaned_data["text"],
-                expected_revision=form.cleaned_data["revision"],
+                version=form.cleaned_data["version"],
             )
-        except actions.StaleEdit as error:
-            stale = error.current
-            _refuse_stale(form, request, stale.revision if stale else 0, str(error))
+        except Stale as stale:
+            form.refuse(stale)
         else:
             messages.success(request, _("The goal is saved."))
             return redirect("agreements:harvest", community.pk)
@@ -321,7 +306,6 @@ def goal_edit(
         "community": community,
         "aspect": Aspect(aspect),
         "form": form,
-        "stale": stale,
         "track_goal": track_goal,
     }
     return render(request, "agreements/goal_edit.html", context)
@@ -337,12 +321,11 @@ def personal_goal_edit(
     )
     goal = personal_goal_or_none(period, request.user)
     initial = {
-        "revision": goal.revision if goal else 0,
+        "version": goal.version if goal else 0,
         "text": goal.text if goal else "",
         "shared": goal.shared if goal else False,
     }
     form = PersonalGoalForm(request.POST or None, initial=initial)
-    stale = None
     if request.method == "POST" and form.is_valid():
         try:
             actions.save_personal_goal(
@@ -350,11 +333,10 @@ def personal_goal_edit(
                 owner=request.user,
                 text=form.cleaned_data["text"],
                 shared=form.cleaned_data["shared"],
-                expected_revision=form.cleaned_data["revision"],
+                version=form.cleaned_data["version"],
             )
-        except actions.StaleEdit as error:
-            stale = error.current
-            _refuse_stale(form, request, stale.revision if stale else 0, str(error))
+        except Stale as stale:
+            form.refuse(stale)
         else:
             messages.success(request, _("Your goal is saved."))
             return redirect("agreements:harvest", community.pk)
@@ -362,7 +344,6 @@ def personal_goal_edit(
         "community": community,
         "aspect": Aspect(Aspect.PERSONAL),
         "form": form,
-        "stale": stale,
         "personal": True,
     }
     return render(request, "agreements/goal_edit.html", context)
@@ -397,12 +378,12 @@ def goal_evaluate(
             actions.evaluate_goal(
                 goal=goal,
                 actor=request.user,
-                expected_revision=form.cleaned_data["revision"],
+                version=form.cleaned_data["version"],
                 evaluation=form.cleaned_data,
             )
-        except actions.StaleEdit as error:
-            goal = error.current
-            _refuse_stale(form, request, goal.revision, str(error))
+        except Stale as stale:
+            form.refuse(stale)
+            goal = stale.current
         else:
             messages.success(request, _("The evaluation is saved."))
             return redirect("agreements:harvest", community.pk)
@@ -417,7 +398,7 @@ def goal_evaluate(
 
 def _evaluation_initial(goal: Any) -> dict[str, Any]:
     initial = {name: getattr(goal, name) for name in actions.EVALUATION_FIELDS}
-    return {**initial, "revision": goal.revision}
+    return {**initial, "version": goal.version}
 
 
 # Hours

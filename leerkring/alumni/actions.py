@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from leerkring.accounts.models import User
 from leerkring.communities.models import Membership
 from leerkring.core import audit
+from leerkring.core.concurrency import claim
 from leerkring.core.models import AuditAction
 
 from .models import NOTE_MAX_LENGTH, Answer, CoachingInterest
@@ -16,20 +17,6 @@ from .models import NOTE_MAX_LENGTH, Answer, CoachingInterest
 
 class CoachingAnswerError(Exception):
     """The answer is refused; the message is translated."""
-
-
-class StaleAnswer(CoachingAnswerError):
-    """The answer changed in another window since ``version``; ``current`` is it."""
-
-    def __init__(self, current: CoachingInterest) -> None:
-        super().__init__(
-            _(
-                "Your answer was changed in another window in the meantime. The "
-                "saved answer is shown above; your choice is still in the form. "
-                "Send it again to replace it."
-            )
-        )
-        self.current = current
 
 
 @transaction.atomic
@@ -44,7 +31,8 @@ def answer_coaching_question(
     """Save (or change) ``actor``'s answer in the community of ``membership``.
 
     ``version`` is the version of the answer the form was filled in from (None for
-    a first answer); a newer one refuses the change. Nothing is written on refusal.
+    a first answer); a newer one refuses the change (``Stale``). Nothing is
+    written on refusal.
     """
     locked = Membership.objects.select_for_update().get(pk=membership.pk)
     if locked.user_id != actor.pk or not (locked.is_participant and locked.is_active):
@@ -64,13 +52,11 @@ def answer_coaching_question(
             membership=locked, answer=answer, note=note, answered_at=timezone.now()
         )
     else:
-        if version != current.version:
-            raise StaleAnswer(current)
-        if (current.answer, current.note) == (answer, note):
+        if (current.answer, current.note, current.version) == (answer, note, version):
             return current
+        claim(current, version)
         current.answer, current.note = answer, note
         current.answered_at = timezone.now()
-        current.version += 1
         current.save()
         interest = current
     audit.record(

@@ -5,10 +5,12 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from leerkring.core.forms import SeenVersionForm
+
 from .models import NOTE_MAX_LENGTH, Answer
 
 
-class CoachingInterestForm(forms.Form):
+class CoachingInterestForm(SeenVersionForm):
     answer = forms.ChoiceField(
         label=_("Would you like to coach a new learning community?"),
         choices=Answer.choices,

@@ -41,11 +41,6 @@ def form_for(interest: CoachingInterest | None) -> CoachingInterestForm:
     )
 
 
-def refilled(chosen: dict[str, Any], current: CoachingInterest) -> CoachingInterestForm:
-    """After a refused stale answer: their choice again, on the current version."""
-    return CoachingInterestForm(initial={**chosen, "version": current.version})
-
-
 def question(
     community: Community,
     membership: Membership,

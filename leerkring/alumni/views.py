@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from leerkring.communities.models import Community, Membership
+from leerkring.core.concurrency import Stale
 from leerkring.core.http import AuthenticatedHttpRequest
 
 from . import actions, pages
@@ -36,15 +37,14 @@ def _answer(
     request: AuthenticatedHttpRequest, community: Community, membership: Membership
 ) -> HttpResponse:
     form = CoachingInterestForm(request.POST)
-    saved, stale = False, ""
+    saved = False
     if form.is_valid():
         try:
             interest = actions.answer_coaching_question(
                 membership=membership, actor=request.user, **form.cleaned_data
             )
-        except actions.StaleAnswer as error:
-            # Keep what they chose, on top of the answer saved meanwhile.
-            form, stale = pages.refilled(form.cleaned_data, error.current), str(error)
+        except Stale as stale:
+            form.refuse(stale)
         except actions.CoachingAnswerError as error:
             form.add_error(None, str(error))
         else:
@@ -52,7 +52,7 @@ def _answer(
                 messages.success(request, _("Thank you, your answer is saved."))
                 return redirect("alumni:coaching", community.pk)
             form, saved = pages.form_for(interest), True
-    context = pages.question(community, membership, form, saved=saved, stale=stale)
+    context = pages.question(community, membership, form, saved=saved)
     template = (
         "alumni/coaching.html#question" if request.htmx else "alumni/coaching.html"
     )

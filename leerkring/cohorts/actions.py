@@ -20,6 +20,7 @@ from leerkring.communities.models import (
     Organisation,
 )
 from leerkring.core import audit
+from leerkring.core.concurrency import claim
 from leerkring.core.models import AuditAction
 
 from . import composing
@@ -34,21 +35,6 @@ ACCEPTABLE_VIOLATIONS = {"size_imbalance"}
 
 class ProposalError(Exception):
     """The proposal cannot be changed or accepted; the message is translated."""
-
-
-class StaleProposal(ProposalError):
-    """Someone changed the proposal since the page was loaded."""
-
-    def __init__(self, proposal: Proposal) -> None:
-        super().__init__(
-            _(
-                "Someone else changed this proposal in the meantime (it is now at "
-                "version %(version)s). The current proposal is shown; make your "
-                "change again."
-            )
-            % {"version": proposal.version}
-        )
-        self.proposal = proposal
 
 
 @transaction.atomic
@@ -221,8 +207,7 @@ def _lock(proposal: Proposal, version: int) -> Proposal:
         .select_related("cohort")
         .get(pk=proposal.pk)
     )
-    if locked.version != version:
-        raise StaleProposal(locked)
+    claim(locked, version)
     if not locked.is_draft:
         raise ProposalError(
             _("This proposal has been accepted; it can no longer change.")
@@ -266,7 +251,6 @@ def move_member(
     proposal.objective = score.objective
     proposal.repeated_pairs = score.repeated_pairs
     proposal.coaches = space.coach_ids(groups)
-    proposal.version += 1
     proposal.save()
     return proposal
 
@@ -319,7 +303,6 @@ def accept_proposal(
         raise ProposalError(str(error)) from error
     proposal.status = Proposal.Status.ACCEPTED
     proposal.accepted_at = timezone.now()
-    proposal.version += 1
     proposal.save()
     proposal.communities.set(communities)
     audit.record(

@@ -17,6 +17,7 @@ from django.views.decorators.http import (
 )
 
 from leerkring.communities.access import access_organisation
+from leerkring.core.concurrency import Stale, stale_message
 from leerkring.core.http import AuthenticatedHttpRequest
 
 from . import actions, file_template, presenters
@@ -323,8 +324,9 @@ def proposal_move(request: AuthenticatedHttpRequest, proposal_id: int) -> HttpRe
             to_group=data["to_group"],
             swap_with=data["swap_with"],
         )
-    except actions.StaleProposal as stale:
-        return _proposal_page(request, stale.proposal, error=str(stale), status=409)
+    except Stale as stale:
+        error = stale_message(stale)
+        return _proposal_page(request, stale.current, error=error, status=409)
     except actions.ProposalError as error:
         return _proposal_page(request, proposal, error=str(error), status=422)
     if not request.htmx:
@@ -364,8 +366,9 @@ def proposal_accept(
         communities = actions.accept_proposal(
             proposal=proposal, actor=request.user, **form.cleaned_data
         )
-    except actions.StaleProposal as stale:
-        return _proposal_page(request, stale.proposal, error=str(stale), status=409)
+    except Stale as stale:
+        error = stale_message(stale)
+        return _proposal_page(request, stale.current, error=error, status=409)
     except actions.ProposalError as error:
         form.add_error(None, str(error))
         return _proposal_page(request, proposal, accept_form=form, status=422)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
-from django.db.models import F
 
 from leerkring.accounts.models import User
 from leerkring.communities.models import Membership
 from leerkring.core import audit
+from leerkring.core.concurrency import claim
 from leerkring.core.models import AuditAction
 
 from .models import Intake, IntakePreparation
@@ -23,30 +23,17 @@ PREPARATION_FIELDS = (
 )
 
 
-class VersionConflict(Exception):
-    """The preparation changed since it was opened (e.g. on another device)."""
-
-    def __init__(self, current_version: int) -> None:
-        super().__init__(current_version)
-        self.current_version = current_version
-
-
 @transaction.atomic
 def save_preparation(
     *, membership: Membership, version: int, answers: dict[str, str]
 ) -> IntakePreparation:
-    """Save the participant's own preparation; an older version is refused."""
+    """Save the participant's own preparation; an older version is refused
+    (:class:`~leerkring.core.concurrency.Stale`)."""
     preparation, created = IntakePreparation.objects.get_or_create(
         membership=membership
     )
     if not created:
-        claimed = IntakePreparation.objects.filter(
-            pk=preparation.pk, version=version
-        ).update(version=F("version") + 1)
-        if not claimed:
-            preparation.refresh_from_db()
-            raise VersionConflict(preparation.version)
-        preparation.version = version + 1
+        claim(preparation, version)
     for name in PREPARATION_FIELDS:
         setattr(preparation, name, answers.get(name, ""))
     preparation.save()

@@ -6,14 +6,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from leerkring.core.forms import SeenVersionForm
 from leerkring.core.widgets import RadioSelect
 
 from .models import Intake, IntakePreparation
 
 
-class PreparationForm(forms.ModelForm[IntakePreparation]):
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-
+class PreparationForm(SeenVersionForm, forms.ModelForm[IntakePreparation]):
     class Meta:
         model = IntakePreparation
         fields = [
@@ -33,10 +32,6 @@ class PreparationForm(forms.ModelForm[IntakePreparation]):
                 "constraints",
             )
         }
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["version"].initial = self.instance.version
 
 
 class IntakeForm(forms.ModelForm[Intake]):

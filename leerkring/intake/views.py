@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from leerkring.agreements.models import Aspect, CollectiveGoal
 from leerkring.communities.models import Membership
+from leerkring.core.concurrency import Stale
 from leerkring.core.http import AuthenticatedHttpRequest
 from leerkring.meetings.models import Meeting
 
@@ -77,19 +78,8 @@ def preparation_edit(
                 version=form.cleaned_data["version"],
                 answers=answers,
             )
-        except actions.VersionConflict as conflict:
-            form.add_error(
-                None,
-                _(
-                    "You changed your preparation elsewhere in the meantime (now "
-                    "version %(version)s). This text was not saved; the saved version "
-                    "is shown next to it. Save again to replace it."
-                )
-                % {"version": conflict.current_version},
-            )
-            data = request.POST.copy()
-            data["version"] = str(conflict.current_version)
-            form.data = data
+        except Stale as stale:
+            form.refuse(stale)
         else:
             messages.success(request, _("Your intake preparation is saved."))
             return redirect("intake:preparation", community_id)
@@ -97,7 +87,6 @@ def preparation_edit(
         "community": membership.community,
         "membership": membership,
         "form": form,
-        "saved": IntakePreparation.objects.filter(membership=membership).first(),
         "intakes": Intake.objects.filter(membership=membership),
     }
     return render(request, "intake/preparation_edit.html", context)

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from leerkring.accounts.models import User
 from leerkring.assignments.models import IntegrationAssignment
 from leerkring.communities.models import Community
 from leerkring.core import audit
+from leerkring.core.concurrency import claim
 from leerkring.core.models import AuditAction
 from leerkring.meetings.models import Meeting
 from leerkring.tracks.models import LearningQuestion
@@ -27,14 +25,6 @@ from .models import (
     Visibility,
 )
 from .tasks import assess_reflection, send_feedback_notice
-
-
-class StaleVersion(Exception):
-    """Someone (another tab) saved in between; nothing was changed."""
-
-    def __init__(self, current: Any) -> None:
-        super().__init__(_("This was changed in the meantime."))
-        self.current = current
 
 
 def _request_assessment(reflection: Reflection) -> None:
@@ -89,9 +79,11 @@ def edit_reflection(
 ) -> Reflection:
     """Save a new version, refusing if another tab saved since ``version``."""
     current = Reflection.objects.select_for_update().get(pk=reflection.pk)
-    if version != current.version:
-        raise StaleVersion(current)
     text_changed = (title, body) != (current.title, current.body)
+    if text_changed or version != current.version:
+        # A new text is a new version (the mirror reads that one); an edit
+        # against an older version is refused whatever it changes.
+        claim(current, version)
     changes = {
         "title": title,
         "body": body,
@@ -101,8 +93,6 @@ def edit_reflection(
     }
     for field, value in changes.items():
         setattr(current, field, value)
-    if text_changed:
-        current.version += 1
     current.save()
     if visibility != current.visibility:
         change_visibility(reflection=current, author=author, visibility=visibility)
@@ -149,21 +139,18 @@ def save_draft(
     reflection: Reflection | None,
     title: str,
     body: str,
-    revision: int | None,
+    version: int | None,
 ) -> Draft:
     """Keep the text being written. A draft written by another tab since
-    ``revision`` is never overwritten: `StaleVersion` carries it instead."""
+    ``version`` is never overwritten: `Stale` carries it instead."""
     lookup = {"user": user, "community": community, "reflection": reflection}
     draft = Draft.objects.select_for_update().filter(**lookup).first()
     if draft is None:
         return Draft.objects.create(**lookup, title=title, body=body)
-    if revision != draft.revision:
-        raise StaleVersion(draft)
+    claim(draft, version)
     draft.title, draft.body = title, body
-    draft.revision = F("revision") + 1
     draft.updated_at = timezone.now()
     draft.save()
-    draft.refresh_from_db(fields=["revision"])
     return draft
 
 
@@ -184,11 +171,9 @@ def save_feedback(
     )
     if draft is None:
         draft = CoachFeedback(reflection=reflection, coach=coach, body=body)
-    elif version != draft.version:
-        raise StaleVersion(draft)
     else:
+        claim(draft, version)
         draft.body = body
-        draft.version += 1
     if publish:
         draft.status = CoachFeedback.Status.PUBLISHED
         draft.published_at = timezone.now()

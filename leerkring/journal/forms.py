@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from leerkring.assignments.models import IntegrationAssignment
 from leerkring.communities.models import Community
+from leerkring.core.forms import SeenVersionForm
 from leerkring.meetings.models import Meeting
 from leerkring.tracks.models import LearningQuestion
 
@@ -59,7 +60,7 @@ def community_meetings(community: Community) -> Any:
     )
 
 
-class ReflectionForm(forms.Form):
+class ReflectionForm(SeenVersionForm):
     """Writing or rewriting an entry; ``version`` guards against lost updates."""
 
     title = forms.CharField(label=_("Title"), max_length=200)
@@ -130,7 +131,7 @@ class DraftForm(forms.Form):
 
     title = forms.CharField(max_length=200, required=False)
     body = forms.CharField(max_length=MAX_BODY_CHARS, required=False, strip=False)
-    draft_revision = forms.IntegerField(required=False, min_value=0)
+    draft_version = forms.IntegerField(required=False, min_value=0)
 
 
 class VisibilityForm(forms.Form):
@@ -139,7 +140,7 @@ class VisibilityForm(forms.Form):
     )
 
 
-class FeedbackForm(forms.ModelForm[CoachFeedback]):
+class FeedbackForm(SeenVersionForm, forms.ModelForm[CoachFeedback]):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:

@@ -346,7 +346,7 @@ class Comment(models.Model):
 
 class Draft(models.Model):
     """Autosaved text of an entry being written: one per person and entry (or new
-    entry per community). ``revision`` detects a second tab writing to it."""
+    entry per community). ``version`` detects a second tab writing to it."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
@@ -357,7 +357,7 @@ class Draft(models.Model):
     )
     title = models.CharField(max_length=200, blank=True)
     body = models.TextField(blank=True, max_length=MAX_BODY_CHARS)
-    revision = models.PositiveIntegerField(default=1)
+    version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

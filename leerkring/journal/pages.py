@@ -14,6 +14,7 @@ from leerkring.accounts.models import User
 from leerkring.assignments.models import IntegrationAssignment
 from leerkring.communities.models import Community, Membership
 from leerkring.core.access import allowed, deny
+from leerkring.core.concurrency import Stale
 from leerkring.reflection import model_version
 from leerkring.tracks.models import LearningQuestion
 
@@ -161,18 +162,10 @@ def form_context(
         "community": community,
         "form": form,
         "draft": draft if draft is not None and not draft.is_empty else None,
-        "draft_revision": draft.revision if draft is not None else "",
+        "draft_version": draft.version if draft is not None else "",
         "reflection": reflection,
         "prompts": writing_prompts(community, request.user) if not reflection else [],
     }
-
-
-def conflict_message() -> str:
-    return _(
-        "This was saved in another tab or window in the meantime. Nothing is "
-        "lost: your text is still here and the saved version is shown below. "
-        "Copy what you need, then save again."
-    )
 
 
 def autosave(
@@ -193,12 +186,12 @@ def autosave(
             reflection=reflection,
             title=form.cleaned_data["title"],
             body=form.cleaned_data["body"],
-            revision=form.cleaned_data["draft_revision"],
+            version=form.cleaned_data["draft_version"],
         )
-    except actions.StaleVersion:
+    except Stale:
         context["draft_conflict"] = True
         return render(request, f"{FORM_TEMPLATE}#draft_status", context)
-    context.update(saved_draft=draft, draft_revision=draft.revision)
+    context.update(saved_draft=draft, draft_version=draft.version)
     return render(request, f"{FORM_TEMPLATE}#draft_status", context)
 
 

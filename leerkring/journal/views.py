@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from leerkring.core.concurrency import Stale
 from leerkring.core.http import AuthenticatedHttpRequest
 
 from . import actions, exports, pages
@@ -71,20 +72,17 @@ def reflection_edit(
     form = ReflectionForm(
         request.POST or None, community=community, writer=request.user, initial=initial
     )
-    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             actions.edit_reflection(
                 reflection=reflection, author=request.user, **form.cleaned_data
             )
-        except actions.StaleVersion as stale:
-            conflict = stale.current
-            form.add_error(None, pages.conflict_message())
+        except Stale as stale:
+            form.refuse(stale)
         else:
             messages.success(request, _("Your reflection is saved."))
             return redirect("journal:reflection-detail", reflection.pk)
     context = pages.form_context(request, community, form, draft, reflection)
-    context["conflict"] = conflict
     return render(request, "journal/reflection_form.html", context)
 
 
@@ -199,8 +197,8 @@ def feedback_save(
                 version=form.cleaned_data["version"],
                 publish=publish,
             )
-        except actions.StaleVersion:
-            form.add_error(None, pages.conflict_message())
+        except Stale as stale:
+            form.refuse(stale)
         else:
             done = _("Feedback published.") if publish else _("Draft feedback saved.")
             messages.success(request, done)

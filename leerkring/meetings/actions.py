@@ -4,7 +4,8 @@ the roles of self-run meetings, running a session.
 Every write is one transaction. Two coaches may edit the same session at the same
 time, so every edit carries the version the coach saw (``version`` for the
 session's own fields, ``agenda_version`` for its agenda); a save against an older
-version is refused with :class:`VersionConflict` and nothing changes.
+version is refused with :class:`~leerkring.core.concurrency.Stale` (``claim``)
+and nothing changes.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from django.db import models, transaction
+from django.db import transaction
 from django.db.models import F, Max
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -23,6 +24,7 @@ from leerkring.accounts.models import User
 from leerkring.agreements.continuation import stopped
 from leerkring.communities.models import Community, LearningPeriod, Membership
 from leerkring.core import audit
+from leerkring.core.concurrency import Stale, claim
 from leerkring.core.models import AuditAction
 from leerkring.tracks.continuity import carry_over
 
@@ -46,14 +48,6 @@ from .models import (
 )
 
 DEFAULT_PERIOD_DAYS = 183  # "about six months"
-
-
-class VersionConflict(Exception):
-    """Someone else saved first; the caller shows the current version."""
-
-    def __init__(self, current_version: int) -> None:
-        super().__init__(current_version)
-        self.current_version = current_version
 
 
 class MeetingError(Exception):
@@ -302,21 +296,12 @@ def method_agenda_items(meeting: Meeting) -> list[AgendaItem]:
 # The session's own fields (date, place, themes, notes, summary).
 
 
-def _claim(row: models.Model, version: int, field: str = "version") -> None:
-    """Take the next ``version`` of the row (its ``field``: a session, its agenda, a
-    schedule, a role), or raise `VersionConflict` if someone else took it."""
-    rows = type(row)._default_manager.filter(pk=row.pk)
-    if not rows.filter(**{field: version}).update(**{field: F(field) + 1}):
-        raise VersionConflict(rows.values_list(field, flat=True).get())
-    setattr(row, field, version + 1)
-
-
 @transaction.atomic
 def update_meeting(
     *, meeting: Meeting, actor: User, version: int, changes: dict[str, Any]
 ) -> Meeting:
     """Change a session's date, place or themes; the schedule must stay valid."""
-    _claim(meeting, version)
+    claim(meeting, version)
     for name, value in changes.items():
         setattr(meeting, name, value)
     siblings = [
@@ -351,7 +336,7 @@ def save_coach_notes(
     *, meeting: Meeting, actor: User, version: int, notes: str
 ) -> Meeting:
     """The coaches' own notes about the session (never shown to participants)."""
-    _claim(meeting, version)
+    claim(meeting, version)
     meeting.coach_notes = notes
     meeting.save(update_fields=["coach_notes", "version"])
     return meeting
@@ -362,7 +347,7 @@ def save_summary(
     *, meeting: Meeting, actor: User, version: int, summary: str, publish: bool
 ) -> Meeting:
     """Save the session summary; publishing shows it to every member."""
-    _claim(meeting, version)
+    claim(meeting, version)
     meeting.summary = summary
     if publish:
         if not summary.strip():
@@ -387,7 +372,7 @@ def move_agenda_item(
 ) -> AgendaItem:
     """Swap the item with its neighbour above (``up``) or below (``down``)."""
     meeting = item.meeting
-    _claim(meeting, version, "agenda_version")
+    claim(meeting, version, field="agenda_version")
     item = AgendaItem.objects.get(pk=item.pk)
     neighbours = AgendaItem.objects.filter(meeting=meeting)
     if direction == "up":
@@ -421,7 +406,7 @@ def save_agenda_item(
 ) -> AgendaItem:
     """Edit an item, or add one (``item`` is None) after the item at position
     ``after`` (0: at the start; None: at the end)."""
-    _claim(meeting, version, "agenda_version")
+    claim(meeting, version, field="agenda_version")
     if item is None:
         last = _last_position(meeting)
         place = last if after is None else min(max(after, 0), last)
@@ -444,7 +429,7 @@ def publish_agenda(*, meeting: Meeting, actor: User, version: int) -> Meeting:
     """
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.agenda_version != version:
-        raise VersionConflict(meeting.agenda_version)
+        raise Stale(meeting, "agenda_version")
     meeting.set_published_agenda(
         AgendaItem.objects.filter(meeting=meeting).order_by("position")
     )
@@ -454,14 +439,14 @@ def publish_agenda(*, meeting: Meeting, actor: User, version: int) -> Meeting:
 
 @transaction.atomic
 def delete_agenda_item(*, item: AgendaItem, actor: User, version: int) -> None:
-    _claim(item.meeting, version, "agenda_version")
+    claim(item.meeting, version, field="agenda_version")
     item.delete()
 
 
 @transaction.atomic
 def reset_agenda(*, meeting: Meeting, actor: User, version: int) -> None:
     """Replace the agenda by the method's agenda for this session."""
-    _claim(meeting, version, "agenda_version")
+    claim(meeting, version, field="agenda_version")
     Meeting.objects.filter(pk=meeting.pk).update(
         current_item=None, current_item_started_at=None
     )
@@ -495,7 +480,7 @@ def accept_proposal(
     proposal = OpenSpaceProposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.is_accepted:
         raise MeetingError(_("This proposal is already on the agenda."))
-    _claim(meeting, version, "agenda_version")
+    claim(meeting, version, field="agenda_version")
     description = proposal.description
     credit = _("Proposed by %(name)s.") % {"name": proposal.author_name()}
     description = f"{description}\n\n{credit}".strip()
@@ -867,7 +852,7 @@ def update_self_run(
     today = today or timezone.localdate()
     if not 1 <= coach_every <= MAX_COACH_EVERY:
         raise MeetingError(_coach_every_problem())
-    _claim(schedule, version)
+    claim(schedule, version)
     schedule.coach_every = coach_every
     schedule.save(update_fields=["coach_every", "version"])
     period = schedule.period
@@ -901,7 +886,7 @@ def redistribute_roles(
     members = rotating_members(period.community)
     if len(members) < MIN_ROTATING_MEMBERS:
         raise MeetingError(_too_few_to_rotate())
-    _claim(schedule, version)
+    claim(schedule, version)
     held: dict[Membership, dict[str, int]] = {}
     by_pk = {m.pk: m for m in members}
     past = MeetingRole.objects.for_period(period).filter(
@@ -954,7 +939,7 @@ def swap_roles(
     A swap never changes how many roles anyone holds, so the fair share stays.
     Refused (:class:`MeetingError`, nothing changed) for a meeting already held,
     roles of different periods, or a swap that would make someone chair and
-    note-taker of one meeting; :class:`VersionConflict` when either role changed
+    note-taker of one meeting; :class:`Stale` when either role changed
     since the member looked.
     """
     today = today or timezone.localdate()
@@ -979,8 +964,8 @@ def swap_roles(
                     _("That would make one person chair and note-taker of %(meeting)s.")
                     % {"meeting": here.meeting}
                 )
-    _claim(role, version)
-    _claim(other, other_version)
+    claim(role, version)
+    claim(other, other_version)
     mine, theirs = role.membership_id, other.membership_id
     # Through "open", so one role per member per meeting holds at every step.
     MeetingRole.objects.filter(pk=role.pk).update(membership=None)

@@ -13,13 +13,13 @@ from pydantic import Field
 from leerkring.api.auth import caller, require_community
 from leerkring.api.schemas import StrictInput, form_or_422, refuse, text
 from leerkring.communities.access import access_community
+from leerkring.core.concurrency import Stale, stale_message
 
 from . import actions
 from .access import access_meeting
 from .forms import AgendaItemForm
 from .method import ItemKind
 from .models import AgendaItem, Meeting
-from .views import conflict_message
 
 router = Router(tags=["sessions"])
 
@@ -139,7 +139,7 @@ def agenda_item_add(
             version=payload.version,
             **data,
         )
-    except actions.VersionConflict as conflict:
-        raise refuse(conflict_message(conflict.current_version), 409) from conflict
+    except Stale as stale:
+        raise refuse(stale_message(stale), 409) from stale
     meeting.refresh_from_db()
     return Status(201, _detail(meeting))

@@ -10,6 +10,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from leerkring.communities.models import Community, Membership
+from leerkring.core.forms import SeenVersionForm
 
 from .actions import (
     DEFAULT_PERIOD_DAYS,
@@ -36,15 +37,6 @@ class DateInput(forms.DateInput):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class VersionField(forms.IntegerField):
-    """The version the editor saw; the action refuses a save against an older one."""
-
-    widget = forms.HiddenInput
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(min_value=1, **kwargs)
 
 
 class LeergangForm(forms.Form):
@@ -179,10 +171,9 @@ class LeergangPlan:
                     self.sessions.forms[index].add_error(name, message)
 
 
-class MeetingForm(forms.ModelForm[Meeting]):
+class MeetingForm(SeenVersionForm, forms.ModelForm[Meeting]):
     """A session's date, place and themes, with the version the coach saw."""
 
-    version = VersionField()
     practice_meanings = forms.MultipleChoiceField(
         label=_("Meaning for the work practice"),
         choices=PracticeMeaning,
@@ -206,7 +197,6 @@ class MeetingForm(forms.ModelForm[Meeting]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["version"].initial = self.instance.version
         if not self.instance.has_method_themes:
             # A self-run meeting has no Table-1 themes: only date and place.
             for name in (*THEME_FIELDS, "practice_meanings"):
@@ -216,9 +206,7 @@ class MeetingForm(forms.ModelForm[Meeting]):
             self.fields[name].required = True
 
 
-class AgendaItemForm(forms.ModelForm[AgendaItem]):
-    version = VersionField()
-
+class AgendaItemForm(SeenVersionForm, forms.ModelForm[AgendaItem]):
     class Meta:
         model = AgendaItem
         fields = ["kind", "title", "description", "minutes"]
@@ -266,8 +254,7 @@ def _after_choices(items: list[AgendaItem]) -> list[tuple[int, str]]:
     ]
 
 
-class NotesForm(forms.Form):
-    version = VersionField()
+class NotesForm(SeenVersionForm):
     coach_notes = forms.CharField(
         label=_("Coach notes"),
         required=False,
@@ -276,8 +263,7 @@ class NotesForm(forms.Form):
     )
 
 
-class SummaryForm(forms.Form):
-    version = VersionField()
+class SummaryForm(SeenVersionForm):
     summary = forms.CharField(
         label=_("Summary for the members"),
         required=False,
@@ -346,16 +332,14 @@ class SelfRunForm(forms.Form):
     online_url = forms.URLField(label=_("Online link"), required=False)
 
 
-class SelfRunSettingsForm(forms.Form):
-    version = VersionField()
+class SelfRunSettingsForm(SeenVersionForm):
     title = forms.CharField(label=_("Title"), max_length=200)
     coach_every = _coach_every_field(help_text=_("Changes the meetings from today on."))
 
 
-class RoleSwapForm(forms.Form):
+class RoleSwapForm(SeenVersionForm):
     """Swap a role with another role of the same period (value: ``id:version``)."""
 
-    version = VersionField()
     other = forms.ChoiceField(label=_("Swap with"))
 
     def __init__(

@@ -24,6 +24,7 @@ from django.views.decorators.http import (
 from leerkring.communities.access import access_community
 from leerkring.communities.models import Community, LearningPeriod, Membership
 from leerkring.core.access import allowed
+from leerkring.core.concurrency import Stale, stale_message
 from leerkring.core.http import AuthenticatedHttpRequest
 
 from . import actions, lookback, presence, rotation
@@ -72,23 +73,6 @@ def agenda_context(
         "over_minutes": max(total - meeting.duration_minutes, 0),
         "ends": clock.time(),
     }
-
-
-def keep_with_version(form: Any, version: int) -> None:
-    """After a conflict: keep what the coach typed, on top of the current version.
-
-    Saving the form again is then a deliberate choice to replace that version.
-    """
-    form.data = form.data.copy()
-    form.data[form.add_prefix("version")] = str(version)
-
-
-def conflict_message(current: int) -> str:
-    return _(
-        "Another coach saved a change while you were editing (now version "
-        "%(version)s). Your change was not saved; the current version is shown. "
-        "Apply your change again if it is still needed."
-    ) % {"version": current}
 
 
 @login_required
@@ -289,9 +273,8 @@ def meeting_edit(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResp
                 version=form.cleaned_data["version"],
                 changes=changes,
             )
-        except actions.VersionConflict as conflict:
-            form.add_error(None, conflict_message(conflict.current_version))
-            keep_with_version(form, conflict.current_version)
+        except Stale as stale:
+            form.refuse(stale)
             return _meeting_edit_page(request, meeting, form)
         except actions.MeetingError as error:
             form.add_error("date", str(error))
@@ -387,9 +370,8 @@ def agenda_item_new(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpR
                 version=form.cleaned_data["version"],
                 **data,
             )
-        except actions.VersionConflict as conflict:
-            form.add_error(None, conflict_message(conflict.current_version))
-            keep_with_version(form, conflict.current_version)
+        except Stale as stale:
+            form.refuse(stale)
         else:
             done = _("“%(title)s” is added to the agenda.") % {"title": item}
             return _after_agenda_change(request, meeting, done=done)
@@ -411,9 +393,8 @@ def agenda_item_edit(request: AuthenticatedHttpRequest, item_id: int) -> HttpRes
                 item=item,
                 **{k: v for k, v in form.cleaned_data.items() if k != "version"},
             )
-        except actions.VersionConflict as conflict:
-            form.add_error(None, conflict_message(conflict.current_version))
-            keep_with_version(form, conflict.current_version)
+        except Stale as stale:
+            form.refuse(stale)
         else:
             messages.success(request, _("The agenda item is saved."))
             return redirect("meetings:agenda-edit", item.meeting_id)
@@ -448,8 +429,8 @@ def _attempt(
     """Run a versioned action with the posted version; what went wrong, or ""."""
     try:
         action(actor=request.user, version=int(request.POST.get("version") or 0), **kw)
-    except actions.VersionConflict as error:
-        return conflict_message(error.current_version)
+    except Stale as stale:
+        return stale_message(stale)
     except actions.MeetingError as error:
         return str(error)
     return ""
@@ -726,9 +707,8 @@ def notes_save(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRespon
                 notes=form.cleaned_data["coach_notes"],
             )
             saved = True
-        except actions.VersionConflict as conflict:
-            form.add_error(None, conflict_message(conflict.current_version))
-            keep_with_version(form, conflict.current_version)
+        except Stale as stale:
+            form.refuse(stale)
     if not request.htmx and saved:
         messages.success(request, _("Your notes are saved."))
         return redirect("meetings:coach-panel", meeting.pk)
@@ -760,9 +740,8 @@ def summary_edit(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResp
                 summary=form.cleaned_data["summary"],
                 publish="publish" in request.POST,
             )
-        except actions.VersionConflict as conflict:
-            form.add_error(None, conflict_message(conflict.current_version))
-            keep_with_version(form, conflict.current_version)
+        except Stale as stale:
+            form.refuse(stale)
         except actions.MeetingError as error:
             form.add_error("summary", str(error))
         else:
@@ -835,9 +814,8 @@ def self_run_settings(
             actions.update_self_run(
                 schedule=schedule, actor=request.user, **form.cleaned_data
             )
-        except actions.VersionConflict as conflict:
-            form.add_error(None, conflict_message(conflict.current_version))
-            keep_with_version(form, conflict.current_version)
+        except Stale as stale:
+            form.refuse(stale)
         except actions.MeetingError as error:
             form.add_error("coach_every", str(error))
         else:
@@ -894,7 +872,7 @@ def role_swap(request: AuthenticatedHttpRequest, role_id: int) -> HttpResponse:
             version=form.cleaned_data["version"],
             other_version=other_version,
         )
-    except actions.VersionConflict:
+    except Stale:
         messages.error(request, changed_meanwhile)
     except actions.MeetingError as error:
         messages.error(request, str(error))

@@ -11,19 +11,15 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from leerkring.communities.models import LearningPeriod, Organisation
 from leerkring.core import audit
+from leerkring.core.concurrency import claim
 from leerkring.core.discovery import app_modules
 from leerkring.core.models import AuditAction
 
 from .models import PeriodRetention, RetentionPolicy, add_months, months_for
-
-
-class VersionConflict(Exception):
-    """Someone else changed the retention since the form was opened."""
 
 
 def notice() -> timedelta:
@@ -128,12 +124,9 @@ def set_policy(
         defaults={"months": months, "changed_by": actor},
     )
     if not created:
-        updated = RetentionPolicy.objects.filter(pk=policy.pk, version=version).update(
-            months=months, changed_by=actor, version=F("version") + 1
-        )
-        if not updated:
-            raise VersionConflict
-        policy.refresh_from_db()
+        claim(policy, version)
+        policy.months, policy.changed_by = months, actor
+        policy.save(update_fields=["months", "changed_by", "changed_at", "version"])
     pending = list(
         PeriodRetention.objects.filter(
             period__community__organisation=organisation, expired_at__isnull=True

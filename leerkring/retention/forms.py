@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from leerkring.core.forms import SeenVersionForm
+
 from .models import MAX_MONTHS, MIN_MONTHS
 
 
-class RetentionForm(forms.Form):
+class RetentionForm(SeenVersionForm):
     months = forms.IntegerField(
         label=_("Months after a period ends"),
         min_value=MIN_MONTHS,
@@ -15,4 +17,3 @@ class RetentionForm(forms.Form):
             "told beforehand and can download their data first."
         ),
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from leerkring.communities.access import access_organisation
 from leerkring.core import audit
+from leerkring.core.concurrency import Stale
 from leerkring.core.http import AuthenticatedHttpRequest
 from leerkring.core.models import AuditAction
 
@@ -42,14 +43,8 @@ def privacy(request: AuthenticatedHttpRequest, organisation_id: int) -> HttpResp
                 version=form.cleaned_data["version"],
                 actor=request.user,
             )
-        except actions.VersionConflict:
-            form.add_error(
-                None,
-                _(
-                    "Someone else changed the retention meanwhile. "
-                    "The page now shows their choice; check it and save again."
-                ),
-            )
+        except Stale as stale:
+            form.refuse(stale)
         else:
             messages.success(request, _("The retention is saved."))
             return redirect("retention:privacy", organisation.pk)

@@ -1,14 +1,13 @@
 """Workflows on the two tracks: each one atomic; concurrent edits never lose data.
 
 An edit names the version it was based on. When someone else saved in between,
-``StaleVersion`` refuses the save and carries the current version, so the page can
+``claim`` refuses the save with ``Stale`` carrying the current row, so the page can
 show it next to what the person typed.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 from leerkring.accounts.models import User
 from leerkring.communities.models import LearningPeriod
 from leerkring.core import audit
+from leerkring.core.concurrency import claim
 from leerkring.core.models import AuditAction
 from leerkring.meetings.models import Meeting
 
@@ -34,20 +34,6 @@ from .models import (
 
 class TrackError(Exception):
     """The change is refused; the message is translated and says why."""
-
-
-class StaleVersion(TrackError):
-    """Someone saved a newer version after this edit began."""
-
-    def __init__(self, current: Any) -> None:
-        super().__init__(
-            _(
-                "Someone else saved a newer version while you were editing. "
-                "Nothing of yours was saved: compare with the current version "
-                "below and save again."
-            )
-        )
-        self.current = current
 
 
 def record_sharing(*, actor: User, target: object, before: str, after: str) -> None:
@@ -72,7 +58,7 @@ def edit_collective_track(
     *,
     period: LearningPeriod,
     actor: User,
-    base_version: int,
+    version: int,
     ambition: str,
     goal: str,
     assignment_do: str,
@@ -83,13 +69,12 @@ def edit_collective_track(
 ) -> CollectiveTrackVersion:
     """Save an edit of the collective track as a new version.
 
-    Refused when ``base_version`` is not the current one (someone else saved in
-    between) and when nothing changed.
+    Refused when ``version`` is not the current one (``Stale``: someone else
+    saved in between) and when nothing changed.
     """
     track = _locked_track(period)
+    claim(track, version)
     current = track.versions.order_by("-number").first()
-    if track.version != base_version:
-        raise StaleVersion(current)
     content = {
         "ambition": ambition.strip(),
         "goal": goal.strip(),
@@ -102,7 +87,6 @@ def edit_collective_track(
         getattr(current, name) == value for name, value in content.items()
     ):
         raise TrackError(_("Nothing changed compared to the current version."))
-    track.version += 1
     track.save(update_fields=["version", "updated_at"])
     return CollectiveTrackVersion.objects.create(
         track=track,
@@ -151,7 +135,7 @@ def set_learning_question(
     *,
     period: LearningPeriod,
     owner: User,
-    base_version: int,
+    version: int,
     text: str,
     sharing: str,
     note: str = "",
@@ -165,12 +149,13 @@ def set_learning_question(
     track = _own_track(period, owner)
     question, _created = LearningQuestion.objects.get_or_create(personal_track=track)
     question = LearningQuestion.objects.select_for_update().get(pk=question.pk)
-    if question.version != base_version:
-        raise StaleVersion(question.versions.order_by("-number").first())
     text = text.strip()
     current = question.versions.order_by("-number").first()
-    if current is None or current.text != text:
-        question.version += 1
+    text_changed = current is None or current.text != text
+    if text_changed or question.version != version:
+        # A new wording is a new version; a stale form is refused either way.
+        claim(question, version)
+    if text_changed:
         LearningQuestionVersion.objects.create(
             question=question, number=question.version, text=text, note=note.strip()
         )

@@ -187,7 +187,7 @@ def carry_over_goal(*, period: LearningPeriod, actor: User) -> CollectiveTrackVe
     return edit_collective_track(
         period=period,
         actor=actor,
-        base_version=current.number if current is not None else 0,
+        version=current.number if current is not None else 0,
         ambition=base.ambition,
         goal=last.goal,
         assignment_do=last.assignment_do,

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from leerkring.communities.models import Sharing
+from leerkring.core.forms import SeenVersionForm
 from leerkring.core.widgets import RadioSelect
 from leerkring.meetings.models import Meeting
 
@@ -40,8 +41,7 @@ def _required_text(value: str, message: Any) -> str:
     return value
 
 
-class CollectiveTrackForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+class CollectiveTrackForm(SeenVersionForm):
     ambition = _text(
         CollectiveTrackVersion._meta.get_field("ambition").verbose_name,
         help_text=CollectiveTrackVersion._meta.get_field("ambition").help_text,
@@ -157,13 +157,12 @@ class ProgressEntryForm(forms.Form):
         return data
 
 
-class LearningQuestionForm(forms.Form):
+class LearningQuestionForm(SeenVersionForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         # Several forms share one page: unique ids keep every label on its field.
         kwargs.setdefault("auto_id", "question_%s")
         super().__init__(*args, **kwargs)
 
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     text = _text(
         _("My learning question"),
         rows=3,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms as django_forms
 from django.db.models import Count, Q
 
 from leerkring.accounts.models import User
@@ -142,31 +141,6 @@ def version_changes(
             }
         )
     return changes
-
-
-def refresh_version_field(
-    form: django_forms.Form, period: LearningPeriod
-) -> CollectiveTrackVersion | None:
-    """After a refused save: base the form on the now current version."""
-    track = CollectiveTrack.objects.filter(period=period).first()
-    _rebase(form, track.version if track else 0)
-    return current_version(track)
-
-
-def refresh_question_field(
-    form: django_forms.Form, period: LearningPeriod, owner: User
-) -> None:
-    question = LearningQuestion.objects.filter(
-        personal_track__period=period, personal_track__owner=owner
-    ).first()
-    _rebase(form, question.version if question else 0)
-
-
-def _rebase(form: django_forms.Form, version: int) -> None:
-    """Keep what the person typed, but base a next save on ``version``."""
-    data = form.data.copy()  # type: ignore[attr-defined]
-    data["version"] = str(version)
-    form.data = data
 
 
 def _own_assignments(period: LearningPeriod, user: User) -> list[Any]:

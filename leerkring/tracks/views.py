@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from leerkring.communities.models import Community, LearningPeriod
 from leerkring.communities.periods import choose_period, current_choice
+from leerkring.core.concurrency import Stale, stale_message
 from leerkring.core.http import AuthenticatedHttpRequest
 
 from . import actions, continuity, pages
@@ -95,6 +96,8 @@ def carry_over_goal(
     period = _period_or_404(community)
     try:
         continuity.carry_over_goal(period=period, actor=request.user)
+    except Stale as stale:
+        messages.error(request, stale_message(stale))
     except actions.TrackError as error:
         messages.error(request, str(error))
     else:
@@ -119,19 +122,18 @@ def collective_edit(
     form = CollectiveTrackForm(
         request.POST or None, initial=CollectiveTrackForm.initial_from(current, number)
     )
-    stale = None
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
             actions.edit_collective_track(
                 period=period,
                 actor=request.user,
-                base_version=data.pop("version"),
+                version=data.pop("version"),
                 **data,
             )
-        except actions.StaleVersion as error:
-            form.add_error(None, str(error))
-            stale = pages.refresh_version_field(form, period)
+        except Stale as stale:
+            form.refuse(stale)
+            current = pages.current_version(stale.current)
         except actions.TrackError as error:
             form.add_error(None, str(error))
         else:
@@ -140,8 +142,8 @@ def collective_edit(
     context = {
         "community": community,
         "form": form,
-        "current": stale or current,
-        "stale": stale is not None,
+        "current": current,
+        "stale": form.stale is not None,
     }
     return render(request, "tracks/collective_edit.html", context)
 
@@ -208,14 +210,13 @@ def question_edit(request: AuthenticatedHttpRequest, community_id: int) -> HttpR
             actions.set_learning_question(
                 period=period,
                 owner=request.user,
-                base_version=form.cleaned_data["version"],
+                version=form.cleaned_data["version"],
                 text=form.cleaned_data["text"],
                 note=form.cleaned_data["note"],
                 sharing=form.cleaned_data["sharing"],
             )
-        except actions.StaleVersion as error:
-            form.add_error(None, str(error))
-            pages.refresh_question_field(form, period, request.user)
+        except Stale as stale:
+            form.refuse(stale)
         except actions.TrackError as error:
             form.add_error(None, str(error))
         else:

@@ -36,7 +36,7 @@ def test_a_community_lands_and_starts_its_next_period(
     actions.edit_collective_track(
         period=leergang,
         actor=participant,
-        base_version=0,
+        version=0,
         ambition=AMBITION,
         goal=GOAL,
         assignment_do="",

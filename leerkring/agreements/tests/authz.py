@@ -46,12 +46,12 @@ def url(name: str, *args: object) -> object:
 def edited_sections(w: World) -> dict[str, object]:
     return {
         **dict.fromkeys(SECTION_NAMES, "Een nieuwe afspraak."),
-        "revision": w.agreement.revision,
+        "version": w.agreement.version,
     }
 
 
 EVALUATION = {
-    "revision": 1,
+    "version": 1,
     "reached": "partly",
     "satisfaction": "4",
     "learned": "Dat feedback pas werkt als studenten er iets mee kunnen.",
@@ -107,7 +107,7 @@ ROWS = [
         url("goal-edit", "learning_yield"),
         allow(*MEMBERS, ok=302),
         method="post",
-        data=lambda w: {"revision": 0, "text": "Leren van elkaars toetspraktijk."},
+        data=lambda w: {"version": 0, "text": "Leren van elkaars toetspraktijk."},
     ),
     Row("agreements:goal-evaluate", url("goal-evaluate", "content"), allow(*MEMBERS)),
     Row("agreements:goal-evaluate", url("goal-evaluate", "learning_yield"), allow()),
@@ -127,7 +127,7 @@ ROWS = [
         url("personal-goal-edit"),
         allow(PARTICIPANT, ok=302),
         method="post",
-        data=lambda w: {"revision": 1, "text": "Beter feedback geven.", "shared": "on"},
+        data=lambda w: {"version": 1, "text": "Beter feedback geven.", "shared": "on"},
     ),
     Row("agreements:hours", url("hours"), allow(*MEMBERS)),
     Row(

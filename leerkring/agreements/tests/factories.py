@@ -25,7 +25,7 @@ class AgreementFactory(DjangoModelFactory[Agreement]):
         django_get_or_create = ("period",)
 
     period = factory.SubFactory(LearningPeriodFactory)
-    revision = 1
+    version = 1
 
 
 class AgreementVersionFactory(DjangoModelFactory[AgreementVersion]):

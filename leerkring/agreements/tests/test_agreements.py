@@ -17,6 +17,7 @@ from leerkring.agreements.models import (
 )
 from leerkring.agreements.tests.factories import Group
 from leerkring.communities.models import Membership
+from leerkring.core.concurrency import Stale
 from leerkring.core.diff import compare
 from leerkring.core.models import AuditAction, AuditEvent
 
@@ -34,7 +35,7 @@ def draft(group: Group, **changes: str) -> AgreementVersion:
     return actions.save_agreements(
         period=group.period,
         actor=group.participants[0],
-        expected_revision=agreement.revision if agreement else 0,
+        version=agreement.version if agreement else 0,
         sections={**SECTIONS, **changes},
     )
 
@@ -68,18 +69,18 @@ def test_an_edit_after_a_confirmation_starts_a_new_version() -> None:
 
 
 def test_a_stale_save_is_refused_and_changes_nothing() -> None:
-    """Two people opened the form at revision 1; the second save is refused."""
+    """Two people opened the form at version 1; the second save is refused."""
     group = Group()
     draft(group)
     draft(group, goals="Eerste wijziging.")
-    with pytest.raises(actions.StaleEdit) as refused:
+    with pytest.raises(Stale) as refused:
         actions.save_agreements(
             period=group.period,
             actor=group.coach,
-            expected_revision=1,
+            version=1,
             sections={**SECTIONS, "goals": "Tweede wijziging."},
         )
-    assert refused.value.current.goals == "Eerste wijziging."
+    assert refused.value.current.current_version().goals == "Eerste wijziging."
     assert versions(group).get().goals == "Eerste wijziging."
 
 
@@ -168,7 +169,7 @@ def detail_url(group: Group) -> str:
 def test_a_participant_drafts_the_agreements_in_the_browser(client: Any) -> None:
     group = Group()
     client.force_login(group.participants[0])
-    response = client.post(edit_url(group), {**SECTIONS, "revision": 0})
+    response = client.post(edit_url(group), {**SECTIONS, "version": 0})
     assert response.status_code == 302
     version = versions(group).get()
     assert version.created_by == group.participants[0]
@@ -183,13 +184,13 @@ def test_the_second_concurrent_save_shows_the_current_version(client: Any) -> No
     draft(group, conduct="Door een ander opgeslagen.")
     client.force_login(group.coach)
     response = client.post(
-        edit_url(group), {**SECTIONS, "conduct": "Mijn versie.", "revision": 1}
+        edit_url(group), {**SECTIONS, "conduct": "Mijn versie.", "version": 1}
     )
     assert response.status_code == 200
     page = response.content.decode()
     assert "Door een ander opgeslagen." in page  # what is saved now
     assert "Mijn versie." in page  # the editor's own text is kept
-    assert 'name="revision" value="2"' in page  # a second try goes through
+    assert 'name="version" value="2"' in page  # a second try goes through
     assert versions(group).get().conduct == "Door een ander opgeslagen."
 
 
@@ -197,7 +198,7 @@ def test_text_longer_than_allowed_is_refused_next_to_the_field(client: Any) -> N
     group = Group()
     client.force_login(group.coach)
     response = client.post(
-        edit_url(group), {**SECTIONS, "goals": "x" * 4001, "revision": 0}
+        edit_url(group), {**SECTIONS, "goals": "x" * 4001, "version": 0}
     )
     assert response.status_code == 200
     assert "field-invalid" in response.content.decode()

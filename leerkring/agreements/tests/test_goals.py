@@ -17,6 +17,7 @@ from leerkring.agreements.tests.factories import (
     PersonalGoalFactory,
 )
 from leerkring.communities.models import Membership
+from leerkring.core.concurrency import Stale
 
 pytestmark = pytest.mark.django_db
 
@@ -36,16 +37,16 @@ def test_a_collective_goal_is_set_and_a_stale_change_is_refused() -> None:
         actor=group.coach,
         aspect=Aspect.LEARNING_YIELD,
         text="Leren van elkaar.",
-        expected_revision=0,
+        version=0,
     )
-    assert goal.revision == 1
-    with pytest.raises(actions.StaleEdit):
+    assert goal.version == 1
+    with pytest.raises(Stale):
         actions.save_collective_goal(
             period=group.period,
             actor=group.participants[0],
             aspect=Aspect.LEARNING_YIELD,
             text="Iets anders.",
-            expected_revision=0,
+            version=0,
         )
     assert CollectiveGoal.objects.get(period=group.period).text == "Leren van elkaar."
 
@@ -58,7 +59,7 @@ def test_the_personal_aspect_is_not_a_collective_goal() -> None:
             actor=group.coach,
             aspect=Aspect.PERSONAL,
             text="x",
-            expected_revision=0,
+            version=0,
         )
 
 
@@ -100,9 +101,7 @@ def test_a_participant_sets_and_shares_their_goal(client: Any) -> None:
     owner = group.participants[0]
     client.force_login(owner)
     url = reverse("agreements:personal-goal-edit", args=[group.community.pk])
-    response = client.post(
-        url, {"revision": 0, "text": "Beter vragen.", "shared": "on"}
-    )
+    response = client.post(url, {"version": 0, "text": "Beter vragen.", "shared": "on"})
     assert response.status_code == 302
     goal = PersonalGoal.objects.get(owner=owner)
     assert goal.shared
@@ -126,7 +125,7 @@ def test_an_evaluation_is_recorded_with_yield(client: Any) -> None:
     response = client.post(
         url,
         {
-            "revision": goal.revision,
+            "version": goal.version,
             "reached": "partly",
             "satisfaction": "4",
             "evidence": "Drie opleidingen werken ermee.",
@@ -164,7 +163,7 @@ def test_bad_evaluations_are_refused_next_to_the_field(
     url = reverse(
         "agreements:goal-evaluate", args=[group.community.pk, "learning_yield"]
     )
-    data = {"revision": 1, "reached": "yes", "satisfaction": "5", "learned": "Veel."}
+    data = {"version": 1, "reached": "yes", "satisfaction": "5", "learned": "Veel."}
     response = client.post(url, {**data, **change})
     assert response.status_code == 200
     assert message in response.context["form"].errors[field][0]

@@ -31,7 +31,7 @@ def draft(group: Group, text: str = "We zijn op tijd.") -> Any:
     return actions.save_agreements(
         period=group.period,
         actor=group.coach,
-        expected_revision=agreement.revision if agreement else 0,
+        version=agreement.version if agreement else 0,
         sections={"attendance": text},
     )
 

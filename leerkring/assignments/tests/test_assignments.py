@@ -123,7 +123,7 @@ def test_an_assignment_links_to_the_owners_learning_question(circle: Circle) -> 
     question = track_actions.set_learning_question(
         period=circle.period,
         owner=circle.participant,
-        base_version=0,
+        version=0,
         text="Hoe vragen studenten om feedback?",
         sharing=Sharing.COACHES,
     )
@@ -201,7 +201,7 @@ def test_a_shared_assignment_does_not_reveal_a_private_learning_question(
     track_actions.set_learning_question(
         period=circle.period,
         owner=circle.participant,
-        base_version=0,
+        version=0,
         text="Mijn geheime leervraag",
         sharing=Sharing.COACHES,
     )

@@ -18,6 +18,7 @@ from leerkring.communities.tests.factories import (
     MembershipFactory,
     ProgrammeLeadFactory,
 )
+from leerkring.core.concurrency import Stale
 from leerkring.core.models import AuditAction, AuditEvent
 from leerkring.intake import actions, personal_data
 from leerkring.intake.models import (
@@ -84,13 +85,13 @@ def test_a_participant_prepares_and_a_stale_save_is_refused(community: Any) -> N
         version=first.version,
         answers={"expectations": "Op de telefoon aangepast"},
     )
-    with pytest.raises(actions.VersionConflict) as conflict:
+    with pytest.raises(Stale) as conflict:
         actions.save_preparation(
             membership=participant,
             version=first.version,
             answers={"expectations": "Oude laptoptekst"},
         )
-    assert conflict.value.current_version == 2
+    assert conflict.value.current.version == 2
     saved = IntakePreparation.objects.get(membership=participant)
     assert saved.expectations == "Op de telefoon aangepast"
 
@@ -105,6 +106,14 @@ def test_the_participant_fills_the_preparation_in_the_browser(
     assert response.status_code == 302
     prep = IntakePreparation.objects.get(membership=community.participant)
     assert prep.expectations == "Leren van studenten"
+    client.post(url, {"expectations": "Op de telefoon", "version": "1"})
+    stale = client.post(url, {"expectations": "Oude laptoptekst", "version": "1"})
+    page = stale.content.decode()
+    assert "Oude laptoptekst" in page  # what was typed stays
+    assert "Op de telefoon" in page  # next to what is saved now
+    assert 'name="version" value="2"' in page
+    prep.refresh_from_db()
+    assert prep.expectations == "Op de telefoon"
 
 
 def test_an_invited_participant_may_prepare_too(client: Any) -> None:

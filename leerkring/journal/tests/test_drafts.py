@@ -22,15 +22,15 @@ def test_autosave_keeps_the_text_of_a_new_entry(client: Any) -> None:
     response = client.post(url, {"title": "Half", "body": "Wat ik"}, headers=HTMX)
     assert response.status_code == 200
     draft = Draft.objects.get(user=entry.author, reflection=None)
-    assert (draft.title, draft.body, draft.revision) == ("Half", "Wat ik", 1)
+    assert (draft.title, draft.body, draft.version) == ("Half", "Wat ik", 1)
     assert 'hx-swap-oob="true"' in response.content.decode()
     client.post(
         url,
-        {"title": "Half", "body": "Wat ik wilde", "draft_revision": 1},
+        {"title": "Half", "body": "Wat ik wilde", "draft_version": 1},
         headers=HTMX,
     )
     draft.refresh_from_db()
-    assert (draft.body, draft.revision) == ("Wat ik wilde", 2)
+    assert (draft.body, draft.version) == ("Wat ik wilde", 2)
 
 
 def test_the_draft_survives_a_new_login_and_is_offered_back(client: Any) -> None:
@@ -71,14 +71,14 @@ def test_a_second_tab_never_overwrites_the_first_tabs_draft(client: Any) -> None
     entry = ReflectionFactory()
     client.force_login(entry.author)
     url = reverse("journal:draft-save", args=[entry.pk])
-    client.post(url, {"title": "A", "body": "Tab een"}, headers=HTMX)  # revision 1
+    client.post(url, {"title": "A", "body": "Tab een"}, headers=HTMX)  # version 1
     client.post(
         url,
-        {"title": "A", "body": "Tab een, verder", "draft_revision": 1},
+        {"title": "A", "body": "Tab een, verder", "draft_version": 1},
         headers=HTMX,
-    )  # revision 2
+    )  # version 2
     response = client.post(
-        url, {"title": "B", "body": "Tab twee", "draft_revision": 1}, headers=HTMX
+        url, {"title": "B", "body": "Tab twee", "draft_version": 1}, headers=HTMX
     )
     assert response.context["draft_conflict"] is True
     assert Draft.objects.get(user=entry.author).body == "Tab een, verder"
@@ -100,7 +100,7 @@ def test_a_stale_save_is_refused_and_shows_the_current_version(client: Any) -> N
         },
     )
     assert response.status_code == 200
-    assert response.context["conflict"].body == "Tekst van tab een"
+    assert response.context["form"].stale.body == "Tekst van tab een"
     html = response.content.decode()
     assert "Tekst van tab een" in html  # the saved version, shown
     assert "Tekst van tab twee" in html  # and the refused text, still in the form

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from leerkring.core.concurrency import Stale
 from leerkring.meetings import actions
 from leerkring.meetings.method import ItemKind
 from leerkring.meetings.models import AgendaItem, Meeting
@@ -58,7 +59,7 @@ def test_a_second_coach_saving_an_older_version_is_refused(leergang: Leergang) -
         minutes=25,
     )
     other = AgendaItem.objects.get(pk=item.pk)
-    with pytest.raises(actions.VersionConflict) as conflict:
+    with pytest.raises(Stale) as conflict:
         actions.save_agenda_item(
             meeting=meeting,
             actor=leergang.apprentice,
@@ -69,9 +70,9 @@ def test_a_second_coach_saving_an_older_version_is_refused(leergang: Leergang) -
             description="",
             minutes=10,
         )
-    assert conflict.value.current_version == 2
+    assert conflict.value.version == 2
     assert AgendaItem.objects.get(pk=item.pk).title == "Voortgang op onze opgave"
-    with pytest.raises(actions.VersionConflict):
+    with pytest.raises(Stale):
         actions.move_agenda_item(
             item=other, actor=leergang.apprentice, version=1, direction="down"
         )

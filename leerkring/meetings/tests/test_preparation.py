@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
+from leerkring.core.concurrency import Stale
 from leerkring.meetings import actions
 from leerkring.meetings.models import AgendaItem, Attendance, Meeting
 from leerkring.meetings.tests.conftest import Leergang
@@ -114,7 +115,7 @@ def test_publishing_what_someone_changed_since_is_refused(
     item = AgendaItem.objects.filter(meeting=meeting).first()
     assert item is not None
     actions.delete_agenda_item(item=item, actor=leergang.coach, version=1)
-    with pytest.raises(actions.VersionConflict):
+    with pytest.raises(Stale):
         actions.publish_agenda(meeting=meeting, actor=leergang.apprentice, version=1)
     meeting.refresh_from_db()
     assert not meeting.agenda_is_published

@@ -10,12 +10,12 @@ from django.utils import timezone, translation
 
 from leerkring.communities.models import LearningPeriod, Membership
 from leerkring.communities.tests.factories import MembershipFactory
+from leerkring.core.concurrency import Stale
 from leerkring.core.models import AuditAction, AuditEvent
 from leerkring.meetings import actions, personal_data
 from leerkring.meetings.actions import (
     MeetingError,
     PlanError,
-    VersionConflict,
     create_leergang,
     start_self_run,
 )
@@ -262,7 +262,7 @@ def test_a_swap_on_a_stale_version_changes_nothing(finished: Leergang) -> None:
     actions.swap_roles(
         role=first, other=second, actor=finished.coach, version=1, other_version=1
     )
-    with pytest.raises(VersionConflict):
+    with pytest.raises(Stale):
         actions.swap_roles(
             role=first, other=second, actor=finished.coach, version=1, other_version=1
         )
@@ -294,7 +294,7 @@ def test_changing_the_coach_rhythm_marks_meetings_from_today(
     )
     marked = [m.number for m in Meeting.objects.for_period(period) if m.with_coach]
     assert marked == [2, 4, 6]
-    with pytest.raises(VersionConflict):
+    with pytest.raises(Stale):
         actions.update_self_run(
             schedule=schedule, actor=finished.coach, version=1, title="", coach_every=4
         )

@@ -78,7 +78,7 @@ def lived(db: None) -> TwoPeriods:
     actions.edit_collective_track(
         period=first,
         actor=stays,
-        base_version=0,
+        version=0,
         ambition=AMBITION,
         goal=GOAL,
         assignment_do="Dit staat ons te doen",
@@ -102,14 +102,14 @@ def lived(db: None) -> TwoPeriods:
         question = actions.set_learning_question(
             period=first,
             owner=person,
-            base_version=0,
+            version=0,
             text="Eerste versie",
             sharing=Sharing.COMMUNITY,
         )
         actions.set_learning_question(
             period=first,
             owner=person,
-            base_version=question.version,
+            version=question.version,
             text=QUESTION,
             sharing=Sharing.COMMUNITY,
         )
@@ -219,7 +219,7 @@ def test_an_earlier_period_is_readable_and_read_only(
     actions.edit_collective_track(
         period=second,
         actor=lived.stays,
-        base_version=1,
+        version=1,
         ambition="Een nieuwe ambitie voor periode twee",
         goal="",
         assignment_do="",

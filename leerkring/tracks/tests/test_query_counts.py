@@ -34,7 +34,7 @@ def grow(circle: Circle, people: int) -> None:
             question = actions.set_learning_question(
                 period=circle.period,
                 owner=owner,
-                base_version=_version(circle, owner),
+                version=_version(circle, owner),
                 text=f"Vraag {owner.pk} {_version(circle, owner)}",
                 sharing=Sharing.COMMUNITY,
             )
@@ -119,7 +119,7 @@ def test_query_count_does_not_grow_with_data(
     actions.edit_collective_track(
         period=circle.period,
         actor=circle.coach,
-        base_version=0,
+        version=0,
         ambition="Toetsing helpt leren.",
         goal="",
         assignment_do="",

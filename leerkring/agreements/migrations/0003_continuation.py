@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('agreements', '0001_initial'),
+        ('agreements', '0002_version_for_optimistic_concurrency'),
         ('communities', '0002_role_changes_need_consent_and_approval'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
