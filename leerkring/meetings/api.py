@@ -10,13 +10,13 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from pydantic import Field
 
-from leerkring.api.auth import caller, require_community
+from leerkring.api.auth import require_community
 from leerkring.api.schemas import StrictInput, form_or_422, refuse, text
 from leerkring.communities.access import access_community
 from leerkring.core.concurrency import Stale, stale_message
 
-from . import actions
 from .access import access_meeting
+from .agenda import save_agenda_item
 from .forms import AgendaItemForm
 from .method import ItemKind
 from .models import AgendaItem, Meeting
@@ -133,9 +133,8 @@ def agenda_item_add(
     )
     data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
     try:
-        actions.save_agenda_item(
+        save_agenda_item(
             meeting=meeting,
-            actor=caller(request),
             version=payload.version,
             **data,
         )

@@ -12,9 +12,10 @@ from django.utils import timezone, translation
 
 from leerkring.communities.models import Membership
 
-from .actions import method_agenda_items, start_self_run
+from .agenda import method_agenda_items
 from .method import theme_steps
 from .models import AgendaItem, Attendance, Meeting, MeetingRole, OpenSpaceProposal
+from .selfrun.actions import start_self_run
 
 if TYPE_CHECKING:
     from leerkring.home.demo import Demo

@@ -12,15 +12,6 @@ from django.utils.translation import gettext_lazy as _
 from leerkring.communities.models import Community, Membership
 from leerkring.core.forms import SeenVersionForm
 
-from .actions import (
-    DEFAULT_PERIOD_DAYS,
-    MAX_COACH_EVERY,
-    MAX_INTERVAL_WEEKS,
-    MIN_INTERVAL_WEEKS,
-    PlanProblems,
-    SessionPlan,
-    propose_dates,
-)
 from .method import (
     MAX_SESSIONS,
     METHOD_SESSIONS,
@@ -30,6 +21,15 @@ from .method import (
     PracticeMeaning,
 )
 from .models import AgendaItem, Meeting, MeetingRole, OpenSpaceProposal, PartOfDay
+from .scheduling import (
+    DEFAULT_PERIOD_DAYS,
+    MAX_COACH_EVERY,
+    MAX_INTERVAL_WEEKS,
+    MIN_INTERVAL_WEEKS,
+    PlanProblems,
+    SessionPlan,
+    propose_dates,
+)
 
 
 class DateInput(forms.DateInput):

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .selfrun import urls as selfrun_urls
 
 app_name = "meetings"
 urlpatterns = [
@@ -14,22 +15,6 @@ urlpatterns = [
         views.leergang_create,
         name="leergang-create",
     ),
-    path(
-        "communities/<int:community_id>/sessions/self-run/new/",
-        views.self_run_create,
-        name="self-run-create",
-    ),
-    path(
-        "periods/<int:period_id>/self-run/",
-        views.self_run_settings,
-        name="self-run-settings",
-    ),
-    path(
-        "periods/<int:period_id>/roles/redistribute/",
-        views.roles_redistribute,
-        name="roles-redistribute",
-    ),
-    path("roles/<int:role_id>/swap/", views.role_swap, name="role-swap"),
     path("sessions/<int:meeting_id>/", views.meeting_detail, name="meeting-detail"),
     path("sessions/<int:meeting_id>/edit/", views.meeting_edit, name="meeting-edit"),
     path("sessions/<int:meeting_id>/agenda/", views.agenda_edit, name="agenda-edit"),
@@ -99,4 +84,5 @@ urlpatterns = [
         views.summary_edit,
         name="summary-edit",
     ),
+    *selfrun_urls.urlpatterns,
 ]

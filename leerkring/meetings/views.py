@@ -1,19 +1,17 @@
-"""Session pages: the period overview, planning a leergang or a self-run period,
-the agenda, the roles of self-run meetings and the room."""
+"""Session pages: the period overview, planning a leergang, a session, its
+agenda, open space and the room. Each view checks access, runs an action and
+renders; the context comes from :mod:`.pages`, the self-run period's pages live
+in :mod:`.selfrun.views`."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Max, Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import (
     require_http_methods,
@@ -22,20 +20,26 @@ from django.views.decorators.http import (
 )
 
 from leerkring.communities.access import access_community
-from leerkring.communities.models import Community, LearningPeriod, Membership
 from leerkring.core.access import allowed
 from leerkring.core.concurrency import Stale, stale_message
 from leerkring.core.http import AuthenticatedHttpRequest
 
-from . import actions, lookback, presence, rotation
+from . import actions, lookback, pages, scheduling
 from .access import (
     access_agenda_item,
-    access_coaching,
     access_meeting,
-    access_meeting_role,
     access_proposal,
-    access_self_run,
     may_write_summary,
+)
+from .agenda import (
+    accept_proposal,
+    delete_agenda_item,
+    method_agenda_items,
+    move_agenda_item,
+    propose_open_space,
+    publish_agenda,
+    reset_agenda,
+    save_agenda_item,
 )
 from .forms import (
     AgendaItemForm,
@@ -45,34 +49,13 @@ from .forms import (
     NewAgendaItemForm,
     NotesForm,
     ProposalForm,
-    RoleSwapForm,
-    SelfRunForm,
-    SelfRunSettingsForm,
     SummaryForm,
 )
+from .leergang import create_leergang
 from .method import THEME_FIELDS
-from .models import AgendaItem, Attendance, Meeting, MeetingRole
-
-
-def agenda_context(
-    meeting: Meeting, items: list[AgendaItem] | None = None
-) -> dict[str, Any]:
-    """The agenda (the coaches' working copy unless ``items`` are given) with
-    each item's clock time, the total and the time available."""
-    if items is None:
-        items = list(AgendaItem.objects.filter(meeting=meeting).order_by("position"))
-    clock = datetime.combine(meeting.date, meeting.starts_at.time())
-    for item in items:
-        item.starts = clock.time()  # type: ignore[attr-defined]
-        clock += timedelta(minutes=item.minutes)
-    total = sum(item.minutes for item in items)
-    return {
-        "items": items,
-        "total_minutes": total,
-        "available_minutes": meeting.duration_minutes,
-        "over_minutes": max(total - meeting.duration_minutes, 0),
-        "ends": clock.time(),
-    }
+from .models import AgendaItem, Meeting
+from .room import end_session, record_attendance, reopen_session, start_agenda_item
+from .selfrun.pages import roles_context
 
 
 @login_required
@@ -80,91 +63,13 @@ def period_overview(
     request: AuthenticatedHttpRequest, community_id: int
 ) -> HttpResponse:
     community, membership = access_community(request.user, community_id, need="view")
-    periods = list(community.periods.all())
-    chosen = request.GET.get("period", "")
-    period = next((p for p in periods if str(p.pk) == chosen), None) or (
-        community.current_period() if periods else None
+    context = pages.period_overview(
+        community,
+        membership,
+        chosen=request.GET.get("period", ""),
+        can_plan=allowed(request.user, "manage", community),
     )
-    meetings = Meeting.objects.for_period(period) if period else Meeting.objects.none()
-    meetings = meetings.with_agenda_minutes()
-    if period is not None and not period.is_leergang:
-        extra = self_run_context(period, membership, meetings)
-    else:
-        extra = {"meetings": list(meetings)}
-    coaching = membership is not None and membership.is_coaching
-    context = {
-        "community": community,
-        "membership": membership,
-        "periods": periods,
-        "period": period,
-        "today": timezone.localdate(),
-        "can_plan": allowed(request.user, "manage", community),
-        "can_start_self_run": coaching
-        and _leergang_over(periods, period, extra["meetings"]),
-        **extra,
-    }
     return render(request, "meetings/period_overview.html", context)
-
-
-def _leergang_over(
-    periods: list[LearningPeriod],
-    shown: LearningPeriod | None,
-    meetings: list[Meeting],
-) -> bool:
-    """:func:`actions.leergang_is_over`, reusing the periods and the meetings the
-    page already has (usually no query at all)."""
-    leergangs = [p for p in periods if p.is_leergang]
-    if not leergangs:
-        return False
-    latest = max(leergangs, key=lambda p: p.end_date)
-    if shown is not None and shown.pk == latest.pk:
-        last = max((m.date for m in meetings), default=None)
-    else:
-        found = Meeting.objects.filter(period=latest).aggregate(Max("date"))
-        last = found["date__max"]
-    return actions.is_over(latest, last, timezone.localdate())
-
-
-def self_run_context(
-    period: LearningPeriod, membership: Membership | None, meetings: Any
-) -> dict[str, Any]:
-    """A self-run period's schedule and, for its members only, who holds which
-    role and how the roles are spread (a programme lead sees neither)."""
-    schedule = getattr(period, "self_run_schedule", None)
-    if membership is None:
-        return {"schedule": schedule, "meetings": list(meetings)}
-    meetings = list(
-        meetings.prefetch_related(
-            Prefetch(
-                "roles", queryset=MeetingRole.objects.select_related("membership__user")
-            )
-        )
-    )
-    people = actions.rotating_members(period.community)
-    roles = [role for meeting in meetings for role in meeting.roles.all()]
-    counts = rotation.spread(
-        ((r.membership, r.role) for r in roles if r.membership is not None), people
-    )
-    share = rotation.fair_share(len(roles), len(people))
-    spread = [
-        {
-            "membership": person,
-            "chair": tally[rotation.CHAIR],
-            "note_taker": tally[rotation.NOTE_TAKER],
-            "total": sum(tally.values()),
-            "over": sum(tally.values()) > share,
-            "active": person in people,
-        }
-        for person, tally in counts.items()
-    ]
-    return {
-        "schedule": schedule,
-        "meetings": meetings,
-        "spread": spread,
-        "fair_share": share,
-        "over_share": [row for row in spread if row["over"]],
-        "open_roles": sum(r.membership is None for r in roles),
-    }
 
 
 @login_required
@@ -176,7 +81,7 @@ def leergang_create(
     plan = LeergangPlan(request.POST or None, community)
     if request.method == "POST" and plan.is_valid():
         try:
-            period = actions.create_leergang(
+            period = create_leergang(
                 community=community,
                 actor=request.user,
                 title=plan.form.cleaned_data["title"],
@@ -184,7 +89,7 @@ def leergang_create(
                 end_date=plan.form.cleaned_data["end_date"],
                 sessions=plan.session_plans(),
             )
-        except actions.PlanError as error:
+        except scheduling.PlanError as error:
             plan.add_problems(error.problems)
         else:
             messages.success(
@@ -210,45 +115,13 @@ def meeting_detail(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRe
         "can_write_summary": may_write_summary(membership, meeting),
         "show_warning": membership.is_coaching,
         # Members see the agenda as last published, the coaches their draft.
-        **agenda_context(
+        **pages.agenda_context(
             meeting, None if membership.is_coaching else meeting.published_items()
         ),
     }
     if not meeting.has_method_themes:
         context["roles"] = roles_context(meeting, membership)
     return render(request, "meetings/meeting_detail.html", context)
-
-
-def roles_context(meeting: Meeting, membership: Membership) -> list[dict[str, Any]]:
-    """The meeting's roles, each with a swap form where the viewer may swap it
-    (their own role; a coach any) while the meeting is still to come."""
-    roles = list(
-        MeetingRole.objects.filter(meeting=meeting).select_related("membership__user")
-    )
-    mine = [
-        r for r in roles if membership.is_coaching or r.membership_id == membership.pk
-    ]
-    options: list[MeetingRole] = []
-    if mine and meeting.status() != "past":
-        options = list(
-            MeetingRole.objects.filter(
-                meeting__period_id=meeting.period_id,
-                meeting__date__gte=timezone.localdate(),
-            )
-            .select_related("meeting", "membership__user")
-            .order_by("meeting__number", "role")
-        )
-    return [
-        {
-            "role": role,
-            "form": RoleSwapForm(
-                role=role, options=options, own=role.membership_id == membership.pk
-            )
-            if role in mine and options
-            else None,
-        }
-        for role in roles
-    ]
 
 
 @login_required
@@ -269,7 +142,6 @@ def meeting_edit(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResp
         try:
             actions.update_meeting(
                 meeting=Meeting.objects.select_related("period").get(pk=meeting.pk),
-                actor=request.user,
                 version=form.cleaned_data["version"],
                 changes=changes,
             )
@@ -314,21 +186,14 @@ def _agenda_page(
     items, the add form, proposals and publishing, which all carry the agenda's
     version), so the coach stays where they were."""
     meeting.refresh_from_db()
-    agenda = agenda_context(meeting)
-    version = meeting.agenda_version
-    context = {
-        "meeting": meeting,
-        "community": meeting.period.community,
-        "new_form": new_form
-        or NewAgendaItemForm(version=version, items=agenda["items"]),
-        "conflict": conflict,
-        "done": done,
-        "moved": moved,
-        "direction": direction,
-        "proposals": meeting.proposals.select_related("author"),
-        "show_warning": True,
-        **agenda,
-    }
+    context = pages.agenda_workspace(
+        meeting,
+        new_form=new_form,
+        conflict=conflict,
+        done=done,
+        moved=moved,
+        direction=direction,
+    )
     template = "meetings/agenda_edit.html"
     if request.htmx:
         template += "#agenda"
@@ -364,9 +229,8 @@ def agenda_item_new(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpR
     if form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         try:
-            item = actions.save_agenda_item(
+            item = save_agenda_item(
                 meeting=meeting,
-                actor=request.user,
                 version=form.cleaned_data["version"],
                 **data,
             )
@@ -386,9 +250,8 @@ def agenda_item_edit(request: AuthenticatedHttpRequest, item_id: int) -> HttpRes
     form = AgendaItemForm(request.POST or None, instance=item, version=version)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.save_agenda_item(
+            save_agenda_item(
                 meeting=item.meeting,
-                actor=request.user,
                 version=form.cleaned_data["version"],
                 item=item,
                 **{k: v for k, v in form.cleaned_data.items() if k != "version"},
@@ -415,20 +278,18 @@ def agenda_item_edit(request: AuthenticatedHttpRequest, item_id: int) -> HttpRes
 def agenda_item_move(request: AuthenticatedHttpRequest, item_id: int) -> HttpResponse:
     item, _membership = access_agenda_item(request.user, item_id)
     direction = "up" if request.POST.get("direction") == "up" else "down"
-    problem = _attempt(
-        request, actions.move_agenda_item, item=item, direction=direction
-    )
+    problem = attempt(request, move_agenda_item, item=item, direction=direction)
     if problem:
         return _after_agenda_change(request, item.meeting, conflict=problem)
     return _after_agenda_change(request, item.meeting, moved=item, direction=direction)
 
 
-def _attempt(
+def attempt(
     request: AuthenticatedHttpRequest, action: Callable[..., object], **kw: Any
 ) -> str:
     """Run a versioned action with the posted version; what went wrong, or ""."""
     try:
-        action(actor=request.user, version=int(request.POST.get("version") or 0), **kw)
+        action(version=int(request.POST.get("version") or 0), **kw)
     except Stale as stale:
         return stale_message(stale)
     except actions.MeetingError as error:
@@ -436,14 +297,14 @@ def _attempt(
     return ""
 
 
-def _say_how_it_went(
+def say_how_it_went(
     request: AuthenticatedHttpRequest,
     action: Callable[..., object],
     done: str,
     **kw: Any,
 ) -> None:
-    """:func:`_attempt`, with the outcome as a message."""
-    problem = _attempt(request, action, **kw)
+    """:func:`attempt`, with the outcome as a message."""
+    problem = attempt(request, action, **kw)
     if problem:
         messages.error(request, problem)
     else:
@@ -457,8 +318,8 @@ def _run_on_agenda(
     done: str,
     **kw: Any,
 ) -> HttpResponse:
-    """:func:`_attempt` on the agenda page of ``on``, which htmx keeps in place."""
-    problem = _attempt(request, action, **kw)
+    """:func:`attempt` on the agenda page of ``on``, which htmx keeps in place."""
+    problem = attempt(request, action, **kw)
     return _after_agenda_change(
         request, on, conflict=problem, done="" if problem else done
     )
@@ -469,9 +330,7 @@ def _run_on_agenda(
 def agenda_item_delete(request: AuthenticatedHttpRequest, item_id: int) -> HttpResponse:
     item, _membership = access_agenda_item(request.user, item_id)
     done = _("“%(title)s” is removed.") % {"title": item}
-    return _run_on_agenda(
-        request, item.meeting, actions.delete_agenda_item, done, item=item
-    )
+    return _run_on_agenda(request, item.meeting, delete_agenda_item, done, item=item)
 
 
 @login_required
@@ -479,9 +338,7 @@ def agenda_item_delete(request: AuthenticatedHttpRequest, item_id: int) -> HttpR
 def agenda_publish(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
     done = _("The agenda is published: the members see it now.")
-    return _run_on_agenda(
-        request, meeting, actions.publish_agenda, done, meeting=meeting
-    )
+    return _run_on_agenda(request, meeting, publish_agenda, done, meeting=meeting)
 
 
 @login_required
@@ -492,13 +349,13 @@ def agenda_reset(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResp
     meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
     if request.method == "POST":
         done = _("The method's agenda is restored.")
-        _say_how_it_went(request, actions.reset_agenda, done, meeting=meeting)
+        say_how_it_went(request, reset_agenda, done, meeting=meeting)
         return redirect("meetings:agenda-edit", meeting.pk)
     context = {
         "meeting": meeting,
         "community": meeting.period.community,
         "items": AgendaItem.objects.filter(meeting=meeting).order_by("position"),
-        "method_items": actions.method_agenda_items(meeting),
+        "method_items": method_agenda_items(meeting),
     }
     return render(request, "meetings/agenda_reset.html", context)
 
@@ -513,7 +370,7 @@ def proposal_new(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResp
     form = ProposalForm(request.POST)
     if form.is_valid():
         try:
-            actions.propose_open_space(
+            propose_open_space(
                 meeting=meeting, author=request.user, **form.cleaned_data
             )
         except actions.MeetingError as error:
@@ -533,30 +390,12 @@ def proposal_accept(
     proposal, _membership = access_proposal(request.user, proposal_id, need="coach")
     done = _("The proposal is on the agenda.")
     return _run_on_agenda(
-        request, proposal.meeting, actions.accept_proposal, done, proposal=proposal
+        request, proposal.meeting, accept_proposal, done, proposal=proposal
     )
 
 
 # In the room: the projector screen shows what every member may see; the coach
 # panel, a separate page for the coaches' own screen, holds the rest.
-
-
-def _room_context(
-    meeting: Meeting, *, focus: bool = False, confirm_end: bool = False
-) -> dict[str, Any]:
-    """The running agenda (what both the room and the coach panel show)."""
-    agenda = agenda_context(meeting)
-    current = next(
-        (i for i in agenda["items"] if i.pk == meeting.current_item_id), None
-    )
-    return {
-        "meeting": meeting,
-        "community": meeting.period.community,
-        "current": current,
-        "focus": focus,
-        "confirm_end": confirm_end,
-        **agenda,
-    }
 
 
 ROOM_AGENDA = "meetings/includes/room_agenda.html"
@@ -568,9 +407,9 @@ def meeting_run(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRespo
     the session from the coach panel)."""
     meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
     if request.htmx:
-        return render(request, ROOM_AGENDA, _room_context(meeting))
+        return render(request, ROOM_AGENDA, pages.room_context(meeting))
     context = {
-        **_room_context(meeting),
+        **pages.room_context(meeting),
         "lookback": lookback.sections_for(meeting, request.user, shared_screen=True),
     }
     return render(request, "meetings/meeting_run.html", context)
@@ -580,20 +419,8 @@ def meeting_run(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRespo
 @require_safe
 def coach_panel(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
-    context = _panel_context(meeting, request.user)
+    context = pages.panel_context(meeting, request.user)
     return render(request, "meetings/coach_panel.html", context)
-
-
-def _panel_context(meeting: Meeting, user: Any, **extra: Any) -> dict[str, Any]:
-    notes = {"version": meeting.version, "coach_notes": meeting.coach_notes}
-    return {
-        **_room_context(meeting),
-        **_attendance_context(meeting),
-        "notes_form": NotesForm(initial=notes),
-        "lookback": lookback.sections_for(meeting, user),
-        "show_warning": True,
-        **extra,
-    }
 
 
 @login_required
@@ -606,14 +433,14 @@ def meeting_advance(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpR
     target = _item_to_start(meeting, wanted)
     confirm_end = False
     if wanted == "reopen":
-        actions.reopen_session(meeting=meeting, actor=request.user)
+        reopen_session(meeting=meeting)
     elif target is not None:
-        actions.start_agenda_item(meeting=meeting, actor=request.user, item=target)
+        start_agenda_item(meeting=meeting, item=target)
     elif "confirm" in request.POST:
-        actions.end_session(meeting=meeting, actor=request.user)
+        end_session(meeting=meeting)
     else:
         confirm_end = True  # "end", or "next" after the last item
-    context = _room_context(meeting, focus=True, confirm_end=confirm_end)
+    context = pages.room_context(meeting, focus=True, confirm_end=confirm_end)
     if request.htmx:
         return render(request, ROOM_AGENDA, context)
     if confirm_end:
@@ -632,46 +459,13 @@ def _item_to_start(meeting: Meeting, wanted: str) -> AgendaItem | None:
     return next((i for i in items if str(i.pk) == wanted), None)
 
 
-def _attendance_context(meeting: Meeting, **extra: Any) -> dict[str, Any]:
-    """The attendance list: as the coaches saved it, or else ticked for whoever
-    answered the check-in."""
-    members = _members(meeting)
-    saved = dict(
-        Attendance.objects.filter(meeting=meeting).values_list(
-            "membership_id", "present"
-        )
-    )
-    if saved:
-        present = [pk for pk, here in saved.items() if here]
-    else:
-        signed_in = presence.signed_in(meeting)
-        present = [m.pk for m in members if m.user_id in signed_in]
-    return {
-        "attendance_form": AttendanceForm(
-            initial={"present": [str(pk) for pk in present]}, members=members
-        ),
-        "attendance_saved": bool(saved),
-        "attendance_counts": {"present": len(present), "members": len(members)},
-        **extra,
-    }
-
-
-def _members(meeting: Meeting) -> list[Membership]:
-    return list(
-        Membership.objects.active()
-        .filter(community=meeting.period.community_id)
-        .select_related("user")
-        .order_by("role", "user__display_name")
-    )
-
-
 @login_required
 @require_POST
 def attendance_save(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     """Save who is present ("everyone": all members); htmx keeps the coach
     where they were on the panel."""
     meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
-    members = _members(meeting)
+    members = pages.members(meeting)
     form = AttendanceForm(request.POST, members=members)
     refused = _("Tick only members of this community.")
     if "everyone" in request.POST:
@@ -680,7 +474,7 @@ def attendance_save(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpR
         valid = form.is_valid()
         present = [int(pk) for pk in form.cleaned_data["present"]] if valid else None
     if present is not None:
-        actions.record_attendance(meeting=meeting, actor=request.user, present=present)
+        record_attendance(meeting=meeting, present=present)
     if not request.htmx:
         if present is None:
             messages.error(request, refused)
@@ -688,7 +482,7 @@ def attendance_save(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpR
             messages.success(request, _("Attendance is saved."))
         return redirect("meetings:coach-panel", meeting.pk)
     outcome = {"just_saved": True} if present is not None else {"refused": refused}
-    context = {"meeting": meeting, **_attendance_context(meeting, **outcome)}
+    context = {"meeting": meeting, **pages.attendance_context(meeting, **outcome)}
     return render(request, "meetings/coach_panel.html#attendance", context)
 
 
@@ -702,7 +496,6 @@ def notes_save(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRespon
         try:
             actions.save_coach_notes(
                 meeting=meeting,
-                actor=request.user,
                 version=form.cleaned_data["version"],
                 notes=form.cleaned_data["coach_notes"],
             )
@@ -721,7 +514,7 @@ def notes_save(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRespon
     if request.htmx:
         context = {"meeting": meeting, **notes}
         return render(request, "meetings/coach_panel.html#notes", context)
-    context = _panel_context(meeting, request.user, **notes)
+    context = pages.panel_context(meeting, request.user, **notes)
     return render(request, "meetings/coach_panel.html", context)
 
 
@@ -735,7 +528,6 @@ def summary_edit(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResp
         try:
             actions.save_summary(
                 meeting=meeting,
-                actor=request.user,
                 version=form.cleaned_data["version"],
                 summary=form.cleaned_data["summary"],
                 publish="publish" in request.POST,
@@ -757,125 +549,3 @@ def summary_edit(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResp
 
 
 # After the leergang: the self-run period.
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def self_run_create(
-    request: AuthenticatedHttpRequest, community_id: int
-) -> HttpResponse:
-    community, _membership = access_coaching(request.user, community_id)
-    form = SelfRunForm(request.POST or None, initial=_self_run_initial(community))
-    if request.method == "POST" and form.is_valid():
-        try:
-            period = actions.start_self_run(
-                community=community, actor=request.user, **form.cleaned_data
-            )
-        except actions.PlanError as error:
-            for name, problems in error.problems.fields.items():
-                for problem in problems:
-                    form.add_error(name if name in form.fields else None, problem)
-        else:
-            messages.success(
-                request,
-                _("The self-run period %(title)s is planned.") % {"title": period},
-            )
-            return _to_period(period)
-    context = {
-        "community": community,
-        "form": form,
-        "ready": actions.leergang_is_over(community),
-    }
-    return render(request, "meetings/self_run_create.html", context)
-
-
-def _self_run_initial(community: Community) -> dict[str, Any]:
-    """Start about six weeks after the leergang's last session, for half a year."""
-    found = actions.last_leergang(community)
-    after = (found[1] or found[0].end_date) if found else timezone.localdate()
-    start = max(after + timedelta(weeks=6), timezone.localdate() + timedelta(days=1))
-    return {"start_date": start, "end_date": start + timedelta(days=182)}
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def self_run_settings(
-    request: AuthenticatedHttpRequest, period_id: int
-) -> HttpResponse:
-    schedule, _membership = access_self_run(request.user, period_id, need="coach")
-    initial = {
-        "version": schedule.version,
-        "title": schedule.period.title,
-        "coach_every": schedule.coach_every,
-    }
-    form = SelfRunSettingsForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.update_self_run(
-                schedule=schedule, actor=request.user, **form.cleaned_data
-            )
-        except Stale as stale:
-            form.refuse(stale)
-        except actions.MeetingError as error:
-            form.add_error("coach_every", str(error))
-        else:
-            messages.success(request, _("The self-run period is saved."))
-            return _to_period(schedule.period)
-    context = {
-        "community": schedule.period.community,
-        "period": schedule.period,
-        "schedule": schedule,
-        "form": form,
-    }
-    return render(request, "meetings/self_run_settings.html", context)
-
-
-def _to_period(period: LearningPeriod) -> HttpResponse:
-    overview = reverse("meetings:period-overview", args=[period.community_id])
-    return redirect(f"{overview}?period={period.pk}")
-
-
-@login_required
-@require_POST
-def roles_redistribute(
-    request: AuthenticatedHttpRequest, period_id: int
-) -> HttpResponse:
-    schedule, _membership = access_self_run(request.user, period_id, need="coach")
-    done = _("The roles from today on are shared out again.")
-    _say_how_it_went(request, actions.redistribute_roles, done, schedule=schedule)
-    return _to_period(schedule.period)
-
-
-@login_required
-@require_POST
-def role_swap(request: AuthenticatedHttpRequest, role_id: int) -> HttpResponse:
-    role, _membership = access_meeting_role(request.user, role_id)
-    options = list(
-        MeetingRole.objects.filter(
-            meeting__period_id=role.meeting.period_id
-        ).select_related("meeting", "membership__user")
-    )
-    form = RoleSwapForm(request.POST, role=role, options=options)
-    changed_meanwhile = _(
-        "The roles changed while you were choosing; nothing was swapped. "
-        "Look at the current roles and choose again."
-    )
-    if not form.is_valid():
-        messages.error(request, changed_meanwhile)
-        return redirect("meetings:meeting-detail", role.meeting_id)
-    other_id, other_version = form.chosen()
-    try:
-        actions.swap_roles(
-            role=role,
-            other=next(o for o in options if o.pk == other_id),
-            actor=request.user,
-            version=form.cleaned_data["version"],
-            other_version=other_version,
-        )
-    except Stale:
-        messages.error(request, changed_meanwhile)
-    except actions.MeetingError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("The roles are swapped."))
-    return redirect("meetings:meeting-detail", role.meeting_id)

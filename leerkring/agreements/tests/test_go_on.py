@@ -14,7 +14,8 @@ from leerkring.agreements import continuation
 from leerkring.agreements.models import ContinuationDecision, GoOn, MemberIntention
 from leerkring.communities.models import Membership, Sharing
 from leerkring.core.models import AuditAction, AuditEvent
-from leerkring.meetings.actions import PlanError, SessionPlan, create_leergang
+from leerkring.meetings.leergang import create_leergang
+from leerkring.meetings.scheduling import PlanError, SessionPlan
 from leerkring.meetings.tests.conftest import Leergang, build_leergang
 from leerkring.tracks import actions as tracks
 from leerkring.tracks.models import PersonalTrack

@@ -10,8 +10,9 @@ import pytest
 from leerkring.accounts.models import User
 from leerkring.communities.models import Community, LearningPeriod, Membership
 from leerkring.communities.tests.factories import CommunityFactory, MembershipFactory
-from leerkring.meetings.actions import SessionPlan, create_leergang, propose_dates
+from leerkring.meetings.leergang import create_leergang
 from leerkring.meetings.models import AgendaItem, Meeting
+from leerkring.meetings.scheduling import SessionPlan, propose_dates
 
 
 @dataclass

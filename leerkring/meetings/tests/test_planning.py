@@ -17,13 +17,9 @@ from leerkring.communities.tests.factories import (
     MembershipFactory,
 )
 from leerkring.core.models import AuditAction, AuditEvent
-from leerkring.meetings.actions import (
-    PlanError,
-    SessionPlan,
-    create_leergang,
-    propose_dates,
-)
+from leerkring.meetings.leergang import create_leergang
 from leerkring.meetings.models import AgendaItem, Meeting, PartOfDay
+from leerkring.meetings.scheduling import PlanError, SessionPlan, propose_dates
 from leerkring.meetings.tests.conftest import Leergang, agenda_titles, plan
 
 pytestmark = pytest.mark.django_db

@@ -14,7 +14,9 @@ from django.utils.html import escape
 
 from leerkring.communities.models import Membership
 from leerkring.meetings import actions, lookback
+from leerkring.meetings.agenda import propose_open_space
 from leerkring.meetings.models import AgendaItem, Attendance, Meeting
+from leerkring.meetings.room import record_attendance
 from leerkring.meetings.tests.conftest import Leergang, build_leergang
 
 pytestmark = pytest.mark.django_db
@@ -66,10 +68,8 @@ def test_attendance_is_one_row_per_active_member(leergang: Leergang) -> None:
     meeting = leergang.meetings[0]
     members = list(Membership.objects.filter(community=leergang.community))
     present = [m.pk for m in members if m.user != leergang.participants[0]]
-    actions.record_attendance(meeting=meeting, actor=leergang.coach, present=present)
-    actions.record_attendance(
-        meeting=meeting, actor=leergang.coach, present=[*present, 999_999]
-    )
+    record_attendance(meeting=meeting, present=present)
+    record_attendance(meeting=meeting, present=[*present, 999_999])
     rows = Attendance.objects.filter(meeting=meeting)
     assert rows.count() == len(members)
     assert rows.present().count() == len(members) - 1
@@ -79,9 +79,7 @@ def test_attendance_is_one_row_per_active_member(leergang: Leergang) -> None:
 
 def test_coach_notes_are_for_coaches_only(client: Any, leergang: Leergang) -> None:
     meeting = leergang.meetings[0]
-    actions.save_coach_notes(
-        meeting=meeting, actor=leergang.coach, version=1, notes=SECRET
-    )
+    actions.save_coach_notes(meeting=meeting, version=1, notes=SECRET)
     client.force_login(leergang.apprentice)
     panel = client.get(reverse("meetings:coach-panel", args=[meeting.pk]))
     assert SECRET in panel.content.decode()
@@ -125,7 +123,6 @@ def test_the_summary_reaches_members_only_when_published(
     detail = reverse("meetings:meeting-detail", args=[meeting.pk])
     actions.save_summary(
         meeting=meeting,
-        actor=leergang.coach,
         version=1,
         summary="We kozen onze ambitie.",
         publish=False,
@@ -134,16 +131,13 @@ def test_the_summary_reaches_members_only_when_published(
     assert "We kozen onze ambitie." not in client.get(detail).content.decode()
     actions.save_summary(
         meeting=meeting,
-        actor=leergang.coach,
         version=2,
         summary="We kozen onze ambitie.",
         publish=True,
     )
     assert "We kozen onze ambitie." in client.get(detail).content.decode()
     with pytest.raises(actions.MeetingError):
-        actions.save_summary(
-            meeting=meeting, actor=leergang.coach, version=3, summary=" ", publish=True
-        )
+        actions.save_summary(meeting=meeting, version=3, summary=" ", publish=True)
 
 
 def test_themes_are_editable_and_the_method_default_can_be_restored(
@@ -222,7 +216,7 @@ def _queries(client: Any, participants: int, name: str) -> int:
     leergang = build_leergang(participants=participants)
     meeting = leergang.meetings[3]
     for person in leergang.participants:
-        actions.propose_open_space(meeting=meeting, author=person, title="Idee")
+        propose_open_space(meeting=meeting, author=person, title="Idee")
     client.force_login(leergang.coach)
     args = [leergang.community.pk] if name == "period-overview" else [meeting.pk]
     url = reverse(f"meetings:{name}", args=args)
@@ -253,9 +247,7 @@ def test_a_notes_conflict_without_htmx_shows_the_panel_with_both_texts(
     client: Any, leergang: Leergang
 ) -> None:
     meeting = leergang.meetings[0]
-    actions.save_coach_notes(
-        meeting=meeting, actor=leergang.coach, version=1, notes=SECRET
-    )
+    actions.save_coach_notes(meeting=meeting, version=1, notes=SECRET)
     client.force_login(leergang.apprentice)
     response = client.post(
         reverse("meetings:notes-save", args=[meeting.pk]),

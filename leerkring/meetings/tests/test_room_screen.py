@@ -56,9 +56,7 @@ def _material(leergang: Leergang) -> Any:
         sharing=Sharing.COMMUNITY,
     )
     AssignmentReportFactory(assignment=group, author=owner, did=HIDDEN_REPORT)
-    actions.save_coach_notes(
-        meeting=meeting, actor=leergang.coach, version=1, notes=NOTES
-    )
+    actions.save_coach_notes(meeting=meeting, version=1, notes=NOTES)
     return meeting
 
 

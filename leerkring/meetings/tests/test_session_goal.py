@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from leerkring.meetings import actions
+from leerkring.meetings import room
 from leerkring.meetings.models import AgendaItem, Meeting
 from leerkring.meetings.tests.conftest import Leergang
 from leerkring.pulses.actions import close_window, open_window
@@ -64,12 +64,12 @@ def test_the_room_shows_the_goal_during_check_in_only(
     meeting = leergang.meetings[0]
     Meeting.objects.filter(pk=meeting.pk).update(goal=GOAL)
     client.force_login(leergang.coach)
-    room = reverse("meetings:meeting-run", args=[meeting.pk])
+    screen = reverse("meetings:meeting-run", args=[meeting.pk])
     check_in, playful = AgendaItem.objects.filter(meeting=meeting)[:2]
-    actions.start_agenda_item(meeting=meeting, actor=leergang.coach, item=check_in)
-    assert GOAL in client.get(room).content.decode()
-    actions.start_agenda_item(meeting=meeting, actor=leergang.coach, item=playful)
-    assert GOAL not in client.get(room).content.decode()
+    room.start_agenda_item(meeting=meeting, item=check_in)
+    assert GOAL in client.get(screen).content.decode()
+    room.start_agenda_item(meeting=meeting, item=playful)
+    assert GOAL not in client.get(screen).content.decode()
 
 
 def test_a_too_long_goal_is_refused_and_changes_nothing(

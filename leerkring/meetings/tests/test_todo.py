@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from leerkring.communities.models import LearningPeriod
 from leerkring.core.todo import Todo
-from leerkring.meetings.actions import start_self_run
 from leerkring.meetings.models import Meeting, MeetingRole
+from leerkring.meetings.selfrun.actions import start_self_run
 from leerkring.meetings.tests.conftest import Leergang, build_leergang
 from leerkring.meetings.todo import todos
 

@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from leerkring.meetings import actions as meeting_actions
 from leerkring.meetings.models import AgendaItem
+from leerkring.meetings.room import start_agenda_item
 from leerkring.pulses.models import PulseWindow
 
 from .helpers import ANSWER, make_group
@@ -27,7 +27,7 @@ def start(group: Any, kind: str) -> AgendaItem:
         title=kind,
         minutes=15,
     )
-    meeting_actions.start_agenda_item(meeting=meeting, actor=group.coach, item=item)
+    start_agenda_item(meeting=meeting, item=item)
     return item
 
 

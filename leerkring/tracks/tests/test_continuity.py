@@ -23,7 +23,8 @@ from leerkring.communities.tests.factories import (
     LearningPeriodFactory,
     MembershipFactory,
 )
-from leerkring.meetings.actions import SessionPlan, create_leergang, propose_dates
+from leerkring.meetings.leergang import create_leergang
+from leerkring.meetings.scheduling import SessionPlan, propose_dates
 from leerkring.tracks import actions
 from leerkring.tracks.models import (
     CollectiveTrackVersion,

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leerkring.meetings.rotation import (
+from leerkring.meetings.selfrun.rotation import (
     CHAIR,
     NOTE_TAKER,
     fair_share,
@@ -50,7 +50,7 @@ def test_the_rotation_module_imports_nothing_from_django() -> None:
     import ast
     from pathlib import Path
 
-    from leerkring.meetings import rotation
+    from leerkring.meetings.selfrun import rotation
 
     tree = ast.parse(Path(rotation.__file__).read_text())
     imported = {

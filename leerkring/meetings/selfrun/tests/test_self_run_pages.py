@@ -17,8 +17,8 @@ from leerkring.communities.tests.factories import (
     ProgrammeLeadFactory,
 )
 from leerkring.meetings.models import AgendaItem, Meeting, MeetingRole
+from leerkring.meetings.selfrun.tests.test_self_run import start, today
 from leerkring.meetings.tests.conftest import Leergang, build_leergang
-from leerkring.meetings.tests.test_self_run import start, today
 
 pytestmark = pytest.mark.django_db
 

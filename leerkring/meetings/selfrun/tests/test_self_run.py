@@ -12,16 +12,19 @@ from leerkring.communities.models import LearningPeriod, Membership
 from leerkring.communities.tests.factories import MembershipFactory
 from leerkring.core.concurrency import Stale
 from leerkring.core.models import AuditAction, AuditEvent
-from leerkring.meetings import actions, personal_data
-from leerkring.meetings.actions import (
-    MeetingError,
-    PlanError,
-    create_leergang,
-    start_self_run,
-)
+from leerkring.meetings import personal_data, scheduling
+from leerkring.meetings.actions import MeetingError
+from leerkring.meetings.leergang import create_leergang
 from leerkring.meetings.method import SELF_RUN_AGENDA, ItemKind
 from leerkring.meetings.models import AgendaItem, Meeting, MeetingRole, SelfRunSchedule
-from leerkring.meetings.rotation import fair_share
+from leerkring.meetings.scheduling import PlanError
+from leerkring.meetings.selfrun.actions import (
+    redistribute_roles,
+    start_self_run,
+    swap_roles,
+    update_self_run,
+)
+from leerkring.meetings.selfrun.rotation import fair_share
 from leerkring.meetings.tests.conftest import Leergang, build_leergang, plan
 
 pytestmark = pytest.mark.django_db
@@ -213,9 +216,7 @@ def test_a_member_swaps_a_role_and_the_shares_stay(finished: Leergang) -> None:
     mine = _role(period, 1, MeetingRole.Role.CHAIR)
     theirs = _role(period, 2, MeetingRole.Role.CHAIR)
     me, them = mine.membership, theirs.membership
-    actions.swap_roles(
-        role=mine, other=theirs, actor=me.user, version=1, other_version=1
-    )
+    swap_roles(role=mine, other=theirs, actor=me.user, version=1, other_version=1)
     assert _role(period, 1, MeetingRole.Role.CHAIR).membership == them
     assert _role(period, 2, MeetingRole.Role.CHAIR).membership == me
     assert _role(period, 1, MeetingRole.Role.CHAIR).version == 2
@@ -226,7 +227,7 @@ def test_chair_and_note_taker_of_one_meeting_may_swap(finished: Leergang) -> Non
     period = start(finished)
     chair = _role(period, 1, MeetingRole.Role.CHAIR)
     notes = _role(period, 1, MeetingRole.Role.NOTE_TAKER)
-    actions.swap_roles(
+    swap_roles(
         role=chair, other=notes, actor=finished.coach, version=1, other_version=1
     )
     assert _role(period, 1, MeetingRole.Role.CHAIR).membership == notes.membership
@@ -248,7 +249,7 @@ def test_a_swap_that_doubles_someone_up_is_refused(finished: Leergang) -> None:
     )
     assert other is not None
     with pytest.raises(MeetingError):
-        actions.swap_roles(
+        swap_roles(
             role=chair, other=other, actor=finished.coach, version=1, other_version=1
         )
     assert _role(period, 1, MeetingRole.Role.CHAIR).membership == chair.membership
@@ -259,11 +260,11 @@ def test_a_swap_on_a_stale_version_changes_nothing(finished: Leergang) -> None:
     period = start(finished)
     first = _role(period, 1, MeetingRole.Role.CHAIR)
     second = _role(period, 2, MeetingRole.Role.CHAIR)
-    actions.swap_roles(
+    swap_roles(
         role=first, other=second, actor=finished.coach, version=1, other_version=1
     )
     with pytest.raises(Stale):
-        actions.swap_roles(
+        swap_roles(
             role=first, other=second, actor=finished.coach, version=1, other_version=1
         )
     now = _role(period, 1, MeetingRole.Role.CHAIR)
@@ -276,7 +277,7 @@ def test_roles_of_a_meeting_held_no_longer_change(finished: Leergang) -> None:
     second = _role(period, 2, MeetingRole.Role.CHAIR)
     Meeting.objects.filter(pk=first.meeting_id).update(date=today() - timedelta(days=1))
     with pytest.raises(MeetingError):
-        actions.swap_roles(
+        swap_roles(
             role=first, other=second, actor=finished.coach, version=1, other_version=1
         )
 
@@ -289,15 +290,11 @@ def test_changing_the_coach_rhythm_marks_meetings_from_today(
 ) -> None:
     period = start(finished, coach_every=3)
     schedule = period.self_run_schedule
-    actions.update_self_run(
-        schedule=schedule, actor=finished.coach, version=1, title="", coach_every=2
-    )
+    update_self_run(schedule=schedule, version=1, title="", coach_every=2)
     marked = [m.number for m in Meeting.objects.for_period(period) if m.with_coach]
     assert marked == [2, 4, 6]
     with pytest.raises(Stale):
-        actions.update_self_run(
-            schedule=schedule, actor=finished.coach, version=1, title="", coach_every=4
-        )
+        update_self_run(schedule=schedule, version=1, title="", coach_every=4)
     schedule.refresh_from_db()
     assert schedule.coach_every == 2
 
@@ -307,7 +304,7 @@ def test_redistributing_includes_a_newcomer_and_keeps_the_shares(
 ) -> None:
     period = start(finished)
     newcomer = MembershipFactory(community=finished.community)
-    actions.redistribute_roles(
+    redistribute_roles(
         schedule=period.self_run_schedule, actor=finished.coach, version=1
     )
     roles = roles_of(period)
@@ -328,7 +325,7 @@ def test_leaving_and_erasure_open_the_roles_still_to_come(finished: Leergang) ->
     assert not MeetingRole.objects.filter(membership__user=person)
     assert MeetingRole.objects.for_period(period).filter(membership=None).exists()
     Membership.objects.filter(user=person).update(status=Membership.Status.LEFT)
-    actions.redistribute_roles(
+    redistribute_roles(
         schedule=period.self_run_schedule, actor=finished.coach, version=1
     )
     assert not MeetingRole.objects.for_period(period).filter(membership=None)
@@ -344,7 +341,7 @@ def test_leaving_and_erasure_open_the_roles_still_to_come(finished: Leergang) ->
             "a coach joins every third meeting",
         ),
         (
-            actions.MAX_COACH_EVERY,
+            scheduling.MAX_COACH_EVERY,
             "een coach sluit aan bij elke twaalfde bijeenkomst",
             "a coach joins every twelfth meeting",
         ),
