@@ -367,7 +367,7 @@ class GoOn(models.TextChoices):
     leerperiode … desgewenst in een nieuwe samenstelling")."""
 
     STOP = "stop", _("We stop")
-    AS_IS = "as_is", _("We go on as we are (on our own or in a new leergang)")
+    AS_IS = "as_is", _("We go on as we are (on our own or in a new coached course)")
     NEW_COMPOSITION = "new_composition", _("We go on in a new composition")
 
 

@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
             name='ContinuationDecision',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('choice', models.CharField(choices=[('stop', 'We stop'), ('as_is', 'We go on as we are (on our own or in a new leergang)'), ('new_composition', 'We go on in a new composition')], max_length=20, verbose_name='our decision')),
+                ('choice', models.CharField(choices=[('stop', 'We stop'), ('as_is', 'We go on as we are (on our own or in a new coached course)'), ('new_composition', 'We go on in a new composition')], max_length=20, verbose_name='our decision')),
                 ('decided_at', models.DateTimeField(default=django.utils.timezone.now)),
                 ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('period', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='continuation', to='communities.learningperiod')),
