@@ -12,8 +12,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.http import HttpRequest
+
 from leerkring.communities import roles
 from leerkring.communities.models import Community, LearningPeriod, Membership
+from leerkring.communities.periods import PeriodChoice, choose_period
 from leerkring.communities.roles import membership_of
 from leerkring.core.access import declare, deny, get_allowed, rule
 
@@ -53,6 +56,16 @@ def access_period(
         user, Community.objects.select_related("organisation"), community_id, need
     )
     return community, membership_of(user, community), community.current_period()
+
+
+def access_chosen_period(
+    user: Any, community_id: int, request: HttpRequest, *, need: str
+) -> tuple[Community, Membership | None, PeriodChoice]:
+    """As ``access_period``, with the period the page's switcher asks for."""
+    community = get_allowed(
+        user, Community.objects.select_related("organisation"), community_id, need
+    )
+    return community, membership_of(user, community), choose_period(community, request)
 
 
 def access_running_period(

@@ -22,8 +22,12 @@ from .models import (
     AgreementVersion,
     Aspect,
     CollectiveGoal,
+    ContinuationDecision,
     ExternalValidation,
+    GoOn,
+    MemberIntention,
     PersonalGoal,
+    Staying,
     TimeEntry,
     TimeKind,
 )
@@ -81,6 +85,23 @@ def populate(demo: Demo) -> None:
     _agreements(demo)
     _goals(demo)
     _hours(demo)
+    _alumni_went_on(demo)
+
+
+def _alumni_went_on(demo: Demo) -> None:
+    """At the harvest of their leergang the alumni decided to go on on their
+    own, and every one of them stayed."""
+    leergang = demo.alumni_leergang
+    when = timezone.make_aware(datetime.combine(leergang.end_date, time(16)))
+    ContinuationDecision.objects.create(
+        period=leergang, choice=GoOn.AS_IS, decided_by=demo.alumni[1], decided_at=when
+    )
+    MemberIntention.objects.bulk_create(
+        MemberIntention(
+            period=leergang, user=user, choice=Staying.STAYS, decided_at=when
+        )
+        for user in demo.alumni
+    )
 
 
 def _agreements(demo: Demo) -> None:

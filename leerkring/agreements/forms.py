@@ -19,7 +19,9 @@ from .models import (
     MAX_ENTRY_MINUTES,
     SECTIONS,
     ExternalValidation,
+    GoOn,
     Reached,
+    Staying,
     TimeEntry,
     TimeKind,
 )
@@ -219,3 +221,25 @@ class VerdictForm(forms.Form):
         label=_("Your verdict"), choices=ExternalValidation.Verdict, widget=RadioSelect
     )
     comment = _text_field(_("Your comment"), required=True, rows=5)
+
+
+class GoOnForm(forms.Form):
+    """The community's decision at the harvest."""
+
+    choice = forms.ChoiceField(
+        label=_("Our decision"), choices=GoOn.choices, widget=forms.RadioSelect
+    )
+
+
+class StayingForm(forms.Form):
+    """One member's own word about the next period."""
+
+    choice = forms.ChoiceField(
+        label=_("The next period, for me"),
+        choices=Staying.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "If you leave, you keep all your own data; what you added to the "
+            "shared history stays with the community."
+        ),
+    )

@@ -446,3 +446,70 @@ class ExternalValidation(models.Model):
     def is_open(self) -> bool:
         """The link still works and waits for a verdict."""
         return not (self.is_revoked or self.is_expired or self.verdict_at)
+
+
+class GoOn(models.TextChoices):
+    """The community's decision at the harvest (seed §1.4: "een volgende
+    leerperiode … desgewenst in een nieuwe samenstelling")."""
+
+    STOP = "stop", _("We stop")
+    AS_IS = "as_is", _("We go on as we are (on our own or in a new coached course)")
+    NEW_COMPOSITION = "new_composition", _("We go on in a new composition")
+
+
+class Staying(models.TextChoices):
+    """What one member says about the next period."""
+
+    STAYS = "stays", _("I stay")
+    LEAVES = "leaves", _("I leave")
+    OTHER_COMMUNITY = "other_community", _("I would like another community")
+
+
+class ContinuationDecision(models.Model):
+    """What the community decided at the harvest of a period; its effects apply
+    when the next period starts (``agreements.continuation``)."""
+
+    period = models.OneToOneField(
+        LearningPeriod, on_delete=models.CASCADE, related_name="continuation"
+    )
+    choice = models.CharField(_("our decision"), max_length=20, choices=GoOn)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("decision to go on")
+        verbose_name_plural = _("decisions to go on")
+
+    def __str__(self) -> str:
+        return f"{self.period}: {self.get_choice_display()}"
+
+
+class MemberIntention(models.Model):
+    """One member's own word about the next period; only they record it."""
+
+    period = models.ForeignKey(
+        LearningPeriod, on_delete=models.CASCADE, related_name="member_intentions"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    choice = models.CharField(_("next period"), max_length=20, choices=Staying)
+    decided_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("intention for the next period")
+        verbose_name_plural = _("intentions for the next period")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "user"], name="one_intention_per_member"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_choice_display()}"

@@ -30,6 +30,11 @@ urlpatterns = [
         name="harvest",
     ),
     path(
+        "communities/<int:community_id>/harvest/go-on/",
+        views.go_on,
+        name="go-on",
+    ),
+    path(
         "communities/<int:community_id>/goals/personal/edit/",
         views.personal_goal_edit,
         name="personal-goal-edit",

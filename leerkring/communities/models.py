@@ -135,15 +135,7 @@ class Community(models.Model):
 
     def current_period(self, today: date | None = None) -> LearningPeriod | None:
         """The running period, else the next one, else the last one."""
-        today = today or timezone.localdate()
-        periods = list(self.periods.all())
-        for period in periods:
-            if period.start_date <= today <= period.end_date:
-                return period
-        upcoming = [p for p in periods if p.start_date > today]
-        if upcoming:
-            return min(upcoming, key=lambda p: p.start_date)
-        return max(periods, key=lambda p: p.end_date, default=None)
+        return current_among(list(self.periods.all()), today)
 
     @property
     def runs_on_its_own(self) -> bool:
@@ -151,6 +143,21 @@ class Community(models.Model):
         enough there; a leergang needs two coaches."""
         period = self.current_period()
         return period is not None and not period.is_leergang
+
+
+def current_among(
+    periods: list[LearningPeriod], today: date | None = None
+) -> LearningPeriod | None:
+    """Of one community's ``periods``: the running one, else the next, else the
+    last."""
+    today = today or timezone.localdate()
+    for period in periods:
+        if period.start_date <= today <= period.end_date:
+            return period
+    upcoming = [p for p in periods if p.start_date > today]
+    if upcoming:
+        return min(upcoming, key=lambda p: p.start_date)
+    return max(periods, key=lambda p: p.end_date, default=None)
 
 
 class MembershipQuerySet(models.QuerySet["Membership"]):

@@ -19,7 +19,6 @@ from leerkring.core.concurrency import Stale, claim
 from .actions import MeetingError
 from .method import (
     ItemKind,
-    agenda_for,
     is_generic_open_space,
 )
 from .models import AgendaItem, Meeting, OpenSpaceProposal
@@ -36,9 +35,7 @@ def method_agenda_items(meeting: Meeting) -> list[AgendaItem]:
             description=str(plan.description),
             minutes=plan.minutes,
         )
-        for position, plan in enumerate(
-            agenda_for(meeting.number, meeting.method_step), start=1
-        )
+        for position, plan in enumerate(meeting.method_agenda(), start=1)
     ]
 
 

@@ -188,6 +188,8 @@ class MeetingForm(SeenVersionForm, forms.ModelForm[Meeting]):
             "part_of_day",
             "location",
             "online_url",
+            "goal",
+            "intention",
             *THEME_FIELDS,
             "practice_meanings",
         ]

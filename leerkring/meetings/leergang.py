@@ -14,9 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leerkring.accounts.models import User
+from leerkring.agreements.continuation import stopped
 from leerkring.communities.models import Community, LearningPeriod
 from leerkring.core import audit
 from leerkring.core.models import AuditAction
+from leerkring.tracks.continuity import carry_over
 
 from .agenda import method_agenda_items
 from .method import (
@@ -56,6 +58,8 @@ def plan_problems(
 ) -> PlanProblems:
     """Everything wrong with a proposed leergang, as messages next to fields."""
     problems = PlanProblems()
+    if why := stopped(community):
+        problems.add("start_date", why)
     if not MIN_SESSIONS <= len(sessions) <= MAX_SESSIONS:
         problems.add(
             "count",
@@ -113,6 +117,7 @@ def create_leergang(
         start_date=start_date,
         end_date=end_date,
     )
+    carry_over(period, actor)
     steps = theme_steps(len(sessions))
     items = []
     for number, (plan, step) in enumerate(zip(sessions, steps, strict=True), start=1):

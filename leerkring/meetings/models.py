@@ -23,7 +23,9 @@ from .method import (
     METHOD_SESSIONS,
     THEME_FIELDS,
     ItemKind,
+    ItemPlan,
     PracticeMeaning,
+    agenda_for,
     theme_for_step,
 )
 from .scheduling import PART_OF_DAY_ORDER
@@ -120,6 +122,18 @@ class Meeting(models.Model):
     )
     practice_meanings = models.JSONField(
         _("meaning for the work practice"), default=list, blank=True
+    )
+    goal = models.CharField(
+        _("goal of this session"),
+        max_length=300,
+        blank=True,
+        help_text=_("What do we want to have reached at the end of this session?"),
+    )
+    intention = models.CharField(
+        _("shared intention"),
+        max_length=300,
+        blank=True,
+        help_text=_("How do we want to be together in this session?"),
     )
     with_coach = models.BooleanField(_("with a coach"), default=False)
 
@@ -232,6 +246,19 @@ class Meeting(models.Model):
         self.practice_meanings = (
             list(ALL_PRACTICE_MEANINGS) if self.has_method_themes else []
         )
+
+    def method_agenda(self) -> tuple[ItemPlan, ...]:
+        """The method's agenda for this session's row (a second session on the
+        same row of the period deepens it)."""
+        repeat = (
+            self.method_step is not None
+            and Meeting.objects.filter(
+                period_id=self.period_id,
+                method_step=self.method_step,
+                number__lt=self.number,
+            ).exists()
+        )
+        return agenda_for(self.method_step, repeat=repeat)
 
     def is_method_default(self, field: str) -> bool:
         """Is the field the method's text, in any of the site's languages?"""

@@ -12,9 +12,11 @@ from django.db.models import Count, Q
 
 from leerkring.accounts.models import User
 from leerkring.communities.models import Community, LearningPeriod, Membership, Sharing
+from leerkring.communities.periods import PeriodChoice
 from leerkring.core.diff import compare
 from leerkring.meetings.models import Meeting
 
+from .continuity import goal_to_carry
 from .forms import (
     LearningQuestionForm,
     MissionForm,
@@ -58,9 +60,10 @@ def collective_context(
     community: Community,
     membership: Membership | None,
     user: User,
+    choice: PeriodChoice,
     progress_form: ProgressEntryForm | None = None,
 ) -> dict[str, Any]:
-    period = community.current_period()
+    period = choice.period
     track = CollectiveTrack.objects.filter(period=period).first() if period else None
     current = current_version(track)
     is_member = membership is not None
@@ -72,9 +75,13 @@ def collective_context(
     )
     return {
         "community": community,
+        "choice": choice,
         "period": period,
         "track": track,
         "current": current,
+        "goal_to_carry": goal_to_carry(period)
+        if period and choice.is_current
+        else None,
         "current_author": current and names.name(current.author, current.author_name),
         "is_member": is_member,
         "entries": [(e, names.name(e.author, e.author_name)) for e in entries],
@@ -159,12 +166,13 @@ def _question_of(track: PersonalTrack | None) -> LearningQuestion | None:
 def my_track_context(
     community: Community,
     user: User,
+    choice: PeriodChoice,
     *,
     question_form: LearningQuestionForm | None = None,
     quality_form: QualityForm | None = None,
     mission_form: MissionForm | None = None,
 ) -> dict[str, Any]:
-    period = community.current_period()
+    period = choice.period
     track = (
         PersonalTrack.objects.filter(period=period, owner=user)
         .select_related("learning_question")
@@ -185,6 +193,7 @@ def my_track_context(
     return {
         "session": session,
         "community": community,
+        "choice": choice,
         "period": period,
         "track": track,
         "question": question,
@@ -213,9 +222,12 @@ def my_track_context(
 
 
 def overview_context(
-    community: Community, membership: Membership | None, user: User
+    community: Community,
+    membership: Membership | None,
+    user: User,
+    choice: PeriodChoice,
 ) -> dict[str, Any]:
-    period = community.current_period()
+    period = choice.period
     is_coach = membership is not None and membership.is_coaching
     participants = list(
         community.memberships.active().participants().select_related("user")
@@ -237,6 +249,8 @@ def overview_context(
     rows = []
     for member in participants:
         track = tracks.get(member.user_id)
+        if track is None and not choice.is_current:
+            continue  # an earlier period shows the tracks it had
         mission = ""
         if track and track.mission_visible_to(user, is_coach=is_coach):
             mission = track.mission
@@ -252,6 +266,7 @@ def overview_context(
         )
     return {
         "community": community,
+        "choice": choice,
         "period": period,
         "rows": rows,
         "is_coach": is_coach,

@@ -15,6 +15,11 @@ urlpatterns = [
         name="collective-edit",
     ),
     path(
+        "communities/<int:community_id>/track/carry-over-goal/",
+        views.carry_over_goal,
+        name="carry-over-goal",
+    ),
+    path(
         "communities/<int:community_id>/track/history/",
         views.collective_history,
         name="collective-history",

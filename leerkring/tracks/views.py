@@ -18,10 +18,11 @@ from django.views.decorators.http import (
 
 from leerkring.communities.access import access_community
 from leerkring.communities.models import Community, LearningPeriod
-from leerkring.core.concurrency import Stale
+from leerkring.communities.periods import choose_period, current_choice
+from leerkring.core.concurrency import Stale, stale_message
 from leerkring.core.http import AuthenticatedHttpRequest
 
-from . import actions, pages
+from . import actions, continuity, pages
 from .access import (
     access_eye,
     access_personal_track,
@@ -52,7 +53,8 @@ def collective(request: AuthenticatedHttpRequest, community_id: int) -> HttpResp
     community, membership = access_community(
         request.user, community_id, need="tracks.summary"
     )
-    context = pages.collective_context(community, membership, request.user)
+    choice = choose_period(community, request)
+    context = pages.collective_context(community, membership, request.user, choice)
     return render(request, "tracks/collective.html", context)
 
 
@@ -75,13 +77,40 @@ def progress_add(request: AuthenticatedHttpRequest, community_id: int) -> HttpRe
             return redirect("tracks:collective", community.pk)
         form = ProgressEntryForm(period=period)
     context = pages.collective_context(
-        community, membership, request.user, progress_form=form
+        community,
+        membership,
+        request.user,
+        current_choice(community),
+        progress_form=form,
     )
     context["saved"] = saved
     template = "tracks/collective.html"
     return render(
         request, f"{template}#progress" if request.htmx else template, context
     )
+
+
+@login_required
+@require_POST
+def carry_over_goal(
+    request: AuthenticatedHttpRequest, community_id: int
+) -> HttpResponse:
+    """The community takes last period's goal and assignment into this one."""
+    community, _membership = access_community(
+        request.user, community_id, need="tracks.edit_collective"
+    )
+    period = _period_or_404(community)
+    try:
+        continuity.carry_over_goal(period=period, actor=request.user)
+    except Stale as stale:
+        messages.error(request, stale_message(stale))
+    except actions.TrackError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("Last period's goal is carried over as a new version.")
+        )
+    return redirect("tracks:collective", community.pk)
 
 
 @login_required
@@ -132,8 +161,12 @@ def collective_history(
     community, _membership = access_community(
         request.user, community_id, need="tracks.view_collective"
     )
-    period = community.current_period()
-    context = {"community": community, **pages.history_context(community, period)}
+    choice = choose_period(community, request)
+    context = {
+        "community": community,
+        "choice": choice,
+        **pages.history_context(community, choice.period),
+    }
     return render(request, "tracks/collective_history.html", context)
 
 
@@ -142,7 +175,8 @@ def my_track(request: AuthenticatedHttpRequest, community_id: int) -> HttpRespon
     community, _membership = access_community(
         request.user, community_id, need="tracks.own_track"
     )
-    context = pages.my_track_context(community, request.user)
+    choice = choose_period(community, request)
+    context = pages.my_track_context(community, request.user, choice)
     return render(request, "tracks/my_track.html", context)
 
 
@@ -157,7 +191,9 @@ def _my_track_form_response(
 
     ``saved`` is the confirmation; htmx shows it in the section's live region.
     """
-    context = pages.my_track_context(community, request.user, **forms)
+    context = pages.my_track_context(
+        community, request.user, current_choice(community), **forms
+    )
     if request.htmx:
         context["saved"] = saved
         return render(request, f"tracks/my_track.html#{partial}", context)
@@ -303,7 +339,8 @@ def overview(request: AuthenticatedHttpRequest, community_id: int) -> HttpRespon
     community, membership = access_community(
         request.user, community_id, need="tracks.overview"
     )
-    context = pages.overview_context(community, membership, request.user)
+    choice = choose_period(community, request)
+    context = pages.overview_context(community, membership, request.user, choice)
     return render(request, "tracks/overview.html", context)
 
 

@@ -15,10 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leerkring.accounts.models import User
+from leerkring.agreements.continuation import stopped
 from leerkring.communities.models import Community, LearningPeriod, Membership
 from leerkring.core import audit
 from leerkring.core.concurrency import claim
 from leerkring.core.models import AuditAction
+from leerkring.tracks.continuity import carry_over
 
 from ..actions import MeetingError
 from ..agenda import method_agenda_items
@@ -77,6 +79,8 @@ def self_run_problems(
     still runs), if any."""
     today = today or timezone.localdate()
     problems = PlanProblems()
+    if why := stopped(community):
+        problems.add("start_date", why)
     found = last_leergang(community)
     if found is None:
         problems.add(
@@ -191,6 +195,7 @@ def start_self_run(
         start_date=start_date,
         end_date=end_date,
     )
+    carry_over(period, actor)
     schedule = SelfRunSchedule.objects.create(
         period=period, interval_weeks=interval_weeks, coach_every=coach_every
     )

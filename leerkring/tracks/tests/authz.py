@@ -72,6 +72,12 @@ ROWS = [
         data=lambda w: {"version": "1", "ambition": "Toetsing die leren laat groeien."},
     ),
     Row(
+        "tracks:carry-over-goal",
+        _community("tracks:carry-over-goal"),
+        allow(*MEMBERS, ok=302),
+        method="post",
+    ),
+    Row(
         "tracks:collective-history",
         _community("tracks:collective-history"),
         allow(*MEMBERS),
