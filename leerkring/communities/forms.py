@@ -5,6 +5,8 @@ from django.db.models.utils import get_blank_choice_label
 from django.utils.translation import gettext_lazy as _
 
 from leerkring.accounts.models import Language
+from leerkring.core.forms import SeenVersionForm
+from leerkring.core.widgets import RadioSelect
 
 from .models import Community, Membership
 
@@ -74,8 +76,11 @@ class AskToCoachForm(forms.Form):
 class CommunityForm(forms.ModelForm[Community]):
     class Meta:
         model = Community
-        fields = ["name", "description"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        fields = ["name", "description", "language"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "language": RadioSelect,
+        }
 
     def clean_name(self) -> str:
         name: str = self.cleaned_data["name"].strip()
@@ -87,3 +92,7 @@ class CommunityForm(forms.ModelForm[Community]):
                 _("This organisation already has a community with this name.")
             )
         return name
+
+
+class CommunityEditForm(SeenVersionForm, CommunityForm):
+    """Name, description and language of an existing community."""

@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from leerkring.accounts.models import Language
+
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
 
@@ -116,6 +118,19 @@ class Community(models.Model):
     )
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
+    # The language its method texts are written in (issue 17): Table-1 themes
+    # and default agenda items; everyone's menus and buttons stay in their own.
+    language = models.CharField(
+        _("language of the community"),
+        max_length=8,
+        choices=Language,
+        default=Language.DUTCH,
+        help_text=_(
+            "The method's texts (session themes, default agenda items) are written "
+            "in this language. Menus and buttons stay in each person's own language."
+        ),
+    )
+    version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = CommunityQuerySet.as_manager()

@@ -20,6 +20,11 @@ urlpatterns = [
         name="community-detail",
     ),
     path(
+        "communities/<int:community_id>/edit/",
+        views.community_edit,
+        name="community-edit",
+    ),
+    path(
         "communities/<int:community_id>/invite/",
         views.member_invite,
         name="member-invite",

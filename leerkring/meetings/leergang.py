@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from leerkring.accounts.models import User
@@ -90,7 +90,7 @@ def create_leergang(
     """Plan a coached leergang: the period, its sessions, their themes and agendas.
 
     Themes come from Table 1 spread over the number of sessions
-    (:func:`~leerkring.meetings.method.theme_steps`), in the active language;
+    (:func:`~leerkring.meetings.method.theme_steps`), in the community's language;
     each session gets the method's agenda. Refused with :class:`PlanError`
     (nothing saved) for dates outside the period, two sessions on one slot,
     sessions out of order, an end before the start or an overlapping period.
@@ -104,12 +104,15 @@ def create_leergang(
     )
     if problems:
         raise PlanError(problems)
+    with translation.override(community.language):
+        default_title = _("Leergang %(start)s–%(end)s") % {
+            "start": start_date.year,
+            "end": end_date.year,
+        }
     period = LearningPeriod.objects.create(
         community=community,
         kind=LearningPeriod.Kind.LEERGANG,
-        title=title
-        or _("Leergang %(start)s–%(end)s")
-        % {"start": start_date.year, "end": end_date.year},
+        title=title or default_title,
         start_date=start_date,
         end_date=end_date,
     )

@@ -394,3 +394,22 @@ def agenda_for(number: int, step: int | None) -> tuple[ItemPlan, ...]:
     if number == OPENING_SESSIONS:
         return SESSION_TWO
     return three_part_agenda(theme_for_step(step))
+
+
+# The community's language (issue 17). The method's texts are translatable
+# source strings; a community writes them in its own language, whoever plans.
+
+
+def theme_text(step: int, field: str, language: str) -> str:
+    """Row ``step``'s text for a theme ``field``, in ``language``."""
+    with translation.override(language):
+        return str(getattr(theme_for_step(step), field))
+
+
+def agenda_texts(number: int, step: int | None, language: str) -> list[tuple[str, str]]:
+    """(title, description) of each item of the method's agenda, in ``language``."""
+    with translation.override(language):
+        return [
+            (str(plan.title), str(plan.description))
+            for plan in agenda_for(number, step)
+        ]
