@@ -12,49 +12,30 @@ from __future__ import annotations
 
 from typing import Any
 
-from leerkring.communities.access import is_programme_lead, membership_of
+from leerkring.communities import roles
 from leerkring.communities.models import Community, LearningPeriod, Membership
-from leerkring.core.access import deny, get_allowed, rule
+from leerkring.communities.roles import membership_of
+from leerkring.core.access import declare, deny, get_allowed, rule
 
-from .models import PersonalGoal, TimeEntry
+from .models import TimeEntry
 
-
-@rule(Community, "agreements.member")
-def is_active_member(user: Any, community: Community) -> bool:
-    """Read the content, edit and confirm the agreements, set collective goals."""
-    return membership_of(user, community) is not None
-
-
-@rule(Community, "agreements.summary")
-def may_see_summary(user: Any, community: Community) -> bool:
-    """The agreements and harvest pages: members in full, the programme lead in sum."""
-    return membership_of(user, community) is not None or is_programme_lead(
-        user, community.organisation_id
-    )
-
-
-@rule(Community, "goals.personal", "hours.log")
-def is_active_participant(user: Any, community: Community) -> bool:
-    membership = membership_of(user, community)
-    return membership is not None and membership.is_participant
-
-
-@rule(Community, "hours.overview")
-def is_active_coach(user: Any, community: Community) -> bool:
-    membership = membership_of(user, community)
-    return membership is not None and membership.is_coaching
-
-
-@rule(PersonalGoal, "view")
-def may_read_personal_goal(user: Any, goal: PersonalGoal) -> bool:
-    return PersonalGoal.objects.visible_to(user, goal.period.community).contains(goal)
+declare(
+    Community,
+    {
+        # Read the content, edit and confirm the agreements, set collective goals.
+        "agreements.member": roles.is_member,
+        # The agreements and harvest pages: members in full, the programme lead in sum.
+        "agreements.summary": roles.is_member_or_lead,
+        "agreements.personal_goals": roles.is_participant,
+    },
+)
 
 
 @rule(TimeEntry, "delete")
 def may_delete_time_entry(user: Any, entry: TimeEntry) -> bool:
     """Only its author, while still a participant of the community."""
-    return entry.user_id == user.pk and is_active_participant(
-        user, entry.period.community
+    return entry.user_id == user.pk and roles.is_participant(
+        user, entry.period.community_id
     )
 
 

@@ -1,19 +1,5 @@
-from typing import Any
-
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
-
-
-def _sees_summary(user: Any, community: Any) -> bool:
-    from leerkring.core.access import allowed
-
-    return allowed(user, "agreements.summary", community)
-
-
-def _is_member(user: Any, community: Any) -> bool:
-    from leerkring.core.access import allowed
-
-    return allowed(user, "agreements.member", community)
 
 
 class AgreementsConfig(AppConfig):
@@ -27,12 +13,22 @@ class AgreementsConfig(AppConfig):
 
         navigation.register(
             navigation.Tab(
-                _("Agreements"), "agreements:agreement-detail", 15, _sees_summary
+                _("Agreements"),
+                "agreements:agreement-detail",
+                15,
+                navigation.may("agreements.summary"),
             )
         )
         navigation.register(
-            navigation.Tab(_("Harvest"), "agreements:harvest", 70, _sees_summary)
+            navigation.Tab(
+                _("Harvest"),
+                "agreements:harvest",
+                70,
+                navigation.may("agreements.summary"),
+            )
         )
         navigation.register(
-            navigation.Tab(_("Hours"), "agreements:hours", 80, _is_member)
+            navigation.Tab(
+                _("Hours"), "agreements:hours", 80, navigation.may("agreements.member")
+            )
         )

@@ -261,7 +261,7 @@ def personal_goal_edit(
     request: AuthenticatedHttpRequest, community_id: int
 ) -> HttpResponse:
     community, _membership, period = access_running_period(
-        request.user, community_id, need="goals.personal"
+        request.user, community_id, need="agreements.personal_goals"
     )
     goal = personal_goal_or_none(period, request.user)
     initial = {
@@ -299,7 +299,7 @@ def goal_evaluate(
     request: AuthenticatedHttpRequest, community_id: int, aspect: str
 ) -> HttpResponse:
     if aspect == Aspect.PERSONAL:
-        need = "goals.personal"
+        need = "agreements.personal_goals"
     else:
         need, aspect = "agreements.member", _collective_aspect(aspect)
     community, _membership, period = access_running_period(

@@ -11,40 +11,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from leerkring.communities.access import is_programme_lead, membership_of
+from leerkring.communities import roles
 from leerkring.communities.models import Community, Membership, Organisation
-from leerkring.core.access import get_allowed, rule
+from leerkring.communities.roles import membership_of
+from leerkring.core.access import declare, get_allowed, rule
 
 COACHING = "alumni.coaching"  # open the community's coaching page
 ANSWER = "alumni.answer"  # answer the question oneself
-ANSWERS = "alumni.answers"  # read the community's participants' answers
 ALUMNI = "alumni.list"  # read the organisation's list of would-be coaches
 
-
-@rule(Community, COACHING)
-def can_open_coaching_page(user: Any, community: Community) -> bool:
-    """Participants (their own question) and coaches (their participants' answers)."""
-    membership = membership_of(user, community)
-    return membership is not None and (
-        membership.is_participant or membership.is_coaching
-    )
-
-
-@rule(Community, ANSWER)
-def can_answer(user: Any, community: Community) -> bool:
-    membership = membership_of(user, community)
-    return membership is not None and membership.is_participant
-
-
-@rule(Community, ANSWERS)
-def can_read_answers(user: Any, community: Community) -> bool:
-    membership = membership_of(user, community)
-    return membership is not None and membership.is_coaching
+declare(
+    Community,
+    {
+        # Participants (their own question) and coaches (their participants'
+        # answers): every member role.
+        COACHING: roles.is_member,
+        ANSWER: roles.is_participant,
+    },
+)
 
 
 @rule(Organisation, ALUMNI)
 def can_read_alumni(user: Any, organisation: Organisation) -> bool:
-    return is_programme_lead(user, organisation.pk)
+    return roles.is_programme_lead(user, organisation.pk)
 
 
 def access_coaching(

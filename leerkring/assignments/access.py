@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from leerkring.communities import roles
 from leerkring.communities.access import access_community
 from leerkring.communities.models import Community, Membership, Sharing
-from leerkring.core.access import deny, get_allowed, rule
+from leerkring.core.access import declare, deny, get_allowed, rule
 from leerkring.meetings.models import Meeting
-from leerkring.tracks.access import coaches, is_member, participates
 
 from .models import IntegrationAssignment
 
@@ -23,16 +23,16 @@ def can_read_assignment(user: Any, assignment: IntegrationAssignment) -> bool:
     community_id = assignment.period.community_id
     if assignment.owner_id == user.pk:
         return True
-    if coaches(user, community_id):
+    if roles.is_coach(user, community_id):
         return True
     shared = assignment.is_group or assignment.sharing == Sharing.COMMUNITY
-    return shared and is_member(user, community_id)
+    return shared and roles.is_member(user, community_id)
 
 
 @rule(IntegrationAssignment, "report")
 def can_report(user: Any, assignment: IntegrationAssignment) -> bool:
     """The owner reports on their own; every participant on a shared one."""
-    if not participates(user, assignment.period.community_id):
+    if not roles.is_participant(user, assignment.period.community_id):
         return False
     return assignment.is_group or assignment.owner_id == user.pk
 
@@ -41,18 +41,20 @@ def can_report(user: Any, assignment: IntegrationAssignment) -> bool:
 def can_carry_over(user: Any, assignment: IntegrationAssignment) -> bool:
     """The owner or a coach, for an unfinished assignment not yet carried over."""
     community_id = assignment.period.community_id
-    is_owner = assignment.owner_id == user.pk and participates(user, community_id)
-    return is_owner or coaches(user, community_id)
+    is_owner = assignment.owner_id == user.pk and roles.is_participant(
+        user, community_id
+    )
+    return is_owner or roles.is_coach(user, community_id)
 
 
-@rule(Community, "assignments:session", "assignments:formulate")
-def can_use_session_assignments(user: Any, community: Community) -> bool:
-    return is_member(user, community.pk)
-
-
-@rule(Community, "assignments:overview")
-def can_see_overview(user: Any, community: Community) -> bool:
-    return coaches(user, community.pk)
+declare(
+    Community,
+    {
+        "assignments.session": roles.is_member,
+        "assignments.formulate": roles.is_member,
+        "assignments.overview": roles.is_coach,
+    },
+)
 
 
 def access_session(

@@ -9,8 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from leerkring.communities.roles import is_coach
 from leerkring.core.http import AuthenticatedHttpRequest
-from leerkring.tracks.access import coaches
 
 from . import actions, pages
 from .access import access_assignment, access_session
@@ -23,7 +23,7 @@ def session(
     request: AuthenticatedHttpRequest, community_id: int, meeting_id: int
 ) -> HttpResponse:
     community, membership, meeting = access_session(
-        request.user, community_id, meeting_id, need="assignments:session"
+        request.user, community_id, meeting_id, need="assignments.session"
     )
     context = pages.session_context(community, membership, meeting, request.user)
     return render(request, "assignments/session.html", context)
@@ -35,7 +35,7 @@ def formulate(
     request: AuthenticatedHttpRequest, community_id: int, meeting_id: int
 ) -> HttpResponse:
     community, membership, meeting = access_session(
-        request.user, community_id, meeting_id, need="assignments:formulate"
+        request.user, community_id, meeting_id, need="assignments.formulate"
     )
     following = actions.next_meeting(meeting)
     form = AssignmentForm(
@@ -62,7 +62,7 @@ def overview(
     request: AuthenticatedHttpRequest, community_id: int, meeting_id: int
 ) -> HttpResponse:
     community, membership, meeting = access_session(
-        request.user, community_id, meeting_id, need="assignments:overview"
+        request.user, community_id, meeting_id, need="assignments.overview"
     )
     assert membership is not None  # the rule admits active coaches only
     context = pages.overview_context(community, membership, meeting, request.user)
@@ -122,6 +122,6 @@ def carry_over(request: AuthenticatedHttpRequest, assignment_id: int) -> HttpRes
         _("Carried over to %(session)s.") % {"session": new.due_meeting},
     )
     community_id = assignment.period.community_id
-    if coaches(request.user, community_id) and assignment.due_meeting_id:
+    if is_coach(request.user, community_id) and assignment.due_meeting_id:
         return redirect("assignments:overview", community_id, assignment.due_meeting_id)
     return redirect("assignments:detail", new.pk)

@@ -1,8 +1,15 @@
 """The one entry point for permissions: ``allowed(user, action, resource)``.
 
-Each app states its rules in its own ``access.py`` with ``@rule(Model, "action")``
-and offers ``access_<noun>(user, id, need=...)`` helpers for its views. A denial
-answers 404 — the same as "does not exist" — and is written to the audit log.
+Each app declares its actions in its own ``access.py``: against the shared role
+predicates of ``communities.roles`` with ``declare(Model, {"app.verb": role})``,
+or with ``@rule(Model, "verb")`` for a rule that needs more than a role (the
+owner of an entry, its sharing). One action syntax: a plain verb on the app's own
+model (``"view"``, ``"give_feedback"``), ``"app.verb"`` on another app's model
+(``"pulses.run"`` on a ``Community``). With ``settings.ACCESS_STRICT`` (on in
+the tests) asking about an undeclared pair raises instead of answering no, so a
+typo fails. The app offers ``access_<noun>(user, id, need=...)`` helpers for
+its views. A denial answers 404 — the same as "does not exist" — and is written
+to the audit log.
 
 Rules ask the same few questions again and again ("is this user an active member
 of this community?"): a page checks its own access and then every tab of the
@@ -20,6 +27,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, NoReturn, TypeVar
 
+from django.conf import settings
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
@@ -30,6 +38,7 @@ Rule = Callable[[Any, Any], bool]
 R = TypeVar("R", bound=Rule)
 
 _rules: dict[tuple[type[Model], str], Rule] = {}
+_noted: list[set[tuple[type[Model], str]]] = []
 _memo: ContextVar[dict[Hashable, Any] | None] = ContextVar("access_memo", default=None)
 
 
@@ -75,23 +84,48 @@ def rule(model: type[Model], *actions: str) -> Callable[[R], R]:
     return register
 
 
+def declare(model: type[Model], actions: dict[str, Rule]) -> None:
+    """Register each action on ``model`` with its rule (usually a role predicate)."""
+    for action, check in actions.items():
+        rule(model, action)(check)
+
+
+def declared() -> set[tuple[type[Model], str]]:
+    """Every (model, action) pair with a rule."""
+    return set(_rules)
+
+
+@contextmanager
+def noting(consulted: set[tuple[type[Model], str]]) -> Iterator[None]:
+    """Within the block, add every declared pair ``allowed`` consults to
+    ``consulted`` (the authorization matrix proves no rule is dead with it)."""
+    _noted.append(consulted)
+    try:
+        yield
+    finally:
+        _noted.remove(consulted)
+
+
 def allowed(user: Any, action: str, resource: Model) -> bool:
-    """May ``user`` do ``action`` on ``resource``? Unknown pairs are refused."""
+    """May ``user`` do ``action`` on ``resource``? Unknown pairs are refused
+    (and raise ``LookupError`` under ``settings.ACCESS_STRICT``)."""
+    key = (type(resource), action)
+    check = _rules.get(key)
+    if check is None:
+        if getattr(settings, "ACCESS_STRICT", False):
+            raise LookupError(f"No rule for {type(resource).__name__}.{action}.")
+        return False
     if user is None or not user.is_authenticated or not user.is_active:
         return False
-    check = _rules.get((type(resource), action))
-    return bool(check and check(user, resource))
+    for consulted in _noted:
+        consulted.add(key)
+    return bool(check(user, resource))
 
 
 def deny(user: Any, target: str) -> NoReturn:
     """Record the denial and answer as if the thing did not exist."""
     audit.record(AuditAction.ACCESS_DENIED, actor=user, target=target)
     raise Http404
-
-
-def require(user: Any, action: str, resource: Model) -> None:
-    if not allowed(user, action, resource):
-        deny(user, f"{resource._meta.label_lower}:{resource.pk}:{action}")
 
 
 def get_allowed[M: Model](user: Any, queryset: QuerySet[M], pk: object, need: str) -> M:

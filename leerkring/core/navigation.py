@@ -3,10 +3,12 @@
 An app registers its tabs in ``AppConfig.ready()``::
 
     navigation.register(Tab(_("Sessions"), "meetings:period-overview", order=20))
+    navigation.register(Tab(_("Export"), "reports:export", 85, may("reports.export")))
 
 The URL name takes the community id as its only argument. ``visible`` decides per
-viewer (default: everyone who may view the community); the tab is a link, the page
-behind it still checks access itself. The checks run inside
+viewer (default: everyone who may view the community); ``may(action)`` shows the
+tab to whoever ``access.allowed`` lets do the action on the community. The tab
+is a link, the page behind it still checks access itself. The checks run inside
 ``core.access.remembering()``, so a dozen tabs ask for the viewer's membership (and
 programme-lead role) once, not once per tab.
 """
@@ -19,7 +21,7 @@ from typing import Any
 
 from django.utils.functional import Promise
 
-from .access import remembering
+from .access import allowed, remembering
 
 Visible = Callable[[Any, Any], bool]
 
@@ -33,6 +35,15 @@ class Tab:
 
 
 _tabs: list[Tab] = []
+
+
+def may(action: str) -> Visible:
+    """Visible to whoever may ``action`` on the community (``access.allowed``)."""
+
+    def visible(user: Any, community: Any) -> bool:
+        return allowed(user, action, community)
+
+    return visible
 
 
 def register(tab: Tab) -> None:

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from leerkring.communities.access import is_coach_of, membership_of
+from leerkring.communities import roles
 from leerkring.communities.models import Community, Membership
-from leerkring.core.access import deny, get_allowed, rule
-
-from .models import IntakePreparation
+from leerkring.core.access import allowed, declare, deny, get_allowed, rule
 
 
 @rule(Membership, "intake.prepare")
@@ -30,13 +28,11 @@ def can_prepare(user: Any, membership: Membership) -> bool:
 @rule(Membership, "intake.conduct")
 def can_conduct(user: Any, membership: Membership) -> bool:
     """The coaches of the participant's community."""
-    return membership.is_participant and is_coach_of(user, membership.community)
+    return membership.is_participant and roles.is_coach(user, membership.community_id)
 
 
-@rule(IntakePreparation, "view")
-def can_view_preparation(user: Any, preparation: IntakePreparation) -> bool:
-    membership = preparation.membership
-    return can_prepare(user, membership) or can_conduct(user, membership)
+# The intake overview: the community's coaches.
+declare(Community, {"intake.overview": roles.is_coach})
 
 
 def access_own_membership(user: Any, community_id: int) -> Membership:
@@ -46,7 +42,7 @@ def access_own_membership(user: Any, community_id: int) -> Membership:
         .filter(community_id=community_id, user_id=user.pk)
         .first()
     )
-    if membership is None or not can_prepare(user, membership):
+    if membership is None or not allowed(user, "intake.prepare", membership):
         deny(user, f"intake:community:{community_id}:prepare")
     return membership
 
@@ -78,14 +74,9 @@ def access_participant(user: Any, membership_id: int) -> Membership:
 
 def access_coaching(user: Any, community_id: int) -> Community:
     """The community, for its coaches only (the intake overview)."""
-    community = (
-        Community.objects.select_related("organisation").filter(pk=community_id).first()
+    return get_allowed(
+        user,
+        Community.objects.select_related("organisation"),
+        community_id,
+        "intake.overview",
     )
-    if community is None or not is_coach_of(user, community):
-        deny(user, f"intake:community:{community_id}:overview")
-    return community
-
-
-def is_coaching(user: Any, community: Community) -> bool:
-    membership = membership_of(user, community)
-    return membership is not None and membership.is_coaching

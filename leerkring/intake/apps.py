@@ -1,13 +1,5 @@
-from typing import Any
-
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
-
-
-def _coaches_only(user: Any, community: Any) -> bool:
-    from .access import is_coaching
-
-    return is_coaching(user, community)
 
 
 class IntakeConfig(AppConfig):
@@ -21,6 +13,9 @@ class IntakeConfig(AppConfig):
 
         navigation.register(
             navigation.Tab(
-                _("Intake"), "intake:overview", order=10, visible=_coaches_only
+                _("Intake"),
+                "intake:overview",
+                order=10,
+                visible=navigation.may("intake.overview"),
             )
         )

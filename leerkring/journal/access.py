@@ -11,30 +11,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from leerkring.communities.access import access_community, membership_of
+from leerkring.communities import roles
+from leerkring.communities.access import access_community
 from leerkring.communities.models import Community, Membership
-from leerkring.core.access import deny, get_allowed, rule
+from leerkring.core.access import declare, deny, get_allowed, rule
 
-from .models import CoachFeedback, JournalSetting, Reflection
+from .models import JournalSetting, Reflection
 
 
 def _coaches(user: Any, reflection: Reflection) -> bool:
-    if not reflection.is_shared_with_coaches:
-        return False
-    membership = membership_of(user, reflection.community)
-    return membership is not None and membership.is_coaching
+    return reflection.is_shared_with_coaches and roles.is_coach(
+        user, reflection.community_id
+    )
 
 
 def _fellow_member(user: Any, reflection: Reflection) -> bool:
-    if not reflection.is_shared_with_community:
-        return False
-    return membership_of(user, reflection.community) is not None
+    return reflection.is_shared_with_community and roles.is_member(
+        user, reflection.community_id
+    )
 
 
-@rule(Community, "keep_journal")
-def can_keep_journal(user: Any, community: Community) -> bool:
-    """Active members write their own entries and read what is shared with them."""
-    return membership_of(user, community) is not None
+# Active members write their own entries and read what is shared with them.
+declare(Community, {"journal.keep": roles.is_member})
 
 
 @rule(Reflection, "view")
@@ -75,20 +73,11 @@ def can_comment(user: Any, reflection: Reflection) -> bool:
     )
 
 
-@rule(CoachFeedback, "edit")
-def can_edit_feedback(user: Any, feedback: CoachFeedback) -> bool:
-    return (
-        feedback.coach_id == user.pk
-        and not feedback.is_published
-        and can_give_feedback(user, feedback.reflection)
-    )
-
-
 def access_journal(user: Any, community_id: int) -> tuple[Community, Membership]:
     """The community whose journal the user keeps, and their active membership."""
-    community, membership = access_community(user, community_id, need="keep_journal")
-    if membership is None:  # pragma: no cover  (keep_journal implies a membership)
-        deny(user, f"communities.community:{community_id}:keep_journal")
+    community, membership = access_community(user, community_id, need="journal.keep")
+    if membership is None:  # pragma: no cover  (journal.keep implies a membership)
+        deny(user, f"communities.community:{community_id}:journal.keep")
     return community, membership
 
 

@@ -9,13 +9,13 @@ class JournalConfig(AppConfig):
     def ready(self) -> None:
         from leerkring.core import navigation
 
-        from . import access
+        from . import access  # noqa: F401  (registers the permission rules)
 
         navigation.register(
             navigation.Tab(
                 _("Reflections"),
                 "journal:journal-list",
                 order=60,
-                visible=access.can_keep_journal,
+                visible=navigation.may("journal.keep"),
             )
         )

@@ -5,32 +5,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from leerkring.communities.access import access_community, membership_of
+from leerkring.communities import roles
 from leerkring.communities.models import Community
-from leerkring.core.access import deny, get_allowed, rule
+from leerkring.core.access import declare, get_allowed, rule
 
 from .models import Course
 
 
 @rule(Course, "coach")
 def coaches_the_course(user: Any, course: Course) -> bool:
-    if course.community is None:
-        return False
-    membership = membership_of(user, course.community)
-    return membership is not None and membership.is_coaching
+    return course.community_id is not None and roles.is_coach(user, course.community_id)
 
 
-def coaches_community(user: Any, community: Community) -> bool:
-    """The community's coaches (the tab and the page of its LMS courses)."""
-    membership = membership_of(user, community)
-    return membership is not None and membership.is_coaching
+# The community's coaches: the tab and the page of its LMS courses.
+declare(Community, {"lti.courses": roles.is_coach})
 
 
 def access_community_courses(user: Any, community_id: int) -> Community:
-    community, membership = access_community(user, community_id, need="view")
-    if membership is None or not membership.is_coaching:
-        deny(user, f"communities.community:{community_id}:lti")
-    return community
+    return get_allowed(
+        user,
+        Community.objects.select_related("organisation"),
+        community_id,
+        "lti.courses",
+    )
 
 
 def access_course(user: Any, course_id: int, *, need: str) -> Course:

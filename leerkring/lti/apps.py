@@ -9,13 +9,13 @@ class LtiConfig(AppConfig):
     def ready(self) -> None:
         from leerkring.core import navigation
 
-        from . import access
+        from . import access  # noqa: F401  (registers the permission rules)
 
         navigation.register(
             navigation.Tab(
                 _("Course"),
                 "lti:community-courses",
                 order=95,
-                visible=access.coaches_community,
+                visible=navigation.may("lti.courses"),
             )
         )

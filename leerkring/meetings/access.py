@@ -16,24 +16,41 @@ from __future__ import annotations
 
 from typing import Any
 
-from leerkring.communities.access import access_community, membership_of
+from leerkring.communities import roles
+from leerkring.communities.access import access_community
 from leerkring.communities.models import Community, LearningPeriod, Membership
-from leerkring.core.access import deny, rule
+from leerkring.core.access import (
+    allowed,
+    declare,
+    deny,
+    get_allowed,
+    remembering,
+    rule,
+)
 
 from .models import AgendaItem, Meeting, MeetingRole, OpenSpaceProposal, SelfRunSchedule
+
+# The leergang's coach pages of a community: its coaches and apprentice coaches.
+declare(Community, {"meetings.coach": roles.is_coach})
 
 
 @rule(Meeting, "view")
 def can_view_meeting(user: Any, meeting: Meeting) -> bool:
     """Active members of the meeting's community."""
-    return membership_of(user, meeting.period.community) is not None
+    return roles.is_member(user, meeting.period.community_id)
 
 
 @rule(Meeting, "coach")
 def can_coach_meeting(user: Any, meeting: Meeting) -> bool:
     """The community's coaches and apprentice coaches."""
-    membership = membership_of(user, meeting.period.community)
-    return membership is not None and membership.is_coaching
+    return roles.is_coach(user, meeting.period.community_id)
+
+
+@rule(Meeting, "summary")
+def can_write_summary(user: Any, meeting: Meeting) -> bool:
+    """The coaches, and the note-taker of a self-run meeting."""
+    membership = roles.membership_of(user, meeting.period.community_id)
+    return membership is not None and may_write_summary(membership, meeting)
 
 
 def access_meeting(
@@ -44,22 +61,15 @@ def access_meeting(
     ``need`` is ``view`` (any active member), ``coach``, or ``summary`` (the
     coaches, and the note-taker of a self-run meeting).
     """
-    meeting = (
-        Meeting.objects.select_related("period__community__organisation")
-        .filter(pk=meeting_id)
-        .first()
-    )
-    membership = (
-        membership_of(user, meeting.period.community) if meeting is not None else None
-    )
-    if (
-        meeting is None
-        or membership is None
-        or (need == "coach" and not membership.is_coaching)
-        or (need == "summary" and not may_write_summary(membership, meeting))
-        or need not in ("view", "coach", "summary")
-    ):
-        deny(user, f"meetings.meeting:{meeting_id}:{need}")
+    with remembering():  # the check and the membership below: one lookup
+        meeting = get_allowed(
+            user,
+            Meeting.objects.select_related("period__community__organisation"),
+            meeting_id,
+            need,
+        )
+        membership = roles.membership_of(user, meeting.period.community_id)
+    assert membership is not None  # every Meeting rule asks for one
     return meeting, membership
 
 
@@ -75,10 +85,15 @@ def may_write_summary(membership: Membership, meeting: Meeting) -> bool:
 
 def access_coaching(user: Any, community_id: int) -> tuple[Community, Membership]:
     """The community, for its coaches and apprentice coaches only (404 otherwise)."""
-    community, membership = access_community(user, community_id, need="view")
-    if membership is None or not membership.is_coaching:
-        deny(user, f"communities.community:{community_id}:coach")
+    community, membership = access_community(user, community_id, need="meetings.coach")
+    assert membership is not None  # the rule asks for one
     return community, membership
+
+
+@rule(SelfRunSchedule, "coach")
+def can_run_self_run(user: Any, schedule: SelfRunSchedule) -> bool:
+    """Start and configure a self-run period: the community's coaches only."""
+    return roles.is_coach(user, schedule.period.community_id)
 
 
 def access_self_run(
@@ -90,16 +105,10 @@ def access_self_run(
         .filter(period_id=period_id, period__kind=LearningPeriod.Kind.SELF_RUN)
         .first()
     )
-    membership = (
-        membership_of(user, schedule.period.community) if schedule is not None else None
-    )
-    if (
-        schedule is None
-        or membership is None
-        or need != "coach"
-        or not membership.is_coaching
-    ):
+    if schedule is None or not allowed(user, need, schedule):
         deny(user, f"communities.learningperiod:{period_id}:{need}")
+    membership = roles.membership_of(user, schedule.period.community_id)
+    assert membership is not None  # the rule asks for one
     return schedule, membership
 
 

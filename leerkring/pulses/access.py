@@ -12,9 +12,10 @@ from typing import Any
 
 from django.http import Http404
 
-from leerkring.communities.access import is_programme_lead, membership_of
+from leerkring.communities import roles
+from leerkring.communities.access import access_community
 from leerkring.communities.models import Community, Membership
-from leerkring.core.access import deny, get_allowed, rule
+from leerkring.core.access import declare, deny
 from leerkring.meetings.models import Meeting
 
 from .models import Moment
@@ -24,48 +25,22 @@ ANSWER = "pulses.answer"
 RUN = "pulses.run"
 ARC = "pulses.arc"
 
-
-@rule(Community, CHECKIN)
-def can_open_checkin_tab(user: Any, community: Community) -> bool:
-    """Active members: participants answer, coaches run it."""
-    return membership_of(user, community) is not None
-
-
-@rule(Community, ANSWER)
-def can_answer(user: Any, community: Community) -> bool:
-    membership = membership_of(user, community)
-    return membership is not None and membership.is_participant
-
-
-@rule(Community, RUN)
-def can_run_checkin(user: Any, community: Community) -> bool:
-    """Open and close the check-in, watch the live view: the coaches."""
-    membership = membership_of(user, community)
-    return membership is not None and membership.is_coaching
-
-
-@rule(Community, ARC)
-def can_view_arc(user: Any, community: Community) -> bool:
-    return membership_of(user, community) is not None or is_programme_lead(
-        user, community.organisation_id
-    )
-
-
-def access_pulses(
-    user: Any, community_id: int, *, need: str
-) -> tuple[Community, Membership | None]:
-    """The community and the viewer's membership, if ``user`` may ``need``."""
-    community = get_allowed(
-        user, Community.objects.select_related("organisation"), community_id, need
-    )
-    return community, membership_of(user, community)
+declare(
+    Community,
+    {
+        CHECKIN: roles.is_member,  # participants answer, coaches run it
+        ANSWER: roles.is_participant,
+        RUN: roles.is_coach,  # open and close it, watch the live view
+        ARC: roles.is_member_or_lead,  # an aggregate, never below three answers
+    },
+)
 
 
 def access_meeting(
     user: Any, community_id: int, meeting_id: int, moment: str, *, need: str
 ) -> tuple[Community, Membership | None, Meeting]:
     """A session of the community (and a valid moment), if ``user`` may ``need``."""
-    community, membership = access_pulses(user, community_id, need=need)
+    community, membership = access_community(user, community_id, need=need)
     if moment not in Moment.values:
         raise Http404
     meeting = (

@@ -7,8 +7,10 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import Router, Schema
 
+from leerkring.communities.access import access_community
+
 from . import charts
-from .access import ARC, access_pulses
+from .access import ARC
 from .arc import MEASURES
 
 router = Router(tags=["check-ins"])
@@ -37,7 +39,7 @@ class SessionPointOut(Schema):
 def arc(request: HttpRequest, community_id: int) -> list[SessionPointOut]:
     """Per session of the current period: how many answered, and per measure the
     group's mean and quartiles (null below three people)."""
-    community, membership = access_pulses(request.user, community_id, need=ARC)
+    community, membership = access_community(request.user, community_id, need=ARC)
     period = community.current_period()
     if period is None:
         return []

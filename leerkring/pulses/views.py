@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_http_methods, require_POST
 
+from leerkring.communities.access import access_community
 from leerkring.communities.models import Community
 from leerkring.core.http import AuthenticatedHttpRequest
 
 from . import actions, charts, climate, pages
-from .access import ANSWER, ARC, CHECKIN, RUN, access_meeting, access_pulses
+from .access import ANSWER, ARC, CHECKIN, RUN, access_meeting
 from .forms import PulseForm
 from .models import PulseWindow
 
@@ -46,7 +47,7 @@ def _answer_page(
 @login_required
 def checkin(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     """The tab: participants get the open check-in's form, coaches the sessions."""
-    community, membership = access_pulses(request.user, community_id, need=CHECKIN)
+    community, membership = access_community(request.user, community_id, need=CHECKIN)
     if membership is not None and membership.is_coaching:
         context = {"community": community, **pages.coach_overview(community)}
         return render(request, "pulses/checkin_coach.html", context)
@@ -119,7 +120,7 @@ def window_update(
 @login_required
 def arc(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     """The tension arc: chart, sentence, data table; coaches also get notes."""
-    community, membership = access_pulses(request.user, community_id, need=ARC)
+    community, membership = access_community(request.user, community_id, need=ARC)
     context = {"community": community, **pages.arc_context(community, membership)}
     return render(request, "pulses/arc.html", context)
 
@@ -136,7 +137,7 @@ SVG_CSP = {
 @login_required
 @csp_override(SVG_CSP)
 def arc_svg(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
-    community, membership = access_pulses(request.user, community_id, need=ARC)
+    community, membership = access_community(request.user, community_id, need=ARC)
     period = community.current_period()
     if period is None:
         raise Http404
@@ -153,7 +154,7 @@ def arc_svg(request: AuthenticatedHttpRequest, community_id: int) -> HttpRespons
 @require_http_methods(["GET", "POST"])
 def safety(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     """The safety-climate questionnaire of the open round (participants)."""
-    community, _m = access_pulses(request.user, community_id, need=ANSWER)
+    community, _m = access_community(request.user, community_id, need=ANSWER)
     period = community.current_period()
     round_ = climate.open_administration(period) if period else None
     form = pages.safety_form(round_, request.user, request.POST or None)

@@ -13,38 +13,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from leerkring.communities.access import (
-    access_community,
-    is_programme_lead,
-    membership_of,
-)
+from leerkring.communities import roles
+from leerkring.communities.access import access_community
 from leerkring.communities.models import Community, Membership
-from leerkring.core.access import deny, rule
+from leerkring.core.access import declare, deny
 from leerkring.meetings.models import Meeting
 
-
-@rule(Community, "reports:documents", "reports:harvest")
-def can_see_documents(user: Any, community: Community) -> bool:
-    return membership_of(user, community) is not None or is_programme_lead(
-        user, community.organisation_id
-    )
-
-
-@rule(Community, "reports:personal")
-def can_read_personal(user: Any, community: Community) -> bool:
-    membership = membership_of(user, community)
-    return membership is not None and membership.is_participant
-
-
-@rule(Community, "reports:export")
-def can_export(user: Any, community: Community) -> bool:
-    membership = membership_of(user, community)
-    return membership is not None and membership.is_coaching
-
-
-@rule(Community, "reports:calendar")
-def can_download_session(user: Any, community: Community) -> bool:
-    return membership_of(user, community) is not None
+declare(
+    Community,
+    {
+        "reports.documents": roles.is_member_or_lead,
+        "reports.harvest": roles.is_member_or_lead,
+        "reports.personal": roles.is_participant,
+        "reports.export": roles.is_coach,
+        "reports.calendar": roles.is_member,
+    },
+)
 
 
 def access_meeting(user: Any, meeting_id: int) -> tuple[Meeting, Membership | None]:
@@ -55,8 +39,8 @@ def access_meeting(user: Any, meeting_id: int) -> tuple[Meeting, Membership | No
         .first()
     )
     if meeting is None:
-        deny(user, f"meetings.meeting:{meeting_id}:reports:calendar")
+        deny(user, f"meetings.meeting:{meeting_id}:reports.calendar")
     _community, membership = access_community(
-        user, meeting.period.community_id, need="reports:calendar"
+        user, meeting.period.community_id, need="reports.calendar"
     )
     return meeting, membership

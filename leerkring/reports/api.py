@@ -37,7 +37,7 @@ def export(
 ) -> ExportOut:
     """One dataset of one learning period (the community's coaches)."""
     community, _membership = access_community(
-        request.user, community_id, need="reports:export"
+        request.user, community_id, need="reports.export"
     )
     period = _period(community, period_id)
     rows = exports.DATASETS[dataset][1](period, request.user)

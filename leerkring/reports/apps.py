@@ -9,18 +9,21 @@ class ReportsConfig(AppConfig):
     def ready(self) -> None:
         from leerkring.core import navigation
 
-        from . import access
+        from . import access  # noqa: F401  (registers the permission rules)
 
         navigation.register(
             navigation.Tab(
                 _("Documents"),
                 "reports:documents",
                 order=80,
-                visible=access.can_see_documents,
+                visible=navigation.may("reports.documents"),
             )
         )
         navigation.register(
             navigation.Tab(
-                _("Export"), "reports:export", order=85, visible=access.can_export
+                _("Export"),
+                "reports:export",
+                order=85,
+                visible=navigation.may("reports.export"),
             )
         )

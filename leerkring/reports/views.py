@@ -146,13 +146,13 @@ def _pdf(body: bytes, filename: str, seconds: float) -> HttpResponse:
 def documents(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     """The community's documents: harvest and personal PDFs, calendar, exports."""
     community, membership = access_community(
-        request.user, community_id, need="reports:documents"
+        request.user, community_id, need="reports.documents"
     )
     context = {
         "community": community,
         "membership": membership,
         "periods": community.periods.order_by("-start_date"),
-        "may_harvest": allowed(request.user, "reports:harvest", community),
+        "may_harvest": allowed(request.user, "reports.harvest", community),
         "may_personal": membership is not None and membership.is_participant,
         "may_export": membership is not None and membership.is_coaching,
         "meetings": sessions.with_context(
@@ -171,7 +171,7 @@ def harvest_pdf(
 ) -> HttpResponse:
     """The period's harvest: members see what they may read, leads a summary."""
     community, membership = access_community(
-        request.user, community_id, need="reports:harvest"
+        request.user, community_id, need="reports.harvest"
     )
     period = _period(community, period_id)
     doc = harvest_for(request.user, period, membership)
@@ -189,7 +189,7 @@ def personal_pdf(
 ) -> HttpResponse:
     """The viewer's own track; the URL names no person, so it is always their own."""
     community, _membership = access_community(
-        request.user, community_id, need="reports:personal"
+        request.user, community_id, need="reports.personal"
     )
     period = _period(community, period_id)
     doc = personal.personal_for(request.user, period)
@@ -204,7 +204,7 @@ def personal_pdf(
 def export(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     """The coaches' export page: every dataset of every period, as CSV or JSON."""
     community, _membership = access_community(
-        request.user, community_id, need="reports:export"
+        request.user, community_id, need="reports.export"
     )
     context = {
         "community": community,
@@ -224,7 +224,7 @@ def export_file(
     fmt: str,
 ) -> HttpResponse:
     community, _membership = access_community(
-        request.user, community_id, need="reports:export"
+        request.user, community_id, need="reports.export"
     )
     period = _period(community, period_id)
     if dataset not in exports.DATASETS or fmt not in exports.FORMATS:

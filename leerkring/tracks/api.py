@@ -13,11 +13,11 @@ from pydantic import Field
 
 from leerkring.api.auth import caller
 from leerkring.api.schemas import StrictInput, form_or_422, refuse, text
+from leerkring.communities.access import access_community
 from leerkring.communities.models import LearningPeriod
 from leerkring.reports.exports import progress
 
 from . import actions
-from .access import access_tracks_page
 from .forms import ProgressEntryForm
 from .models import ProgressEntry
 
@@ -41,8 +41,8 @@ class ProgressIn(StrictInput):
 
 
 def _period(request: HttpRequest, community_id: int) -> LearningPeriod | None:
-    community, _membership = access_tracks_page(
-        request.user, community_id, need="tracks:view-collective"
+    community, _membership = access_community(
+        request.user, community_id, need="tracks.view_collective"
     )
     return community.current_period()
 
@@ -69,8 +69,8 @@ def progress_add(
     request: HttpRequest, community_id: int, payload: ProgressIn
 ) -> Status[list[ProgressOut]]:
     """Add an entry to the timeline (members); ``meeting`` is a session id."""
-    community, _membership = access_tracks_page(
-        request.user, community_id, need="tracks:edit-collective"
+    community, _membership = access_community(
+        request.user, community_id, need="tracks.edit_collective"
     )
     period = community.current_period()
     if period is None:

@@ -2,22 +2,10 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-def _reads_collective_track(user: object, community: object) -> bool:
-    from leerkring.core.access import allowed
-
-    return allowed(user, "tracks:summary", community)  # type: ignore[arg-type]
-
-
-def _keeps_own_track(user: object, community: object) -> bool:
-    from leerkring.core.access import allowed
-
-    return allowed(user, "tracks:own-track", community)  # type: ignore[arg-type]
-
-
 def _coaches(user: object, community: object) -> bool:
-    from .access import coaches
+    from leerkring.communities.roles import is_coach
 
-    return coaches(user, community.pk)  # type: ignore[attr-defined]
+    return is_coach(user, community)  # type: ignore[arg-type]
 
 
 class TracksConfig(AppConfig):
@@ -38,12 +26,15 @@ class TracksConfig(AppConfig):
                 _("Collective track"),
                 "tracks:collective",
                 order=30,
-                visible=_reads_collective_track,
+                visible=navigation.may("tracks.summary"),
             )
         )
         navigation.register(
             navigation.Tab(
-                _("My track"), "tracks:my-track", order=40, visible=_keeps_own_track
+                _("My track"),
+                "tracks:my-track",
+                order=40,
+                visible=navigation.may("tracks.own_track"),
             )
         )
         navigation.register(

@@ -254,8 +254,7 @@ def overview_context(
 
 def person_context(track: PersonalTrack, user: User) -> dict[str, Any]:
     from leerkring.assignments.models import IntegrationAssignment
-
-    from .access import coaches
+    from leerkring.communities.roles import is_coach as coaches
 
     community = track.period.community
     is_coach = coaches(user, community.pk)

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from leerkring.communities.access import access_community
 from leerkring.communities.models import Community, LearningPeriod
 from leerkring.core.concurrency import Stale
 from leerkring.core.http import AuthenticatedHttpRequest
@@ -21,7 +22,6 @@ from .access import (
     access_personal_track,
     access_quality,
     access_question,
-    access_tracks_page,
 )
 from .forms import (
     CollectiveTrackForm,
@@ -43,8 +43,8 @@ def _period_or_404(community: Community) -> LearningPeriod:
 
 @login_required
 def collective(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
-    community, membership = access_tracks_page(
-        request.user, community_id, need="tracks:summary"
+    community, membership = access_community(
+        request.user, community_id, need="tracks.summary"
     )
     context = pages.collective_context(community, membership, request.user)
     return render(request, "tracks/collective.html", context)
@@ -53,8 +53,8 @@ def collective(request: AuthenticatedHttpRequest, community_id: int) -> HttpResp
 @login_required
 @require_POST
 def progress_add(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
-    community, membership = access_tracks_page(
-        request.user, community_id, need="tracks:edit-collective"
+    community, membership = access_community(
+        request.user, community_id, need="tracks.edit_collective"
     )
     period = _period_or_404(community)
     form = ProgressEntryForm(request.POST, period=period)
@@ -83,8 +83,8 @@ def progress_add(request: AuthenticatedHttpRequest, community_id: int) -> HttpRe
 def collective_edit(
     request: AuthenticatedHttpRequest, community_id: int
 ) -> HttpResponse:
-    community, _membership = access_tracks_page(
-        request.user, community_id, need="tracks:edit-collective"
+    community, _membership = access_community(
+        request.user, community_id, need="tracks.edit_collective"
     )
     period = _period_or_404(community)
     track = CollectiveTrack.objects.filter(period=period).first()
@@ -123,8 +123,8 @@ def collective_edit(
 def collective_history(
     request: AuthenticatedHttpRequest, community_id: int
 ) -> HttpResponse:
-    community, _membership = access_tracks_page(
-        request.user, community_id, need="tracks:view-collective"
+    community, _membership = access_community(
+        request.user, community_id, need="tracks.view_collective"
     )
     period = community.current_period()
     context = {"community": community, **pages.history_context(community, period)}
@@ -133,8 +133,8 @@ def collective_history(
 
 @login_required
 def my_track(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
-    community, _membership = access_tracks_page(
-        request.user, community_id, need="tracks:own-track"
+    community, _membership = access_community(
+        request.user, community_id, need="tracks.own_track"
     )
     context = pages.my_track_context(community, request.user)
     return render(request, "tracks/my_track.html", context)
@@ -164,8 +164,8 @@ def _my_track_form_response(
 @login_required
 @require_POST
 def question_edit(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
-    community, _membership = access_tracks_page(
-        request.user, community_id, need="tracks:own-track"
+    community, _membership = access_community(
+        request.user, community_id, need="tracks.own_track"
     )
     period = _period_or_404(community)
     form = LearningQuestionForm(request.POST)
@@ -200,8 +200,8 @@ def _add_to_own_track(
 ) -> HttpResponse:
     """Validate a simple own-track form, save it with ``save`` and answer with the
     section; an invalid form comes back in that section as ``form_name``."""
-    community, _membership = access_tracks_page(
-        request.user, community_id, need="tracks:own-track"
+    community, _membership = access_community(
+        request.user, community_id, need="tracks.own_track"
     )
     period = _period_or_404(community)
     if form.is_valid():
@@ -241,8 +241,8 @@ def mission_edit(request: AuthenticatedHttpRequest, community_id: int) -> HttpRe
 @login_required
 @require_POST
 def name_consent(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
-    community, _membership = access_tracks_page(
-        request.user, community_id, need="tracks:own-track"
+    community, _membership = access_community(
+        request.user, community_id, need="tracks.own_track"
     )
     form = NameConsentForm(request.POST)
     form.is_valid()
@@ -294,8 +294,8 @@ def question_detail(
 
 @login_required
 def overview(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
-    community, membership = access_tracks_page(
-        request.user, community_id, need="tracks:overview"
+    community, membership = access_community(
+        request.user, community_id, need="tracks.overview"
     )
     context = pages.overview_context(community, membership, request.user)
     return render(request, "tracks/overview.html", context)

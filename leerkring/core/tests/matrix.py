@@ -57,6 +57,17 @@ MEMBERS = (PARTICIPANT, COACH, APPRENTICE)
 COACHING = (COACH, APPRENTICE)
 LOGIN = "login"  # a redirect to the login page
 
+# What the matrix run reached: every declared (model, action) pair ``allowed``
+# consulted while a row's actors made their requests, and how many rows ran. The
+# root conftest fails a run of the whole matrix that leaves a declared rule
+# unreached (a dead rule), also when pytest-xdist splits the rows over workers.
+REACHED: set[tuple[type[Any], str]] = set()
+ROWS_RUN: list[str] = []  # one entry per row run (names repeat across methods)
+
+
+def rule_names(pairs: set[tuple[type[Any], str]]) -> set[str]:
+    return {f"{model._meta.label}:{action}" for model, action in pairs}
+
 
 class Extra(dict[str, Any]):
     """The objects apps add to a world; a name can be taken only once, so two

@@ -10,8 +10,8 @@ from django.http import HttpRequest, HttpResponse
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from leerkring.communities.access import is_programme_lead, membership_of
 from leerkring.communities.models import Membership
+from leerkring.communities.roles import is_programme_lead, membership_of
 from leerkring.communities.tests.factories import (
     CommunityFactory,
     MembershipFactory,
@@ -102,3 +102,14 @@ def test_only_read_requests_remember_roles(method: str, expected: int) -> None:
     with CaptureQueriesContext(connection) as queries:
         RememberAccessMiddleware(_asks_twice)(request)
     assert len(queries) == expected
+
+
+def test_an_undeclared_action_fails_loudly_in_the_tests(settings: Any) -> None:
+    """A typo in an action raises (``ACCESS_STRICT``, on in the tests); without
+    the setting it is refused like any unknown pair."""
+    member = MembershipFactory()
+    with pytest.raises(LookupError):
+        allowed(member.user, "journal.kepe", member.community)
+    settings.ACCESS_STRICT = False
+    assert not allowed(member.user, "journal.kepe", member.community)
+    assert allowed(member.user, "journal.keep", member.community)
