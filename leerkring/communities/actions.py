@@ -23,6 +23,7 @@ from .models import (
     Invitation,
     Membership,
     RoleChange,
+    Variant,
 )
 from .signals import language_changed
 from .tasks import announce_role_change, send_invitation
@@ -52,6 +53,13 @@ def update_community(
     )
     # Each receiver answers with a count (django-stubs types answers as str).
     return sum(cast(int, count) for _receiver, count in answers)
+
+
+@transaction.atomic
+def add_variant(variant: Variant) -> Variant:
+    """Save an organisation's own variant (checked by its form)."""
+    variant.save()
+    return variant
 
 
 class MembershipError(Exception):

@@ -15,6 +15,11 @@ urlpatterns = [
         name="community-create",
     ),
     path(
+        "organisations/<int:organisation_id>/variants/",
+        views.variant_list,
+        name="variant-list",
+    ),
+    path(
         "communities/<int:community_id>/",
         views.community_detail,
         name="community-detail",

@@ -20,7 +20,7 @@ from leerkring.core.concurrency import Stale
 from leerkring.core.http import AuthenticatedHttpRequest
 from leerkring.meetings.models import Meeting
 
-from . import actions
+from . import actions, variants
 from .access import (
     access_community,
     access_membership,
@@ -30,12 +30,13 @@ from .access import (
 from .forms import (
     LEAVE,
     AskToCoachForm,
+    CommunityCreateForm,
     CommunityEditForm,
-    CommunityForm,
     InviteForm,
     MembershipChangeForm,
+    VariantForm,
 )
-from .models import Community, Membership, RoleChange
+from .models import Community, Membership, RoleChange, Variant
 from .tokens import InvitationTokenError, read_token
 
 
@@ -62,7 +63,7 @@ def community_create(
     request: AuthenticatedHttpRequest, organisation_id: int
 ) -> HttpResponse:
     organisation = access_organisation(request.user, organisation_id, need="manage")
-    form = CommunityForm(
+    form = CommunityCreateForm(
         request.POST or None, instance=Community(organisation=organisation)
     )
     if request.method == "POST" and form.is_valid():
@@ -73,6 +74,29 @@ def community_create(
         return redirect("communities:community-detail", community.pk)
     context = {"organisation": organisation, "form": form}
     return render(request, "communities/community_create.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def variant_list(
+    request: AuthenticatedHttpRequest, organisation_id: int
+) -> HttpResponse:
+    """The built-in variants and the organisation's own; a lead adds one."""
+    organisation = access_organisation(request.user, organisation_id, need="manage")
+    form = VariantForm(
+        request.POST or None, instance=Variant(organisation=organisation)
+    )
+    if request.method == "POST" and form.is_valid():
+        variant = actions.add_variant(form.instance)
+        messages.success(request, _("Variant %(name)s added.") % {"name": variant})
+        return redirect("communities:variant-list", organisation.pk)
+    context = {
+        "organisation": organisation,
+        "form": form,
+        "built_in": variants.BUILT_IN,
+        "own": [v.as_preset() for v in organisation.variants.all()],
+    }
+    return render(request, "communities/variant_list.html", context)
 
 
 def language_message(community: Community, kept: int) -> str:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from leerkring.accounts.models import User
 from leerkring.communities.models import Community, LearningPeriod
+from leerkring.communities.variants import fit_problem
 from leerkring.core import audit
 from leerkring.core.models import AuditAction
 
@@ -65,6 +66,9 @@ def plan_problems(
     if end_date is None or end_date <= start_date:
         problems.add("end_date", _("The end date must be after the start date."))
         return problems
+    misfit = fit_problem(len(sessions), (end_date - start_date).days // 7)
+    if misfit:
+        problems.add("count", misfit)
     overlapping = community.periods.filter(
         start_date__lte=end_date, end_date__gte=start_date
     ).first()
@@ -116,7 +120,7 @@ def create_leergang(
         start_date=start_date,
         end_date=end_date,
     )
-    steps = theme_steps(len(sessions))
+    steps = rows_for(community, len(sessions))
     items = []
     for number, (plan, step) in enumerate(zip(sessions, steps, strict=True), start=1):
         meeting = Meeting(
@@ -140,6 +144,13 @@ def create_leergang(
         sessions=len(sessions),
     )
     return period
+
+
+def rows_for(community: Community, count: int) -> list[int]:
+    """Which row of Table 1 each of ``count`` sessions gets: the variant's rows
+    when it has them for this number, else the method's spread."""
+    rows = community.preset.rows
+    return list(rows) if len(rows) == count else theme_steps(count)
 
 
 def last_leergang(community: Community) -> tuple[LearningPeriod, date | None] | None:

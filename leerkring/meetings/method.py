@@ -27,9 +27,10 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from leerkring.communities.variants import MAX_SESSIONS as MAX_SESSIONS
+from leerkring.communities.variants import MIN_SESSIONS as MIN_SESSIONS
+
 METHOD_SESSIONS = 8
-MIN_SESSIONS = 4
-MAX_SESSIONS = 12
 
 
 @dataclass(frozen=True)
