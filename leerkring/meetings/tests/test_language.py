@@ -172,3 +172,19 @@ def test_the_next_session_is_in_the_new_language_when_planned_later() -> None:
         "Holding the space of listening"
     )
     assert Meeting.objects.for_period(period)[1].personal_theme == "Sleutel tot leren"
+
+
+def test_the_demo_semester_group_reads_english_method_texts(
+    client: Any, demo_community: Any
+) -> None:
+    community = demo_community.semester_community
+    assert (community.language, community.variant) == ("en", "semester")
+    meetings = list(Meeting.objects.filter(period__community=community))
+    assert [m.method_step for m in meetings] == [1, 2, 4, 6, 8]
+    assert meetings[0].professional_theme == "Professional goal setting"
+    dutch_coach = demo_community.coaches[1]
+    client.force_login(dutch_coach)
+    page = client.get(reverse("communities:community-detail", args=[community.pk]))
+    text = page.content.decode()
+    assert "Verkorte semesterversie" in text  # the interface: the coach's Dutch
+    assert "the look back starts with each team" in text  # the method: English
