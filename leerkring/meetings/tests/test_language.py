@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from leerkring.accounts.models import Language
 from leerkring.communities.actions import update_community
@@ -19,7 +19,9 @@ from leerkring.meetings.agenda import publish_agenda
 from leerkring.meetings.leergang import create_leergang
 from leerkring.meetings.models import AgendaItem, Meeting
 from leerkring.meetings.tests.conftest import agenda_titles, plan
-from leerkring.reports import calendars
+from leerkring.reports import calendars, reminders
+from leerkring.reports.models import local_datetime
+from leerkring.reports.tests.factories import mails_to
 
 pytestmark = pytest.mark.django_db
 START = date(2031, 1, 6)
@@ -188,3 +190,33 @@ def test_the_demo_semester_group_reads_english_method_texts(
     text = page.content.decode()
     assert "Verkorte semesterversie" in text  # the interface: the coach's Dutch
     assert "the look back starts with each team" in text  # the method: English
+
+
+def test_the_session_e_mail_carries_the_community_language_in_the_readers_frame() -> (
+    None
+):
+    """A Dutch coach's reminder: Dutch around, the English method texts inside;
+    an English participant's: English throughout."""
+    community = CommunityFactory(language=Language.ENGLISH)
+    coach = MembershipFactory(
+        community=community,
+        role=Membership.Role.COACH,
+        user__preferred_language=Language.DUTCH,
+    ).user
+    reader = MembershipFactory(
+        community=community, user__preferred_language=Language.ENGLISH
+    ).user
+    start = timezone.localdate() + timedelta(days=2)
+    period = create_leergang(
+        community=community, actor=coach, start_date=start, sessions=plan(start)
+    )
+    first = Meeting.objects.for_period(period).first()
+    assert first is not None
+    publish_agenda(meeting=first, version=first.agenda_version)
+    reminders.run(local_datetime(timezone.localdate(), 9))
+    (to_coach,) = [m for m in mails_to(coach) if "Bijeenkomst 1" in m.subject]
+    assert "Professional goal setting" in to_coach.body
+    assert "Getting to know each other, playfully" in to_coach.body
+    (to_reader,) = [m for m in mails_to(reader) if "Session 1" in m.subject]
+    assert "Professional goal setting" in to_reader.body
+    assert "Professioneel doelstellen" not in to_reader.body
