@@ -144,3 +144,23 @@ def test_another_organisations_variant_cannot_be_chosen(client: Any) -> None:
     assert response.status_code == 200
     assert response.context["form"].errors["variant"]
     assert not Community.objects.filter(name="X").exists()
+
+
+def test_the_goal_page_asks_the_variants_question_in_the_community_language(
+    client: Any,
+) -> None:
+    community = CommunityFactory(variant="semester", language="en")
+    coach = MembershipFactory(community=community, role=Membership.Role.COACH).user
+    start = date.today() - timedelta(days=1)
+    create_leergang(
+        community=community,
+        actor=coach,
+        start_date=start,
+        end_date=start + timedelta(weeks=18),
+        sessions=plan(start, 5, 18 * 7),
+    )
+    client.force_login(coach)  # a Dutch-speaking coach
+    url = reverse("agreements:goal-edit", args=[community.pk, "content"])
+    text = client.get(url).content.decode()
+    assert "What result does your team deliver to its client" in text
+    assert "Welk resultaat levert je team" not in text
