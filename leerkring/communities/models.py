@@ -11,6 +11,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from leerkring.accounts.models import Language
+
+from . import variants
+from .variants import Preset
+
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
 
@@ -43,6 +48,56 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Variant(models.Model):
+    """An organisation's own variant of the leergang, made from a built-in one
+    (:mod:`.variants`); what it leaves empty comes from that one."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="variants"
+    )
+    base = models.CharField(
+        _("made from"),
+        max_length=32,
+        choices=variants.CHOICES,
+        default=variants.DEFAULT,
+    )
+    name = models.CharField(_("name"), max_length=200)
+    sessions = models.PositiveSmallIntegerField(_("number of sessions"))
+    weeks = models.PositiveSmallIntegerField(_("over how many weeks"))
+    language = models.CharField(
+        _("language"), max_length=8, choices=Language, blank=True
+    )
+    emphasis = models.TextField(_("what the agenda emphasises"), blank=True)
+    goal_prompt = models.TextField(_("prompt for the goals"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("variant")
+        verbose_name_plural = _("variants")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "name"], name="unique_variant_name"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def as_preset(self) -> Preset:
+        base = variants.built_in(self.base)
+        return Preset(
+            key=f"own:{self.pk}",
+            name=self.name,
+            sessions=self.sessions,
+            weeks=self.weeks,
+            language=self.language or base.language,
+            rows=base.rows if len(base.rows) == self.sessions else (),
+            emphasis=self.emphasis or base.emphasis,
+            goal_prompt=self.goal_prompt or base.goal_prompt,
+        )
 
 
 class OrganisationRole(models.Model):
@@ -116,6 +171,32 @@ class Community(models.Model):
     )
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
+    # The language its method texts are written in (issue 17): Table-1 themes
+    # and default agenda items; everyone's menus and buttons stay in their own.
+    language = models.CharField(
+        _("language of the community"),
+        max_length=8,
+        choices=Language,
+        default=Language.DUTCH,
+        help_text=_(
+            "The method's texts (session themes, default agenda items) are written "
+            "in this language. Menus and buttons stay in each person's own language."
+        ),
+    )
+    # The variant it was created as (issue 17): a built-in one, or one the
+    # organisation defined from it.
+    variant = models.CharField(
+        _("variant"), max_length=32, choices=variants.CHOICES, default=variants.DEFAULT
+    )
+    own_variant = models.ForeignKey(
+        "Variant",
+        verbose_name=_("the organisation's variant"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="communities",
+    )
+    version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = CommunityQuerySet.as_manager()
@@ -136,6 +217,13 @@ class Community(models.Model):
     def current_period(self, today: date | None = None) -> LearningPeriod | None:
         """The running period, else the next one, else the last one."""
         return current_among(list(self.periods.all()), today)
+
+    @property
+    def preset(self) -> Preset:
+        """What its variant presets (the organisation's own, else the built-in)."""
+        if self.own_variant is not None:
+            return self.own_variant.as_preset()
+        return variants.built_in(self.variant)
 
     @property
     def runs_on_its_own(self) -> bool:

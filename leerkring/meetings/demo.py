@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from leerkring.communities.models import Membership
 
@@ -64,12 +64,11 @@ NOTES = {
 
 
 def populate(demo: Demo) -> None:
-    with translation.override("nl"):
-        # Held and today's sessions are published; the coaches prepare the next.
-        _themes_and_agendas(demo.meetings, published=4)
-        alumni = list(Meeting.objects.for_period(demo.alumni_leergang))
-        _themes_and_agendas(alumni, published=len(alumni))
-        _self_run(demo)
+    # Held and today's sessions are published; the coaches prepare the next.
+    _themes_and_agendas(demo.meetings, published=4)
+    alumni = list(Meeting.objects.for_period(demo.alumni_leergang))
+    _themes_and_agendas(alumni, published=len(alumni))
+    _self_run(demo)
     _held_sessions(demo)
     OpenSpaceProposal.objects.create(
         meeting=demo.current_meeting,

@@ -29,9 +29,10 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from leerkring.communities.variants import MAX_SESSIONS as MAX_SESSIONS
+from leerkring.communities.variants import MIN_SESSIONS as MIN_SESSIONS
+
 METHOD_SESSIONS = 8
-MIN_SESSIONS = 4
-MAX_SESSIONS = 12
 
 
 @dataclass(frozen=True)
@@ -478,3 +479,19 @@ def agenda_for(step: int | None, *, repeat: bool = False) -> tuple[ItemPlan, ...
     if repeat:
         return three_part_agenda(theme_for_step(step))
     return _ROW_AGENDAS.get(step) or three_part_agenda(theme_for_step(step))
+
+
+# The community's language (issue 17). The method's texts are translatable
+# source strings; a community writes them in its own language, whoever plans.
+
+
+def theme_text(step: int, field: str, language: str) -> str:
+    """Row ``step``'s text for a theme ``field``, in ``language``."""
+    with translation.override(language):
+        return str(getattr(theme_for_step(step), field))
+
+
+def agenda_texts(plans: tuple[ItemPlan, ...], language: str) -> list[tuple[str, str]]:
+    """(title, description) of each item of a method agenda, in ``language``."""
+    with translation.override(language):
+        return [(str(plan.title), str(plan.description)) for plan in plans]

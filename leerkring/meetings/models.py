@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from leerkring.communities.models import LearningPeriod, Membership
@@ -26,7 +26,7 @@ from .method import (
     ItemPlan,
     PracticeMeaning,
     agenda_for,
-    theme_for_step,
+    theme_text,
 )
 from .scheduling import PART_OF_DAY_ORDER
 from .selfrun.models import MeetingRole as MeetingRole
@@ -233,14 +233,19 @@ class Meeting(models.Model):
         """Does the meeting follow a row of Table 1 (False: a self-run meeting)?"""
         return self.method_step is not None
 
+    @property
+    def method_language(self) -> str:
+        """The language the method's texts are written in: the community's."""
+        return self.period.community.language
+
     def method_default(self, field: str) -> str:
-        """The method's text for a theme field, in the active language."""
+        """The method's text for a theme field, in the community's language."""
         if self.method_step is None:
             return ""
-        return str(getattr(theme_for_step(self.method_step), field))
+        return theme_text(self.method_step, field, self.method_language)
 
     def apply_method_themes(self) -> None:
-        """Fill the theme fields from the method (active language), unsaved."""
+        """Fill the theme fields from the method (community's language), unsaved."""
         for field in THEME_FIELDS:
             setattr(self, field, self.method_default(field))
         self.practice_meanings = (
@@ -264,12 +269,12 @@ class Meeting(models.Model):
         """Is the field the method's text, in any of the site's languages?"""
         if not self.has_method_themes:
             return True
+        assert self.method_step is not None
         value = getattr(self, field)
-        defaults = set()
-        for code, _name in settings.LANGUAGES:
-            with translation.override(code):
-                defaults.add(self.method_default(field))
-        return value in defaults
+        step = self.method_step
+        return value in {
+            theme_text(step, field, code) for code, _n in settings.LANGUAGES
+        }
 
     def themes(self) -> list[dict[str, Any]]:
         """Each theme field with its label, value and method default."""

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from leerkring.accounts.models import User
@@ -186,12 +186,15 @@ def start_self_run(
     if clipped is not None:
         clipped.end_date = start_date - timedelta(days=1)
         clipped.save(update_fields=["end_date"])
+    with translation.override(community.language):
+        default_title = _("On our own %(start)s–%(end)s") % {
+            "start": start_date.year,
+            "end": end_date.year,
+        }
     period = LearningPeriod.objects.create(
         community=community,
         kind=LearningPeriod.Kind.SELF_RUN,
-        title=title
-        or _("On our own %(start)s–%(end)s")
-        % {"start": start_date.year, "end": end_date.year},
+        title=title or default_title,
         start_date=start_date,
         end_date=end_date,
     )
