@@ -10,13 +10,14 @@ from typing import Any
 import pytest
 from django.db.models import F
 from django.urls import reverse
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
 
 from leerkring.communities.models import LearningPeriod, Membership
 from leerkring.communities.tests.factories import ProgrammeLeadFactory
 from leerkring.core.concurrency import Stale
 from leerkring.meetings import actions, todo
 from leerkring.meetings.models import Attendance, Meeting, MeetingRole
+from leerkring.meetings.reminders import digest_lines
 from leerkring.meetings.selfrun.attention import last_attention, months_before
 from leerkring.meetings.selfrun.tests.test_self_run import start, today
 from leerkring.meetings.tests.conftest import Leergang, build_leergang
@@ -198,3 +199,15 @@ def test_a_coach_ticked_present_or_an_observation_counts_as_attention(
 )
 def test_months_before(day: date, months: int, expected: date) -> None:
     assert months_before(day, months) == expected
+
+
+def test_the_coach_digest_names_the_next_meeting_a_coach_joins(
+    finished: Leergang,
+) -> None:
+    period = start(finished, start_date=today() - timedelta(days=3), coach_every=2)
+    visit = Meeting.objects.get(period=period, number=2)
+    now = timezone.now()
+    with translation.override("nl"):
+        lines = digest_lines(finished.community, now - timedelta(days=7), now)
+        day = formats.date_format(visit.date, "l j F")
+    assert f"Een coach sluit aan bij zelfstandige bijeenkomst 2 op {day}" in lines
