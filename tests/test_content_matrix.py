@@ -266,6 +266,13 @@ PRIVATE = [
         ("period",),
     ),
     Private(
+        "meetings.Meeting",
+        ("coach_observation",),
+        # A visiting coach's observation: for the whole community, no one else.
+        lambda m, p: (set(p.members(m.period.community_id)), set()),
+        ("period",),
+    ),
+    Private(
         "agreements.AgreementVersion",
         (
             "duration",

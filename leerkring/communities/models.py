@@ -6,6 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -40,6 +41,18 @@ class Organisation(models.Model):
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # A self-run community needs periodic attention from a coach against
+    # "selective blindness" (seed §2.3): after this long without, the
+    # programme leads get a to-do item.
+    coach_attention_months = models.PositiveSmallIntegerField(
+        _("months without a coach before the programme leads are told"),
+        default=4,
+        validators=[MinValueValidator(1), MaxValueValidator(24)],
+        help_text=_(
+            "For communities that run on their own after the leergang: how long "
+            "they may go without a coach's visit."
+        ),
+    )
 
     class Meta:
         verbose_name = _("organisation")

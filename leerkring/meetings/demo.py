@@ -1,7 +1,8 @@
 """The demo's sessions: eight themed sessions with agendas; 1–3 held, 4 is today
 (agendas 1–4 published, 5–8 still drafts).
 The alumni community's leergang is long over; it runs on its own now: a self-run
-period with rotating roles, its first meeting held five weeks ago."""
+period with rotating roles, its first meeting held five weeks ago (attendance
+taken by the members), the second, next week, chaired by the demo's alumnus."""
 
 from __future__ import annotations
 
@@ -120,6 +121,13 @@ def _self_run(demo: Demo) -> None:
         first_chair.membership,
     )
     MeetingRole.objects.bulk_update([first_chair, second_chair], ["membership"])
+    # The members took the attendance themselves; no coach came (the first
+    # coach's visit is meeting 3), so the leads' to-do list says how long the
+    # community has gone without one.
+    Attendance.objects.bulk_create(
+        Attendance(meeting=first, membership=m, present=m.is_participant)
+        for m in Membership.objects.active().filter(community=demo.alumni_community)
+    )
     Meeting.objects.filter(pk=first.pk).update(
         summary=(
             "Intervisie op de casus van Naima: een student die elke feedback als "

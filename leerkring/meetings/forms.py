@@ -274,6 +274,20 @@ class SummaryForm(SeenVersionForm):
     )
 
 
+class ObservationForm(SeenVersionForm):
+    coach_observation = forms.CharField(
+        label=_("Your observation for the community"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "Every member of the community reads this on the session page: what "
+            "you saw, what struck you, a question to take along. Your coach notes "
+            "stay your own."
+        ),
+    )
+
+
 class ProposalForm(forms.ModelForm[OpenSpaceProposal]):
     class Meta:
         model = OpenSpaceProposal

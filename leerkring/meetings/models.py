@@ -160,6 +160,17 @@ class Meeting(models.Model):
         default=SummaryStatus.DRAFT,
     )
     summary_published_at = models.DateTimeField(null=True, blank=True)
+    # A self-run meeting: what a visiting coach observed, for the community (the
+    # members read it; the coach notes above stay the coaches' own).
+    coach_observation = models.TextField(_("observation for the community"), blank=True)
+    observation_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    observation_at = models.DateTimeField(null=True, blank=True)
 
     objects = MeetingQuerySet.as_manager()
 
@@ -324,6 +335,11 @@ class Meeting(models.Model):
             AgendaItem(meeting=self, position=position, **fields)
             for position, fields in enumerate(self.published_agenda, start=1)
         ]
+
+    @property
+    def observation_author_name(self) -> str:
+        user: User | None = self.observation_by
+        return user.display_name if user else str(_("a former coach"))
 
     # In the room.
 

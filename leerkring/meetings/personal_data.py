@@ -1,8 +1,11 @@
-"""The roles a person holds at self-run meetings (chair, note-taker).
+"""The roles a person holds at self-run meetings (chair, note-taker), and the
+observations they wrote as a visiting coach.
 
 Erasing vacates their roles at meetings still to come, so the community sees an
 open role and can share it again; roles at meetings already held stay with the
-(anonymised) membership, as part of the community's record.
+(anonymised) membership, as part of the community's record. An observation
+stays with the community without its author's name (``observation_by`` is
+cleared when the account goes).
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from .models import MeetingRole
+from .models import Meeting, MeetingRole
 
 
 def export(user: Any) -> dict[str, Any]:
@@ -30,7 +33,18 @@ def export(user: Any) -> dict[str, Any]:
                 "role": r.role,
             }
             for r in roles
-        ]
+        ],
+        "observations": [
+            {
+                "community": m.period.community.name,
+                "session": m.number,
+                "date": m.date.isoformat(),
+                "observation": m.coach_observation,
+            }
+            for m in Meeting.objects.filter(observation_by=user)
+            .select_related("period__community")
+            .order_by("date")
+        ],
     }
 
 

@@ -84,5 +84,10 @@ urlpatterns = [
         views.summary_edit,
         name="summary-edit",
     ),
+    path(
+        "sessions/<int:meeting_id>/observation/",
+        views.observation_edit,
+        name="observation-edit",
+    ),
     *selfrun_urls.urlpatterns,
 ]

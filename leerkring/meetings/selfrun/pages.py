@@ -14,6 +14,7 @@ from ..forms import RoleSwapForm
 from ..models import Meeting
 from . import rotation
 from .actions import rotating_members
+from .attention import last_attention
 from .models import MeetingRole
 
 
@@ -23,8 +24,20 @@ def self_run_context(
     """A self-run period's schedule and, for its members only, who holds which
     role and how the roles are spread (a programme lead sees neither)."""
     schedule = getattr(period, "self_run_schedule", None)
+    today = timezone.localdate()
+    attention = {
+        "last_coach_visit": last_attention([period.community_id], today).get(
+            period.community_id
+        ),
+    }
     if membership is None:
-        return {"schedule": schedule, "meetings": list(meetings)}
+        listed = list(meetings)
+        return {
+            "schedule": schedule,
+            "meetings": listed,
+            "held": sum(m.date < today or m.is_closed for m in listed),
+            **attention,
+        }
     meetings = list(
         meetings.prefetch_related(
             Prefetch(
@@ -52,6 +65,8 @@ def self_run_context(
     return {
         "schedule": schedule,
         "meetings": meetings,
+        "held": sum(m.date < today or m.is_closed for m in meetings),
+        **attention,
         "spread": spread,
         "fair_share": share,
         "over_share": [row for row in spread if row["over"]],
@@ -89,3 +104,9 @@ def roles_context(meeting: Meeting, membership: Membership) -> list[dict[str, An
         }
         for role in roles
     ]
+
+
+def my_tasks(roles: list[dict[str, Any]], membership: Membership) -> list[str]:
+    """The roles the viewer holds at this meeting (``chair``, ``note_taker``):
+    the page says what each asks of them."""
+    return [e["role"].role for e in roles if e["role"].membership_id == membership.pk]
