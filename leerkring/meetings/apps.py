@@ -10,6 +10,7 @@ class MeetingsConfig(AppConfig):
         from leerkring.core import navigation
 
         from . import access  # noqa: F401  (registers the permission rules)
+        from .intervision import access as _intervision  # noqa: F401  (its rules)
 
         navigation.register(
             navigation.Tab(_("Sessions"), "meetings:period-overview", order=20)

@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from leerkring.communities.models import Membership
 
 from .agenda import method_agenda_items
+from .intervision import demo as intervision_demo
 from .method import theme_steps
 from .models import AgendaItem, Attendance, Meeting, MeetingRole, OpenSpaceProposal
 from .selfrun.actions import start_self_run
@@ -121,6 +122,7 @@ def _self_run(demo: Demo) -> None:
         first_chair.membership,
     )
     MeetingRole.objects.bulk_update([first_chair, second_chair], ["membership"])
+    intervision_demo.populate(period)
     Meeting.objects.filter(pk=first.pk).update(
         summary=(
             "Intervisie op de casus van Naima: een student die elke feedback als "

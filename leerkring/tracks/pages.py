@@ -13,6 +13,7 @@ from django.db.models import Count, Q
 from leerkring.accounts.models import User
 from leerkring.communities.models import Community, LearningPeriod, Membership, Sharing
 from leerkring.core.diff import compare
+from leerkring.meetings.intervision.pages import takeaways
 from leerkring.meetings.models import Meeting
 
 from .forms import (
@@ -183,6 +184,7 @@ def my_track_context(
         "question": question,
         "qualities": list(track.qualities.all()) if track else [],
         "assignments": _own_assignments(period, user) if period else [],
+        "takeaways": takeaways(community, user),
         "question_form": question_form
         or LearningQuestionForm(
             initial={

@@ -22,6 +22,7 @@ from leerkring.core.tests.matrix import (
     everyone,
     posts,
 )
+from leerkring.meetings.intervision.tests import authz as intervision
 from leerkring.meetings.models import MeetingRole, SelfRunSchedule
 from leerkring.meetings.tests.factories import (
     AgendaItemFactory,
@@ -32,6 +33,7 @@ from leerkring.meetings.tests.factories import (
 
 def extend(world: World) -> None:
     extend_self_run(world)
+    intervision.extend(world)
     meeting = world.meeting
     world.extra["agenda_item"] = AgendaItemFactory(meeting=meeting, position=1)
     AgendaItemFactory(meeting=meeting, position=2)
@@ -290,6 +292,8 @@ ROWS += [
         allow(*COACHING, PARTICIPANT),
     ),
 ]
+
+ROWS += intervision.ROWS
 
 # Each form's POST path: the same people, refused alike (an empty form is shown
 # again with its errors).
