@@ -38,7 +38,7 @@ def test_a_member_brings_a_case_and_the_chair_runs_the_incident_method(
     page.goto(f"{base}/sessions/{coming.pk}/")
     page.get_by_role("link", name="Casussen en format").first.click()
     page.get_by_role("heading", name="Een casus inbrengen").wait_for()
-    expect(page.get_by_text("sectie mee in feedback")).to_be_visible()  # Kees's
+    expect(page.get_by_role("link", name="sectie mee in feedback")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Jouw vraag").fill(QUESTION)
     page.get_by_label("Korte context").fill("Tweedejaars, feedbackgesprek.")
@@ -50,7 +50,7 @@ def test_a_member_brings_a_case_and_the_chair_runs_the_incident_method(
     # The chair chooses the format: the agenda's item follows its steps.
     page.get_by_role("link", name="Intervisie", exact=True).click()
     page.get_by_label("Incidentmethode").check()
-    page.get_by_label("Casus").select_option(str(case.pk))
+    page.get_by_label("Casus:", exact=True).select_option(str(case.pk))
     page.get_by_role("button", name="Dit format op de agenda zetten").click()
     expect(page.get_by_text("volgt nu “Incidentmethode” (60 minuten)")).to_be_visible()
     expect(page.get_by_text("Vragen ter informatie").first).to_be_visible()
@@ -79,7 +79,7 @@ def test_a_member_brings_a_case_and_the_chair_runs_the_incident_method(
     # The case-bringer records a take-away; it shows on their own track.
     log_in(page, live_server, DEMO_LOGINS["alumnus"])
     page.goto(f"{base}/cases/{case.pk}/")
-    page.get_by_label("Wat je meeneemt").fill(TAKEAWAY)
+    page.get_by_role("textbox", name="Wat je meeneemt").fill(TAKEAWAY)
     page.get_by_role("button", name="Mijn opbrengst bewaren").click()
     expect(page.get_by_text("Je opbrengst is bewaard")).to_be_visible()
     assert_accessible(page)
