@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.utils import formats
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from leerkring.communities.models import Sharing
@@ -26,6 +27,12 @@ class _MeetingChoice(forms.ModelChoiceField):
 class _QuestionChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.personal_track.period}: {obj}"
+
+
+class _CaseChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        question = Truncator(obj.question).chars(60)
+        return f"{obj.membership.user.display_name}: {question}"
 
 
 class CaseForm(forms.Form):
@@ -74,7 +81,7 @@ class FormatForm(SeenVersionForm):
     format = forms.ChoiceField(
         label=_("Format"), choices=Format.choices, widget=RadioSelect
     )
-    case = forms.ModelChoiceField(
+    case = _CaseChoice(
         label=_("Case"), queryset=IntervisionCase.objects.none(), required=False
     )
 
@@ -89,7 +96,9 @@ class FormatForm(SeenVersionForm):
         if len(items) == 1:
             item_field.widget = forms.HiddenInput()
             self.initial.setdefault("item", items[0].pk)
-        self.fields["case"].queryset = cases  # type: ignore[attr-defined]
+        self.fields["case"].queryset = cases.select_related(  # type: ignore[attr-defined]
+            "membership__user"
+        )
         self.formats = [FORMATS[key] for key in Format.values]
 
 

@@ -12,6 +12,7 @@ private until they share it (``takeaway_sharing``: empty is "only me", else a
 from __future__ import annotations
 
 from django.db import models
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from leerkring.communities.models import Membership, Sharing
@@ -63,7 +64,7 @@ class IntervisionCase(models.Model):
         ordering = ["created_at", "id"]
 
     def __str__(self) -> str:
-        return self.question[:80]
+        return Truncator(self.question).chars(80)
 
 
 class IntervisionPlan(models.Model):
