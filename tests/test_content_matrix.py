@@ -8,7 +8,8 @@ feedback, comments, journal drafts, intake preparation and the coaches' intake
 notes, missions, qualities and pitfalls, learning questions, coach notes, check-in
 and check-out answers, integration assignments and reports per sharing, personal
 goals, agreements (drafts included), collective goals and track, hours notes,
-alumni answers, cohort members' diversity attributes. Then every row of the
+intervision cases and take-aways, alumni answers, cohort members' diversity
+attributes. Then every row of the
 authorization matrix (every page, partial, export, PDF, calendar feed and API
 operation, GET and POST — so URLs added later are covered too) is requested as
 every actor, and a marker that shows up where §5 does not allow it fails the test.
@@ -273,6 +274,30 @@ PRIVATE = [
         ("period",),
     ),
     Private(
+        "meetings.IntervisionCase",
+        ("question", "context", "advice"),
+        # The case is the community's: its members (coaches too), never leads.
+        lambda c, p: (set(p.members(c.membership.community_id)), set()),
+        ("membership",),
+    ),
+    Private(
+        "meetings.IntervisionCase",
+        ("takeaway",),
+        # The case-bringer's take-away: theirs until shared (the track's rule).
+        lambda c, p: (
+            {c.membership.user_id}
+            if not c.takeaway_sharing
+            else _personal(
+                c.membership.user_id,
+                c.membership.community_id,
+                c.takeaway_sharing == "community",
+                p,
+            )[0],
+            set(),
+        ),
+        ("membership",),
+    ),
+    Private(
         "agreements.AgreementVersion",
         (
             "duration",
@@ -382,6 +407,8 @@ def allow_readers(markers: dict[str, Stamp]) -> None:
             queryset = queryset.select_related(*private.related)
         objects = queryset.in_bulk()
         for stamp_ in by_model.get(private.model, []):
+            if stamp_.field not in private.fields:
+                continue  # another entry of the same model states its readers
             stamp_.anywhere, stamp_.export_only = private.readers(
                 objects[stamp_.pk], people
             )

@@ -14,6 +14,7 @@ class MeetingsConfig(AppConfig):
         from .language import follow_language
 
         language_changed.connect(follow_language, dispatch_uid="meetings-language")
+        from .intervision import access as _intervision  # noqa: F401  (its rules)
 
         navigation.register(
             navigation.Tab(_("Sessions"), "meetings:period-overview", order=20)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from leerkring.communities.models import Membership
 
 from .agenda import method_agenda_items
+from .intervision import demo as intervision_demo
 from .method import theme_steps
 from .models import AgendaItem, Attendance, Meeting, MeetingRole, OpenSpaceProposal
 from .selfrun.actions import start_self_run
@@ -128,6 +129,7 @@ def _self_run(demo: Demo) -> None:
         Attendance(meeting=first, membership=m, present=m.is_participant)
         for m in Membership.objects.active().filter(community=demo.alumni_community)
     )
+    intervision_demo.populate(period)
     Meeting.objects.filter(pk=first.pk).update(
         summary=(
             "Intervisie op de casus van Naima: een student die elke feedback als "

@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 
 from leerkring.communities.models import LearningPeriod, Membership
 
+from .intervision.models import IntervisionCase as IntervisionCase
+from .intervision.models import IntervisionPlan as IntervisionPlan
 from .method import (
     ALL_PRACTICE_MEANINGS,
     METHOD_SESSIONS,

@@ -16,6 +16,7 @@ from leerkring.communities.models import Community, LearningPeriod, Membership
 
 from . import lookback, presence, scheduling
 from .forms import AttendanceForm, NewAgendaItemForm, NotesForm
+from .intervision import pages as intervision
 from .models import AgendaItem, Attendance, Meeting, MeetingRole
 from .selfrun.pages import self_run_context
 
@@ -143,6 +144,7 @@ def room_context(
         "meeting": meeting,
         "community": meeting.period.community,
         "current": current,
+        "steps": intervision.room_steps(meeting, current),
         "focus": focus,
         "confirm_end": confirm_end,
         "chair": chair,

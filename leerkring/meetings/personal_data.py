@@ -1,8 +1,10 @@
-"""The roles a person holds at self-run meetings (chair, note-taker), and the
-observations they wrote as a visiting coach.
+"""The roles a person holds at self-run meetings (chair, note-taker), the
+observations they wrote as a visiting coach, and the intervision cases they
+brought (with the group's advice and their take-away).
 
-Erasing vacates their roles at meetings still to come, so the community sees an
-open role and can share it again; roles at meetings already held stay with the
+Erasing removes their cases (the question, context and take-away are theirs)
+and vacates their roles at meetings still to come, so the community sees an open
+role and can share it again; roles at meetings already held stay with the
 (anonymised) membership, as part of the community's record. An observation
 stays with the community without its author's name (``observation_by`` is
 cleared when the account goes).
@@ -14,7 +16,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from .models import Meeting, MeetingRole
+from .models import IntervisionCase, Meeting, MeetingRole
 
 
 def export(user: Any) -> dict[str, Any]:
@@ -45,10 +47,25 @@ def export(user: Any) -> dict[str, Any]:
             .select_related("period__community")
             .order_by("date")
         ],
+        "intervision_cases": [
+            {
+                "community": c.membership.community.name,
+                "session": c.meeting.number if c.meeting else None,
+                "question": c.question,
+                "context": c.context,
+                "advice": c.advice,
+                "takeaway": c.takeaway,
+                "takeaway_sharing": c.takeaway_sharing or "only me",
+            }
+            for c in IntervisionCase.objects.filter(membership__user=user)
+            .select_related("membership__community", "meeting")
+            .order_by("created_at")
+        ],
     }
 
 
 def erase(user: Any) -> None:
+    IntervisionCase.objects.filter(membership__user=user).delete()
     MeetingRole.objects.filter(
         membership__user=user, meeting__date__gte=timezone.localdate()
     ).update(membership=None)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .intervision import urls as intervision_urls
 from .selfrun import urls as selfrun_urls
 
 app_name = "meetings"
@@ -90,4 +91,5 @@ urlpatterns = [
         name="observation-edit",
     ),
     *selfrun_urls.urlpatterns,
+    *intervision_urls.urlpatterns,
 ]

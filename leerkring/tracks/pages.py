@@ -14,6 +14,7 @@ from leerkring.accounts.models import User
 from leerkring.communities.models import Community, LearningPeriod, Membership, Sharing
 from leerkring.communities.periods import PeriodChoice
 from leerkring.core.diff import compare
+from leerkring.meetings.intervision.pages import takeaways
 from leerkring.meetings.models import Meeting
 
 from .continuity import goal_to_carry
@@ -199,6 +200,7 @@ def my_track_context(
         "question": question,
         "qualities": list(track.qualities.all()) if track else [],
         "assignments": _own_assignments(period, user) if period else [],
+        "takeaways": takeaways(community, user),
         "question_form": question_form
         or LearningQuestionForm(
             initial={

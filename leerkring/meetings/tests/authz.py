@@ -23,6 +23,7 @@ from leerkring.core.tests.matrix import (
     everyone,
     posts,
 )
+from leerkring.meetings.intervision.tests import authz as intervision
 from leerkring.meetings.models import MeetingRole, SelfRunSchedule
 from leerkring.meetings.tests.factories import (
     AgendaItemFactory,
@@ -33,6 +34,7 @@ from leerkring.meetings.tests.factories import (
 
 def extend(world: World) -> None:
     extend_self_run(world)
+    intervision.extend(world)
     meeting = world.meeting
     world.extra["agenda_item"] = AgendaItemFactory(meeting=meeting, position=1)
     AgendaItemFactory(meeting=meeting, position=2)
@@ -428,6 +430,7 @@ ROWS += [
         data=lambda w: {"coach_observation": "Een open gesprek.", "version": "1"},
     ),
 ]
+ROWS += intervision.ROWS
 
 # Each form's POST path: the same people, refused alike (an empty form is shown
 # again with its errors).
