@@ -1,10 +1,8 @@
 """Intervision in the demo's self-run community ("Feedback in de praktijk"):
 a member registers a case, the chair puts the incident method on the agenda,
 the room shows its steps with their own timer, and the case-bringer records a
-take-away that shows on their own track.
-
-Until members may open the room of a self-run meeting (the self-run helper's
-part of issue 14), the room is opened by the community's coach.
+take-away that shows on their own track — no coach logged in at any point
+(in a self-run period every member runs the room).
 """
 
 from __future__ import annotations
@@ -17,7 +15,7 @@ from playwright.sync_api import expect
 
 from leerkring.home.demo import DEMO_LOGINS
 from leerkring.meetings.models import IntervisionCase, Meeting
-from tests.browser.conftest import assert_accessible, log_in, log_out, shot
+from tests.browser.conftest import assert_accessible, log_in, shot
 
 pytestmark = pytest.mark.django_db(transaction=True)
 QUESTION = "Hoe houd ik de regie als een student het gesprek overneemt?"
@@ -58,10 +56,8 @@ def test_a_member_brings_a_case_and_the_chair_runs_the_incident_method(
     shot(page, "intervision-format")
     page.goto(f"{base}/sessions/{coming.pk}/")
     expect(page.get_by_text("Intervisie: Incidentmethode")).to_be_visible()
-    log_out(page)
 
     # The room: the item runs its steps, each with its own timer.
-    log_in(page, live_server, DEMO_LOGINS["coach"])
     page.goto(f"{base}/sessions/{coming.pk}/room/")
     page.get_by_role("button", name="Starten “Intervisie: Incidentmethode”").click()
     steps = page.locator(".room-steps")
@@ -74,10 +70,8 @@ def test_a_member_brings_a_case_and_the_chair_runs_the_incident_method(
     expect(steps.get_by_role("timer")).to_contain_text(re.compile(r"1[45]:\d\d"))
     assert_accessible(page)
     shot(page, "intervision-room")
-    log_out(page)
 
     # The case-bringer records a take-away; it shows on their own track.
-    log_in(page, live_server, DEMO_LOGINS["alumnus"])
     page.goto(f"{base}/cases/{case.pk}/")
     page.get_by_role("textbox", name="Wat je meeneemt").fill(TAKEAWAY)
     page.get_by_role("button", name="Mijn opbrengst bewaren").click()

@@ -5,8 +5,9 @@ members — participants and coaches — never by programme leads or other
 communities. A participant registers a case; only its bringer changes it and
 records the take-away, which is theirs alone until they share it (with the
 coaches, or with the community: the track's rule). Choosing the format and
-moving through its steps in the room is for whoever runs the meeting: the
-coaches in a leergang, every member in a self-run period.
+moving through its steps in the room is for whoever runs the meeting
+(``Meeting`` "run" in ``meetings.access``: the coaches in a leergang, every
+member in a self-run period).
 """
 
 from __future__ import annotations
@@ -14,27 +15,12 @@ from __future__ import annotations
 from typing import Any
 
 from leerkring.communities import roles
-from leerkring.communities.models import LearningPeriod, Membership
+from leerkring.communities.models import Membership
 from leerkring.core.access import deny, get_allowed, rule
 from leerkring.tracks.access import may_read_private
 
 from ..models import Meeting
 from .models import IntervisionCase
-
-
-def runs_meeting(user: Any, meeting: Meeting) -> bool:
-    """The coaches in a leergang; in a self-run period every member (holding a
-    role gives tasks, never rights)."""
-    community_id = meeting.period.community_id
-    if meeting.period.kind == LearningPeriod.Kind.SELF_RUN:
-        return roles.is_member(user, community_id)
-    return roles.is_coach(user, community_id)
-
-
-@rule(Meeting, "lead_intervision")
-def can_lead_intervision(user: Any, meeting: Meeting) -> bool:
-    """Choose the format and move through its steps in the room."""
-    return runs_meeting(user, meeting)
 
 
 @rule(Meeting, "bring_case")

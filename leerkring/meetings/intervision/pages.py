@@ -59,7 +59,7 @@ def meeting_context(
     cases = meeting_cases(meeting)
     items = intervision_items(meeting)
     may_bring = allowed(user, "bring_case", meeting) and meeting.status() != "past"
-    may_lead = allowed(user, "lead_intervision", meeting)
+    may_lead = allowed(user, "run", meeting)
     plans = [getattr(item, "intervision", None) for item in items]
     if may_lead and format_form is None and items:
         chosen = next((p for p in plans if p is not None), None)

@@ -58,9 +58,7 @@ def meeting_intervision(
 @require_http_methods(["GET", "POST"])
 def format_choose(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     """Whoever runs the meeting chooses the format of its intervision item."""
-    meeting, membership = access_meeting(
-        request.user, meeting_id, need="lead_intervision"
-    )
+    meeting, membership = access_meeting(request.user, meeting_id, need="run")
     if request.method == "GET":
         return redirect("meetings:intervision", meeting.pk)
     items = actions.intervision_items(meeting)
@@ -98,9 +96,7 @@ def format_choose(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRes
 @require_POST
 def step_move(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     """The next (or previous) step of the running intervision, in the room."""
-    meeting, _membership = access_meeting(
-        request.user, meeting_id, need="lead_intervision"
-    )
+    meeting, _membership = access_meeting(request.user, meeting_id, need="run")
     try:
         actions.move_step(meeting=meeting, forward=request.POST.get("step") != "back")
     except MeetingError as error:
