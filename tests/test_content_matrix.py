@@ -8,7 +8,8 @@ feedback, comments, journal drafts, intake preparation and the coaches' intake
 notes, missions, qualities and pitfalls, learning questions, coach notes, check-in
 and check-out answers, integration assignments and reports per sharing, personal
 goals, agreements (drafts included), collective goals and track, hours notes,
-alumni answers, cohort members' diversity attributes. Then every row of the
+intervision cases and take-aways, alumni answers, cohort members' diversity
+attributes. Then every row of the
 authorization matrix (every page, partial, export, PDF, calendar feed and API
 operation, GET and POST — so URLs added later are covered too) is requested as
 every actor, and a marker that shows up where §5 does not allow it fails the test.
@@ -266,6 +267,37 @@ PRIVATE = [
         ("period",),
     ),
     Private(
+        "meetings.Meeting",
+        ("coach_observation",),
+        # A visiting coach's observation: for the whole community, no one else.
+        lambda m, p: (set(p.members(m.period.community_id)), set()),
+        ("period",),
+    ),
+    Private(
+        "meetings.IntervisionCase",
+        ("question", "context", "advice"),
+        # The case is the community's: its members (coaches too), never leads.
+        lambda c, p: (set(p.members(c.membership.community_id)), set()),
+        ("membership",),
+    ),
+    Private(
+        "meetings.IntervisionCase",
+        ("takeaway",),
+        # The case-bringer's take-away: theirs until shared (the track's rule).
+        lambda c, p: (
+            {c.membership.user_id}
+            if not c.takeaway_sharing
+            else _personal(
+                c.membership.user_id,
+                c.membership.community_id,
+                c.takeaway_sharing == "community",
+                p,
+            )[0],
+            set(),
+        ),
+        ("membership",),
+    ),
+    Private(
         "agreements.AgreementVersion",
         (
             "duration",
@@ -283,18 +315,26 @@ PRIVATE = [
     ),
     Private(
         "agreements.PersonalGoal",
-        ("text", "evidence", "validation", "learned"),
+        ("text", "criteria", "evidence", "validation", "learned"),
         lambda g, p: _personal(g.owner_id, g.period.community_id, g.shared, p),
         ("period",),
     ),
     Private(
         "agreements.CollectiveGoal",
-        ("text", "evidence", "validation", "learned"),
+        ("text", "criteria", "evidence", "validation", "learned"),
         lambda g, p: (
             {*p.members(g.period.community_id)} | p.org_leads(g.period.community_id),
             set(),
         ),
         ("period",),
+    ),
+    Private(
+        # The assessor's verdict: the community (members, coaches); the lead
+        # reads the goal's summary, never the comment.
+        "agreements.ExternalValidation",
+        ("comment",),
+        lambda v, p: ({*p.members(v.goal.period.community_id)}, set()),
+        ("goal__period",),
     ),
     Private(
         "agreements.TimeEntry",
@@ -367,6 +407,8 @@ def allow_readers(markers: dict[str, Stamp]) -> None:
             queryset = queryset.select_related(*private.related)
         objects = queryset.in_bulk()
         for stamp_ in by_model.get(private.model, []):
+            if stamp_.field not in private.fields:
+                continue  # another entry of the same model states its readers
             stamp_.anywhere, stamp_.export_only = private.readers(
                 objects[stamp_.pk], people
             )
@@ -423,8 +465,21 @@ def request(client: Client, world: World, row: Row, actor: str) -> str:
     return f"{response.headers}\n{text_of(body)}"
 
 
+def shown_by_link(world: World, stamp_: Stamp, row: Row) -> bool:
+    """Whoever holds an assessor's signed link reads what it shows of the
+    validated goal (DESIGN.md §5, last row) — and nothing else."""
+    if row.name != "agreements:validation-public":
+        return False
+    validation = world.validation
+    return (
+        stamp_.model == "agreements.CollectiveGoal"
+        and stamp_.pk == validation.goal_id
+        and stamp_.field in validation.shown_fields()
+    )
+
+
 def leaks(
-    markers: dict[str, Stamp], text: str, user_id: int | None, row: Row
+    world: World, markers: dict[str, Stamp], text: str, user_id: int | None, row: Row
 ) -> list[str]:
     found = []
     for marker in set(MARKER.findall(text)):
@@ -432,6 +487,8 @@ def leaks(
         if user_id in stamp_.anywhere or (
             user_id in stamp_.export_only and row.name in PERSONAL_EXPORTS
         ):
+            continue
+        if shown_by_link(world, stamp_, row):
             continue
         found.append(f"{stamp_.model}.{stamp_.field} (pk {stamp_.pk})")
     return found
@@ -453,7 +510,7 @@ def sweep(
             with transaction.atomic():
                 text = request(client, world, row, actor)
                 transaction.set_rollback(True)
-            for leak in leaks(markers, text, user.pk if user else None, row):
+            for leak in leaks(world, markers, text, user.pk if user else None, row):
                 problems.append(f"{row.name}[{row.method}] as {actor}: {leak}")
     return problems
 

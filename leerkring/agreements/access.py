@@ -12,12 +12,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.http import HttpRequest
+
 from leerkring.communities import roles
 from leerkring.communities.models import Community, LearningPeriod, Membership
+from leerkring.communities.periods import PeriodChoice, choose_period
 from leerkring.communities.roles import membership_of
 from leerkring.core.access import declare, deny, get_allowed, rule
 
-from .models import TimeEntry
+from .models import ExternalValidation, TimeEntry
 
 declare(
     Community,
@@ -29,6 +32,12 @@ declare(
         "agreements.personal_goals": roles.is_participant,
     },
 )
+
+
+@rule(ExternalValidation, "manage")
+def may_manage_validation(user: Any, validation: ExternalValidation) -> bool:
+    """The community invites its assessors and revokes their links."""
+    return membership_of(user, validation.goal.period.community) is not None
 
 
 @rule(TimeEntry, "delete")
@@ -47,6 +56,16 @@ def access_period(
         user, Community.objects.select_related("organisation"), community_id, need
     )
     return community, membership_of(user, community), community.current_period()
+
+
+def access_chosen_period(
+    user: Any, community_id: int, request: HttpRequest, *, need: str
+) -> tuple[Community, Membership | None, PeriodChoice]:
+    """As ``access_period``, with the period the page's switcher asks for."""
+    community = get_allowed(
+        user, Community.objects.select_related("organisation"), community_id, need
+    )
+    return community, membership_of(user, community), choose_period(community, request)
 
 
 def access_running_period(
@@ -69,5 +88,19 @@ def access_time_entry(
             "period__community"
         ),
         entry_id,
+        need,
+    )
+
+
+def access_validation(
+    user: Any, community_id: int, validation_id: int, *, need: str
+) -> ExternalValidation:
+    """An external validation of the community's goals, if ``user`` may ``need`` it."""
+    return get_allowed(
+        user,
+        ExternalValidation.objects.filter(
+            goal__period__community_id=community_id
+        ).select_related("goal__period__community"),
+        validation_id,
         need,
     )

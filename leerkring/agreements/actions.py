@@ -114,6 +114,7 @@ def save_collective_goal(
     actor: User,
     aspect: str,
     text: str,
+    criteria: str,
     version: int,
 ) -> CollectiveGoal:
     """Set or change the goal of aspect 1 (content) or 3 (learning yield)."""
@@ -129,6 +130,7 @@ def save_collective_goal(
     else:
         claim(goal, version)
     goal.text = text.strip()
+    goal.criteria = criteria.strip()
     goal.updated_by = actor
     goal.save()
     return goal
@@ -140,6 +142,7 @@ def save_personal_goal(
     period: LearningPeriod,
     owner: User,
     text: str,
+    criteria: str,
     shared: bool,
     version: int,
 ) -> PersonalGoal:
@@ -154,6 +157,7 @@ def save_personal_goal(
     else:
         claim(goal, version)
     goal.text = text.strip()
+    goal.criteria = criteria.strip()
     goal.shared = shared
     goal.save()
     return goal

@@ -9,6 +9,7 @@ half-way), and several participants log their hours.
 
 from __future__ import annotations
 
+import secrets
 from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
@@ -21,7 +22,12 @@ from .models import (
     AgreementVersion,
     Aspect,
     CollectiveGoal,
+    ContinuationDecision,
+    ExternalValidation,
+    GoOn,
+    MemberIntention,
     PersonalGoal,
+    Staying,
     TimeEntry,
     TimeKind,
 )
@@ -79,6 +85,23 @@ def populate(demo: Demo) -> None:
     _agreements(demo)
     _goals(demo)
     _hours(demo)
+    _alumni_went_on(demo)
+
+
+def _alumni_went_on(demo: Demo) -> None:
+    """At the harvest of their leergang the alumni decided to go on on their
+    own, and every one of them stayed."""
+    leergang = demo.alumni_leergang
+    when = timezone.make_aware(datetime.combine(leergang.end_date, time(16)))
+    ContinuationDecision.objects.create(
+        period=leergang, choice=GoOn.AS_IS, decided_by=demo.alumni[1], decided_at=when
+    )
+    MemberIntention.objects.bulk_create(
+        MemberIntention(
+            period=leergang, user=user, choice=Staying.STAYS, decided_at=when
+        )
+        for user in demo.alumni
+    )
 
 
 def _agreements(demo: Demo) -> None:
@@ -159,13 +182,18 @@ def _agreements(demo: Demo) -> None:
 
 
 def _goals(demo: Demo) -> None:
-    CollectiveGoal.objects.create(
+    content = CollectiveGoal.objects.create(
         period=demo.period,
         aspect=Aspect.CONTENT,
         text=(
             "Aan het eind van de leergang werken vier opleidingen met een "
             "feedbackronde vóór elke summatieve toets, en kunnen studenten laten zien "
             "wat ze met die feedback deden."
+        ),
+        criteria=(
+            "Vier opleidingen hebben de feedbackronde in hun toetsplan staan; in "
+            "elke opleiding laten minstens tien studenten in hun portfolio zien wat "
+            "ze met de feedback deden; de examencommissies kennen het ontwerp."
         ),
         updated_by=demo.coach,
     )
@@ -177,13 +205,58 @@ def _goals(demo: Demo) -> None:
             "en doen als beoordelen een gesprek wordt, en wat wij als collectief "
             "leren over veranderen in een opleiding."
         ),
+        criteria=(
+            "We kunnen aan het eind drie dingen noemen die we anders zijn gaan doen, "
+            "met een voorbeeld uit ons eigen werk, en één les over veranderen die we "
+            "aan een volgende community meegeven."
+        ),
         updated_by=demo.participants[7],
     )
+    _validations(demo, content)
     PersonalGoal.objects.bulk_create(
-        PersonalGoal(period=demo.period, owner=owner, text=text, shared=shared)
+        PersonalGoal(
+            period=demo.period,
+            owner=owner,
+            text=text,
+            criteria="Mijn coach en twee collega's zien het terug in mijn werk.",
+            shared=shared,
+        )
         for owner, (text, shared) in zip(
             demo.participants, PERSONAL_GOALS, strict=False
         )
+    )
+
+
+def _validations(demo: Demo, goal: CollectiveGoal) -> None:
+    """The client judged the criteria halfway; an assessor's link is still open."""
+    invited = _at(demo.meetings[2].date, 10)
+    ExternalValidation.objects.create(
+        goal=goal,
+        name="Marieke Smit",
+        email="m.smit@example.org",
+        role=ExternalValidation.Role.CLIENT,
+        show_result=False,
+        nonce=secrets.token_hex(16),
+        invited_by=demo.coach,
+        invited_at=invited,
+        expires_at=invited + timedelta(days=ExternalValidation.VALID_DAYS),
+        verdict=ExternalValidation.Verdict.PARTLY,
+        comment=(
+            "De criteria zijn helder en toetsbaar. Voeg toe hoe studenten zelf "
+            "vertellen wat de feedback hen opleverde, dan is het resultaat ook "
+            "voor de examencommissies overtuigend."
+        ),
+        verdict_at=invited + timedelta(days=3),
+    )
+    ExternalValidation.objects.create(
+        goal=goal,
+        name="Joost Kramer",
+        email="j.kramer@example.org",
+        role=ExternalValidation.Role.ASSESSOR,
+        nonce=secrets.token_hex(16),
+        invited_by=demo.coach,
+        invited_at=invited + timedelta(days=7),
+        expires_at=_at(demo.today + timedelta(days=20), 12),
     )
 
 

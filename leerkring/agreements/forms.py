@@ -13,8 +13,18 @@ from django.utils.translation import gettext_lazy as _
 
 from leerkring.communities.models import LearningPeriod
 from leerkring.core.forms import SeenVersionForm
+from leerkring.core.widgets import RadioSelect
 
-from .models import MAX_ENTRY_MINUTES, SECTIONS, Reached, TimeEntry, TimeKind
+from .models import (
+    MAX_ENTRY_MINUTES,
+    SECTIONS,
+    ExternalValidation,
+    GoOn,
+    Reached,
+    Staying,
+    TimeEntry,
+    TimeKind,
+)
 
 MAX_TEXT = 4000
 SATISFACTION_CHOICES = [
@@ -72,8 +82,21 @@ class ConfirmForm(forms.Form):
     version = forms.IntegerField(min_value=1)
 
 
+def _criteria_field() -> Any:
+    return _text_field(
+        _("Success criteria"),
+        required=True,
+        rows=4,
+        help_text=_(
+            "When are we satisfied afterwards? Say what you will be able to see, "
+            "count or hear once the goal is reached."
+        ),
+    )
+
+
 class CollectiveGoalForm(SeenVersionForm):
     text = _text_field(_("Goal"), required=True, rows=5)
+    criteria = _criteria_field()
 
 
 class PersonalGoalForm(SeenVersionForm):
@@ -82,6 +105,7 @@ class PersonalGoalForm(SeenVersionForm):
         required=True,
         rows=5,
     )
+    criteria = _criteria_field()
     shared = forms.BooleanField(
         label=_("Share with the other participants"),
         required=False,
@@ -173,3 +197,49 @@ class TimeEntryForm(forms.ModelForm[TimeEntry]):
                 }
             )
         return day
+
+
+class ValidationInviteForm(forms.Form):
+    """Whom to invite to judge a collective goal, and what they may read."""
+
+    name = forms.CharField(label=_("Name"), max_length=200)
+    email = forms.EmailField(label=_("E-mail address"))
+    role = forms.ChoiceField(
+        label=_("As"),
+        choices=ExternalValidation.Role,
+        widget=RadioSelect,
+        initial=ExternalValidation.Role.ASSESSOR,
+    )
+    show_result = forms.BooleanField(
+        label=_("Show what was reached and the evidence"), required=False, initial=True
+    )
+    show_yield = forms.BooleanField(label=_("Show the learning yield"), required=False)
+
+
+class VerdictForm(forms.Form):
+    verdict = forms.ChoiceField(
+        label=_("Your verdict"), choices=ExternalValidation.Verdict, widget=RadioSelect
+    )
+    comment = _text_field(_("Your comment"), required=True, rows=5)
+
+
+class GoOnForm(forms.Form):
+    """The community's decision at the harvest."""
+
+    choice = forms.ChoiceField(
+        label=_("Our decision"), choices=GoOn.choices, widget=forms.RadioSelect
+    )
+
+
+class StayingForm(forms.Form):
+    """One member's own word about the next period."""
+
+    choice = forms.ChoiceField(
+        label=_("The next period, for me"),
+        choices=Staying.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "If you leave, you keep all your own data; what you added to the "
+            "shared history stays with the community."
+        ),
+    )

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from leerkring.accounts.models import User
@@ -32,6 +32,7 @@ from leerkring.pulses import charts
 from leerkring.tracks.models import (
     CollectiveTrackVersion,
     LearningQuestion,
+    LearningQuestionVersion,
     PersonSetting,
     ProgressEntry,
 )
@@ -113,6 +114,7 @@ class _People:
     lines: list[PersonHarvest]
     groups: list[IntegrationAssignment]  # the group's shared assignments
     active: list[int]  # user ids of the active participants
+    goals_set: int  # how many of them set a personal goal
 
 
 class Harvest:
@@ -262,9 +264,7 @@ class Harvest:
 
     @property
     def personal_goal_count(self) -> int:
-        return PersonalGoal.objects.filter(
-            period=self.period, owner__in=self._people.active
-        ).count()
+        return self._people.goals_set
 
     @cached_property
     def _names(self) -> NameBook:
@@ -329,7 +329,8 @@ class Harvest:
 
 
 def _collective_goals(period: LearningPeriod) -> dict[str, CollectiveGoal]:
-    return {g.aspect: g for g in CollectiveGoal.objects.filter(period=period)}
+    goals = CollectiveGoal.objects.filter(period=period).prefetch_related("validations")
+    return {g.aspect: g for g in goals}
 
 
 def _sessions(period: LearningPeriod) -> tuple[int, int]:
@@ -343,15 +344,22 @@ def _learned(assignment: IntegrationAssignment) -> list[AssignmentReport]:
     return [r for r in assignment.reports.all() if r.learned]
 
 
-def _harvested_people(community: Community) -> list[Membership]:
-    """Active participants, and those who left but agreed to keep their name."""
+def _harvested_people(period: LearningPeriod) -> list[Membership]:
+    """Active participants, and those who left but agreed to keep their name;
+    each with ``has_goal``: whether they set a personal goal for the period
+    (readable or not)."""
     consenting = PersonSetting.objects.filter(keep_name_in_shared_history=True)
     return list(
         Membership.objects.participants()
-        .filter(community=community)
+        .filter(community_id=period.community_id)
         .filter(
             Q(status=Membership.Status.ACTIVE)
             | Q(status=Membership.Status.LEFT, user__in=consenting.values("user"))
+        )
+        .annotate(
+            has_goal=Exists(
+                PersonalGoal.objects.filter(period=period, owner=OuterRef("user"))
+            )
         )
         .select_related("user")
         .order_by("user__display_name")
@@ -378,7 +386,7 @@ def shared_yields(viewer: Any, period: LearningPeriod) -> list[AssignmentReport]
 def _people_of(viewer: User, period: LearningPeriod) -> _People:
     """Per participant: goal → question history → assignments; the group's own."""
     community = period.community
-    memberships = _harvested_people(community)
+    memberships = _harvested_people(period)
     left = {m.user_id for m in memberships if not m.is_active}
     people = {
         m.user_id: PersonHarvest(
@@ -391,19 +399,24 @@ def _people_of(viewer: User, period: LearningPeriod) -> _People:
     ):
         if goal.owner_id in people:
             people[goal.owner_id].goal = goal
-    questions = (
-        LearningQuestion.objects.visible_to(viewer)
-        .filter(personal_track__period=period)
-        .with_history()
+    # The question histories, oldest wording first, in one query.
+    versions = (
+        LearningQuestionVersion.objects.filter(
+            question__in=LearningQuestion.objects.visible_to(viewer).filter(
+                personal_track__period=period
+            )
+        )
+        .select_related("question__personal_track")
+        .order_by("question_id", "number")
     )
-    for question in questions:
-        owner_id = question.personal_track.owner_id
-        if owner_id in people and _readable(question, owner_id in left):
-            people[owner_id].questions = question.history
+    for version in versions:
+        owner_id = version.question.personal_track.owner_id
+        if owner_id in people and _readable(version.question, owner_id in left):
+            people[owner_id].questions.append(version)
     assignments = (
         IntegrationAssignment.objects.visible_to(viewer)
         .filter(period=period)
-        .for_page(viewer)
+        .with_reports_for(viewer)
         .order_by("due_date", "id")
     )
     groups = []
@@ -421,6 +434,7 @@ def _people_of(viewer: User, period: LearningPeriod) -> _People:
         lines=sorted(people.values(), key=lambda p: (not p.is_viewer, p.has_left)),
         groups=groups,
         active=[m.user_id for m in memberships if m.is_active],
+        goals_set=sum(m.has_goal for m in memberships if m.is_active),  # type: ignore[attr-defined]
     )
 
 

@@ -23,9 +23,11 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from leerkring.communities.models import Community, LearningPeriod, Membership
+from leerkring.communities.roles import membership_of
 from leerkring.tracks.models import PersonSetting
 
 if TYPE_CHECKING:
@@ -169,8 +171,10 @@ class Reached(models.TextChoices):
 
 
 class Evaluation(models.Model):
-    """What was established at the end of the period about one goal."""
+    """What counts as success, set with the goal ("waarmee zijn we na afloop
+    tevreden?"), and what was established at the end of the period."""
 
+    criteria = models.TextField(_("success criteria"), blank=True)
     reached = models.CharField(_("reached"), max_length=8, choices=Reached, blank=True)
     satisfaction = models.PositiveSmallIntegerField(
         _("satisfaction (1–5)"), null=True, blank=True
@@ -240,6 +244,11 @@ class CollectiveGoal(Evaluation):
     def __str__(self) -> str:
         return f"{self.get_aspect_display()} ({self.period})"
 
+    @property
+    def given_verdicts(self) -> list[ExternalValidation]:
+        """The external verdicts on this goal (uses prefetched validations)."""
+        return [v for v in self.validations.all() if v.verdict_at]
+
 
 class PersonalGoalQuerySet(models.QuerySet["PersonalGoal"]):
     def visible_to(self, user: User, community: Community) -> PersonalGoalQuerySet:
@@ -253,9 +262,7 @@ class PersonalGoalQuerySet(models.QuerySet["PersonalGoal"]):
         goals = self.filter(period__community=community)
         if not user.is_authenticated:
             return goals.none()
-        viewer = (
-            Membership.objects.active().filter(community=community, user=user).first()
-        )
+        viewer = membership_of(user, community)
         own = Q(owner=user)
         if viewer is None:
             return goals.filter(own)
@@ -359,3 +366,150 @@ class TimeEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.date} {self.minutes}′"
+
+
+class ExternalValidation(models.Model):
+    """An external assessor or client (opdrachtgever) invited to judge a collective
+    goal: a signed, expiring, revocable link to a read-only view of the goal, its
+    success criteria and the parts the community marks for it; one verdict with a
+    comment, no account (DESIGN.md §5, last row)."""
+
+    VALID_DAYS = 30
+
+    class Role(models.TextChoices):
+        ASSESSOR = "assessor", _("External assessor")
+        CLIENT = "client", _("Client (opdrachtgever)")
+
+    class Verdict(models.TextChoices):
+        MET = "met", _("Meets the criteria")
+        PARTLY = "partly", _("Partly meets the criteria")
+        NOT_MET = "not_met", _("Does not meet the criteria")
+
+    goal = models.ForeignKey(
+        CollectiveGoal, on_delete=models.CASCADE, related_name="validations"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail address"))
+    role = models.CharField(_("as"), max_length=16, choices=Role)
+    show_result = models.BooleanField(
+        _("show what was reached and the evidence"), default=True
+    )
+    show_yield = models.BooleanField(_("show the learning yield"), default=False)
+    nonce = models.CharField(max_length=32)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    invited_at = models.DateTimeField(_("invited at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("valid until"))
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    verdict = models.CharField(_("verdict"), max_length=16, choices=Verdict, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+    verdict_at = models.DateTimeField(_("verdict given at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("external validation")
+        verbose_name_plural = _("external validations")
+        ordering = ["goal", "invited_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(verdict_at__isnull=True) | ~Q(verdict=""),
+                name="validation_verdict_given",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} — {self.goal}"
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.revoked_at is not None
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    def shown_fields(self) -> tuple[str, ...]:
+        """The goal's fields the assessor reads: the goal and its criteria, and
+        what the community marked."""
+        shown: tuple[str, ...] = ("text", "criteria")
+        if self.show_result:
+            shown += ("reached", "evidence")
+        if self.show_yield:
+            shown += ("learned",)
+        return shown
+
+    @property
+    def is_open(self) -> bool:
+        """The link still works and waits for a verdict."""
+        return not (self.is_revoked or self.is_expired or self.verdict_at)
+
+
+class GoOn(models.TextChoices):
+    """The community's decision at the harvest (seed §1.4: "een volgende
+    leerperiode … desgewenst in een nieuwe samenstelling")."""
+
+    STOP = "stop", _("We stop")
+    AS_IS = "as_is", _("We go on as we are (on our own or in a new coached course)")
+    NEW_COMPOSITION = "new_composition", _("We go on in a new composition")
+
+
+class Staying(models.TextChoices):
+    """What one member says about the next period."""
+
+    STAYS = "stays", _("I stay")
+    LEAVES = "leaves", _("I leave")
+    OTHER_COMMUNITY = "other_community", _("I would like another community")
+
+
+class ContinuationDecision(models.Model):
+    """What the community decided at the harvest of a period; its effects apply
+    when the next period starts (``agreements.continuation``)."""
+
+    period = models.OneToOneField(
+        LearningPeriod, on_delete=models.CASCADE, related_name="continuation"
+    )
+    choice = models.CharField(_("our decision"), max_length=20, choices=GoOn)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("decision to go on")
+        verbose_name_plural = _("decisions to go on")
+
+    def __str__(self) -> str:
+        return f"{self.period}: {self.get_choice_display()}"
+
+
+class MemberIntention(models.Model):
+    """One member's own word about the next period; only they record it."""
+
+    period = models.ForeignKey(
+        LearningPeriod, on_delete=models.CASCADE, related_name="member_intentions"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    choice = models.CharField(_("next period"), max_length=20, choices=Staying)
+    decided_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("intention for the next period")
+        verbose_name_plural = _("intentions for the next period")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "user"], name="one_intention_per_member"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_choice_display()}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import validation_views, views
 
 app_name = "agreements"
 urlpatterns = [
@@ -30,6 +30,11 @@ urlpatterns = [
         name="harvest",
     ),
     path(
+        "communities/<int:community_id>/harvest/go-on/",
+        views.go_on,
+        name="go-on",
+    ),
+    path(
         "communities/<int:community_id>/goals/personal/edit/",
         views.personal_goal_edit,
         name="personal-goal-edit",
@@ -43,6 +48,21 @@ urlpatterns = [
         "communities/<int:community_id>/goals/<slug:aspect>/evaluate/",
         views.goal_evaluate,
         name="goal-evaluate",
+    ),
+    path(
+        "communities/<int:community_id>/goals/<slug:aspect>/validation/",
+        validation_views.validation_invite,
+        name="validation-invite",
+    ),
+    path(
+        "communities/<int:community_id>/validations/<int:validation_id>/revoke/",
+        validation_views.validation_revoke,
+        name="validation-revoke",
+    ),
+    path(
+        "validate/<str:token>/",
+        validation_views.validation_public,
+        name="validation-public",
     ),
     path("communities/<int:community_id>/hours/", views.hours, name="hours"),
     path(

@@ -12,17 +12,24 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from leerkring.communities.periods import PeriodChoice, current_choice
 from leerkring.core.concurrency import Stale
 from leerkring.core.http import AuthenticatedHttpRequest
 
-from . import actions
-from .access import access_period, access_running_period, access_time_entry
+from . import actions, continuation
+from .access import (
+    access_chosen_period,
+    access_running_period,
+    access_time_entry,
+)
 from .forms import (
     AgreementsForm,
     CollectiveGoalForm,
     ConfirmForm,
     EvaluationForm,
+    GoOnForm,
     PersonalGoalForm,
+    StayingForm,
     TimeEntryForm,
 )
 from .goals import collective_goal_or_none, collective_track_goal, personal_goal_or_none
@@ -38,11 +45,17 @@ from .overview import agreements_overview, changes
 def agreement_detail(
     request: AuthenticatedHttpRequest, community_id: int
 ) -> HttpResponse:
-    community, membership, period = access_period(
-        request.user, community_id, need="agreements.summary"
+    community, membership, choice = access_chosen_period(
+        request.user, community_id, request, need="agreements.summary"
     )
+    period = choice.period
     overview = agreements_overview(community, period)
-    context = {"community": community, "period": period, "overview": overview}
+    context = {
+        "community": community,
+        "choice": choice,
+        "period": period,
+        "overview": overview,
+    }
     if membership is None:
         return render(request, "agreements/agreement_summary.html", context)
     return render(
@@ -150,6 +163,7 @@ def agreement_confirm(
         return redirect("agreements:agreement-detail", community.pk)
     context = {
         "community": community,
+        "choice": current_choice(community),
         "period": period,
         "overview": agreements_overview(community, period),
         "confirm_error": error,
@@ -195,16 +209,58 @@ def agreement_version(
 
 @login_required
 def harvest(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
-    community, membership, period = access_period(
-        request.user, community_id, need="agreements.summary"
+    community, membership, choice = access_chosen_period(
+        request.user, community_id, request, need="agreements.summary"
     )
-    context: dict[str, Any] = {"community": community, "period": period}
+    period = choice.period
+    context: dict[str, Any] = {
+        "community": community,
+        "choice": choice,
+        "period": period,
+    }
     if period is not None and membership is None:
         context["summary"] = summary_for(period)
     elif period is not None and membership is not None:
         context["harvest"] = harvest_for(request.user, period, membership)
         context["may_set_personal"] = membership.is_participant
     return render(request, "agreements/harvest.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def go_on(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
+    """The decision to go on: the community's, and each member's own word."""
+    community, _membership, period = access_running_period(
+        request.user, community_id, need="agreements.member"
+    )
+    which = request.POST.get("form") if request.method == "POST" else None
+    community_form = GoOnForm(
+        request.POST if which != "mine" and request.method == "POST" else None,
+        prefix="community",
+    )
+    own_form = StayingForm(request.POST if which == "mine" else None, prefix="mine")
+    if own_form.is_valid():
+        continuation.state_intention(
+            period=period, user=request.user, choice=own_form.cleaned_data["choice"]
+        )
+        messages.success(request, _("Your word for the next period is recorded."))
+        return redirect("agreements:go-on", community.pk)
+    if community_form.is_valid():
+        continuation.decide(
+            period=period,
+            actor=request.user,
+            choice=community_form.cleaned_data["choice"],
+        )
+        messages.success(request, _("The community's decision is recorded."))
+        return redirect("agreements:go-on", community.pk)
+    context = {
+        "community": community,
+        "period": period,
+        "community_form": community_form,
+        "own_form": own_form,
+        **continuation.decision_context(period, request.user),
+    }
+    return render(request, "agreements/go_on.html", context)
 
 
 # Goals on three aspects
@@ -230,6 +286,7 @@ def goal_edit(
     initial = {
         "version": goal.version if goal else 0,
         "text": goal.text if goal else track_goal,
+        "criteria": goal.criteria if goal else "",
     }
     form = CollectiveGoalForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -239,6 +296,7 @@ def goal_edit(
                 actor=request.user,
                 aspect=aspect,
                 text=form.cleaned_data["text"],
+                criteria=form.cleaned_data["criteria"],
                 version=form.cleaned_data["version"],
             )
         except Stale as stale:
@@ -267,6 +325,7 @@ def personal_goal_edit(
     initial = {
         "version": goal.version if goal else 0,
         "text": goal.text if goal else "",
+        "criteria": goal.criteria if goal else "",
         "shared": goal.shared if goal else False,
     }
     form = PersonalGoalForm(request.POST or None, initial=initial)
@@ -276,6 +335,7 @@ def personal_goal_edit(
                 period=period,
                 owner=request.user,
                 text=form.cleaned_data["text"],
+                criteria=form.cleaned_data["criteria"],
                 shared=form.cleaned_data["shared"],
                 version=form.cleaned_data["version"],
             )
@@ -351,12 +411,13 @@ def _evaluation_initial(goal: Any) -> dict[str, Any]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def hours(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
-    community, membership, period = access_period(
-        request.user, community_id, need="agreements.member"
+    community, membership, choice = access_chosen_period(
+        request.user, community_id, request, need="agreements.member"
     )
     assert membership is not None
+    period = choice.period
     if membership.is_coaching:
-        return _hours_overview(request, community, period)
+        return _hours_overview(request, community, choice)
     if period is None:
         return render(request, "agreements/hours.html", {"community": community})
     entry = TimeEntry(period=period, user=request.user)
@@ -374,6 +435,7 @@ def hours(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
         )
     context = {
         "community": community,
+        "choice": choice,
         "period": period,
         "form": form,
         "mine": hours_for(period, [request.user.pk])[request.user.pk],
@@ -387,10 +449,11 @@ def hours(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
 
 
 def _hours_overview(
-    request: AuthenticatedHttpRequest, community: Any, period: Any
+    request: AuthenticatedHttpRequest, community: Any, choice: PeriodChoice
 ) -> HttpResponse:
     if request.method == "POST":
         raise Http404
+    period = choice.period
     rows = []
     if period is not None:
         participants = list(
@@ -400,6 +463,7 @@ def _hours_overview(
         rows = [(m.user, totals[m.user_id]) for m in participants]
     context = {
         "community": community,
+        "choice": choice,
         "period": period,
         "rows": rows,
         "average": average([h for _user, h in rows]),

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from leerkring.communities.models import Membership
+from leerkring.communities.roles import membership_of
 from leerkring.meetings.lookback import LookBackSection
 
 from .models import IntegrationAssignment
@@ -27,11 +27,7 @@ def reports_due(
         marked = list(due.shared_with_community().for_shared_screen())
         membership = None
     else:
-        membership = (
-            Membership.objects.active()
-            .filter(community_id=meeting.period.community_id, user=user)
-            .first()
-        )
+        membership = membership_of(user, meeting.period.community_id)
         visible = IntegrationAssignment.objects.visible_to(user).filter(
             due_meeting=meeting
         )

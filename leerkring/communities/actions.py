@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from functools import partial
-from typing import Any
+from typing import Any, cast
 
 from django.db import transaction
 from django.utils import timezone
@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from leerkring.accounts.models import User
 from leerkring.core import audit
+from leerkring.core.concurrency import claim
 from leerkring.core.models import AuditAction
 
 from .access import is_programme_lead, may_approve_coaching_by_lead
@@ -22,8 +23,43 @@ from .models import (
     Invitation,
     Membership,
     RoleChange,
+    Variant,
 )
+from .signals import language_changed
 from .tasks import announce_role_change, send_invitation
+
+
+@transaction.atomic
+def update_community(
+    *, community: Community, version: int, name: str, description: str, language: str
+) -> int | None:
+    """Save a community's name, description and language (``version`` as seen).
+
+    When the language changes, the method-default texts of its sessions follow
+    (the feature apps rewrite them, :data:`~.signals.language_changed`); texts
+    someone edited stay as typed. Returns how many edited texts stayed, None when
+    the language did not change.
+    """
+    old = Community.objects.values_list("language", flat=True).get(pk=community.pk)
+    claim(community, version)
+    community.name = name
+    community.description = description
+    community.language = language
+    community.save(update_fields=["name", "description", "language"])
+    if old == language:
+        return None
+    answers = language_changed.send(
+        Community, community=community, old=old, new=language
+    )
+    # Each receiver answers with a count (django-stubs types answers as str).
+    return sum(cast(int, count) for _receiver, count in answers)
+
+
+@transaction.atomic
+def add_variant(variant: Variant) -> Variant:
+    """Save an organisation's own variant (checked by its form)."""
+    variant.save()
+    return variant
 
 
 class MembershipError(Exception):

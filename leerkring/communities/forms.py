@@ -1,12 +1,16 @@
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.db.models.utils import get_blank_choice_label
 from django.utils.translation import gettext_lazy as _
 
 from leerkring.accounts.models import Language
+from leerkring.core.forms import SeenVersionForm
+from leerkring.core.widgets import RadioSelect
 
-from .models import Community, Membership
+from . import variants
+from .models import Community, Membership, Variant
+from .variants import MAX_SESSIONS, MAX_WEEKS, MIN_SESSIONS, MIN_WEEKS
 
 
 class InviteForm(forms.Form):
@@ -74,8 +78,11 @@ class AskToCoachForm(forms.Form):
 class CommunityForm(forms.ModelForm[Community]):
     class Meta:
         model = Community
-        fields = ["name", "description"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        fields = ["name", "description", "language"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "language": RadioSelect,
+        }
 
     def clean_name(self) -> str:
         name: str = self.cleaned_data["name"].strip()
@@ -87,3 +94,114 @@ class CommunityForm(forms.ModelForm[Community]):
                 _("This organisation already has a community with this name.")
             )
         return name
+
+
+class CommunityEditForm(SeenVersionForm, CommunityForm):
+    """Name, description and language of an existing community."""
+
+
+OWN = "own:"
+
+
+class CommunityCreateForm(CommunityForm):
+    """A new community: also its variant; the language may come from it."""
+
+    variant = forms.ChoiceField(
+        label=_("Variant"),
+        widget=RadioSelect,
+        required=False,  # left out: the standard leergang
+        help_text=_(
+            "Presets the number of sessions and weeks, the language, the rows of "
+            "Table 1 and the prompts for goals; the coaches can change all of it."
+        ),
+    )
+
+    field_order = ["name", "variant", "language", "description"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        own = Variant.objects.filter(organisation_id=self.instance.organisation_id)
+        variant = cast(forms.ChoiceField, self.fields["variant"])
+        variant.choices = [
+            *variants.CHOICES,
+            *((f"{OWN}{variant.pk}", variant.name) for variant in own),
+        ]
+        variant.initial = variants.DEFAULT
+        language = cast(forms.ChoiceField, self.fields["language"])
+        language.required = False
+        language.choices = [
+            ("", _("As the variant proposes (else Dutch)")),
+            *Language.choices,
+        ]
+        language.initial = ""
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        chosen = data.get("variant", "")
+        community = self.instance
+        if chosen.startswith(OWN):
+            community.own_variant = Variant.objects.get(
+                organisation_id=community.organisation_id, pk=chosen.removeprefix(OWN)
+            )
+            community.variant = community.own_variant.base
+        else:
+            community.own_variant = None
+            community.variant = chosen or variants.DEFAULT
+        # Also on the row: a form that leaves the field out keeps the default.
+        data["language"] = community.language = (
+            data.get("language") or community.preset.language or Language.DUTCH
+        )
+        return data
+
+
+class VariantForm(forms.ModelForm[Variant]):
+    """An organisation's own variant, made from a built-in one."""
+
+    class Meta:
+        model = Variant
+        fields = [
+            "name",
+            "base",
+            "sessions",
+            "weeks",
+            "language",
+            "emphasis",
+            "goal_prompt",
+        ]
+        widgets = {
+            "emphasis": forms.Textarea(attrs={"rows": 2}),
+            "goal_prompt": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    sessions = forms.IntegerField(
+        label=_("Number of sessions"), min_value=MIN_SESSIONS, max_value=MAX_SESSIONS
+    )
+    weeks = forms.IntegerField(
+        label=_("Over how many weeks"), min_value=MIN_WEEKS, max_value=MAX_WEEKS
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["language"].help_text = _(
+            "Left empty: as the variant it is made from."
+        )
+
+    def clean_name(self) -> str:
+        name: str = self.cleaned_data["name"].strip()
+        taken = Variant.objects.filter(
+            organisation_id=self.instance.organisation_id, name__iexact=name
+        ).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(
+                _("This organisation already has a variant with this name.")
+            )
+        return name
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        sessions, weeks = data.get("sessions"), data.get("weeks")
+        if sessions and weeks:
+            problem = variants.fit_problem(sessions, weeks)
+            if problem:
+                self.add_error("sessions", problem)
+        return data

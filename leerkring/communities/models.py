@@ -6,10 +6,16 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from leerkring.accounts.models import Language
+
+from . import variants
+from .variants import Preset
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -35,6 +41,18 @@ class Organisation(models.Model):
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # A self-run community needs periodic attention from a coach against
+    # "selective blindness" (seed §2.3): after this long without, the
+    # programme leads get a to-do item.
+    coach_attention_months = models.PositiveSmallIntegerField(
+        _("months without a coach before the programme leads are told"),
+        default=4,
+        validators=[MinValueValidator(1), MaxValueValidator(24)],
+        help_text=_(
+            "For communities that run on their own after the leergang: how long "
+            "they may go without a coach's visit."
+        ),
+    )
 
     class Meta:
         verbose_name = _("organisation")
@@ -43,6 +61,56 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Variant(models.Model):
+    """An organisation's own variant of the leergang, made from a built-in one
+    (:mod:`.variants`); what it leaves empty comes from that one."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="variants"
+    )
+    base = models.CharField(
+        _("made from"),
+        max_length=32,
+        choices=variants.CHOICES,
+        default=variants.DEFAULT,
+    )
+    name = models.CharField(_("name"), max_length=200)
+    sessions = models.PositiveSmallIntegerField(_("number of sessions"))
+    weeks = models.PositiveSmallIntegerField(_("over how many weeks"))
+    language = models.CharField(
+        _("language"), max_length=8, choices=Language, blank=True
+    )
+    emphasis = models.TextField(_("what the agenda emphasises"), blank=True)
+    goal_prompt = models.TextField(_("prompt for the goals"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("variant")
+        verbose_name_plural = _("variants")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "name"], name="unique_variant_name"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def as_preset(self) -> Preset:
+        base = variants.built_in(self.base)
+        return Preset(
+            key=f"own:{self.pk}",
+            name=self.name,
+            sessions=self.sessions,
+            weeks=self.weeks,
+            language=self.language or base.language,
+            rows=base.rows if len(base.rows) == self.sessions else (),
+            emphasis=self.emphasis or base.emphasis,
+            goal_prompt=self.goal_prompt or base.goal_prompt,
+        )
 
 
 class OrganisationRole(models.Model):
@@ -116,6 +184,32 @@ class Community(models.Model):
     )
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
+    # The language its method texts are written in (issue 17): Table-1 themes
+    # and default agenda items; everyone's menus and buttons stay in their own.
+    language = models.CharField(
+        _("language of the community"),
+        max_length=8,
+        choices=Language,
+        default=Language.DUTCH,
+        help_text=_(
+            "The method's texts (session themes, default agenda items) are written "
+            "in this language. Menus and buttons stay in each person's own language."
+        ),
+    )
+    # The variant it was created as (issue 17): a built-in one, or one the
+    # organisation defined from it.
+    variant = models.CharField(
+        _("variant"), max_length=32, choices=variants.CHOICES, default=variants.DEFAULT
+    )
+    own_variant = models.ForeignKey(
+        "Variant",
+        verbose_name=_("the organisation's variant"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="communities",
+    )
+    version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = CommunityQuerySet.as_manager()
@@ -135,15 +229,14 @@ class Community(models.Model):
 
     def current_period(self, today: date | None = None) -> LearningPeriod | None:
         """The running period, else the next one, else the last one."""
-        today = today or timezone.localdate()
-        periods = list(self.periods.all())
-        for period in periods:
-            if period.start_date <= today <= period.end_date:
-                return period
-        upcoming = [p for p in periods if p.start_date > today]
-        if upcoming:
-            return min(upcoming, key=lambda p: p.start_date)
-        return max(periods, key=lambda p: p.end_date, default=None)
+        return current_among(list(self.periods.all()), today)
+
+    @property
+    def preset(self) -> Preset:
+        """What its variant presets (the organisation's own, else the built-in)."""
+        if self.own_variant is not None:
+            return self.own_variant.as_preset()
+        return variants.built_in(self.variant)
 
     @property
     def runs_on_its_own(self) -> bool:
@@ -151,6 +244,21 @@ class Community(models.Model):
         enough there; a leergang needs two coaches."""
         period = self.current_period()
         return period is not None and not period.is_leergang
+
+
+def current_among(
+    periods: list[LearningPeriod], today: date | None = None
+) -> LearningPeriod | None:
+    """Of one community's ``periods``: the running one, else the next, else the
+    last."""
+    today = today or timezone.localdate()
+    for period in periods:
+        if period.start_date <= today <= period.end_date:
+            return period
+    upcoming = [p for p in periods if p.start_date > today]
+    if upcoming:
+        return min(upcoming, key=lambda p: p.start_date)
+    return max(periods, key=lambda p: p.end_date, default=None)
 
 
 class MembershipQuerySet(models.QuerySet["Membership"]):

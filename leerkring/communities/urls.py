@@ -15,9 +15,19 @@ urlpatterns = [
         name="community-create",
     ),
     path(
+        "organisations/<int:organisation_id>/variants/",
+        views.variant_list,
+        name="variant-list",
+    ),
+    path(
         "communities/<int:community_id>/",
         views.community_detail,
         name="community-detail",
+    ),
+    path(
+        "communities/<int:community_id>/edit/",
+        views.community_edit,
+        name="community-edit",
     ),
     path(
         "communities/<int:community_id>/invite/",

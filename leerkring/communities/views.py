@@ -11,14 +11,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from leerkring.accounts.forms import AccountCreationForm
 from leerkring.core.access import allowed
+from leerkring.core.concurrency import Stale
 from leerkring.core.http import AuthenticatedHttpRequest
 from leerkring.meetings.models import Meeting
 
-from . import actions
+from . import actions, variants
 from .access import (
     access_community,
     access_membership,
@@ -28,11 +30,13 @@ from .access import (
 from .forms import (
     LEAVE,
     AskToCoachForm,
-    CommunityForm,
+    CommunityCreateForm,
+    CommunityEditForm,
     InviteForm,
     MembershipChangeForm,
+    VariantForm,
 )
-from .models import Community, Membership, RoleChange
+from .models import Community, Membership, RoleChange, Variant
 from .tokens import InvitationTokenError, read_token
 
 
@@ -59,7 +63,7 @@ def community_create(
     request: AuthenticatedHttpRequest, organisation_id: int
 ) -> HttpResponse:
     organisation = access_organisation(request.user, organisation_id, need="manage")
-    form = CommunityForm(
+    form = CommunityCreateForm(
         request.POST or None, instance=Community(organisation=organisation)
     )
     if request.method == "POST" and form.is_valid():
@@ -70,6 +74,72 @@ def community_create(
         return redirect("communities:community-detail", community.pk)
     context = {"organisation": organisation, "form": form}
     return render(request, "communities/community_create.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def variant_list(
+    request: AuthenticatedHttpRequest, organisation_id: int
+) -> HttpResponse:
+    """The built-in variants and the organisation's own; a lead adds one."""
+    organisation = access_organisation(request.user, organisation_id, need="manage")
+    form = VariantForm(
+        request.POST or None, instance=Variant(organisation=organisation)
+    )
+    if request.method == "POST" and form.is_valid():
+        variant = actions.add_variant(form.instance)
+        messages.success(request, _("Variant %(name)s added.") % {"name": variant})
+        return redirect("communities:variant-list", organisation.pk)
+    context = {
+        "organisation": organisation,
+        "form": form,
+        "built_in": variants.BUILT_IN,
+        "own": [v.as_preset() for v in organisation.variants.all()],
+    }
+    return render(request, "communities/variant_list.html", context)
+
+
+def language_message(community: Community, kept: int) -> str:
+    """What changing the language did to the method's texts."""
+    language = community.get_language_display()
+    if not kept:
+        return _(
+            "The method's texts of the sessions are now written in %(language)s."
+        ) % {"language": language}
+    return ngettext(
+        "The method's texts of the sessions are now written in %(language)s; "
+        "%(count)s text someone edited stays as it was typed.",
+        "The method's texts of the sessions are now written in %(language)s; "
+        "%(count)s texts someone edited stay as they were typed.",
+        kept,
+    ) % {"language": language, "count": kept}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def community_edit(
+    request: AuthenticatedHttpRequest, community_id: int
+) -> HttpResponse:
+    community, _membership = access_community(request.user, community_id, need="manage")
+    form = CommunityEditForm(request.POST or None, instance=community)
+    if request.method == "POST" and form.is_valid():
+        try:
+            kept = actions.update_community(
+                community=community,
+                version=form.cleaned_data["version"],
+                name=form.cleaned_data["name"],
+                description=form.cleaned_data["description"],
+                language=form.cleaned_data["language"],
+            )
+        except Stale as stale:
+            form.refuse(stale)
+        else:
+            messages.success(request, _("The community is saved."))
+            if kept is not None:
+                messages.info(request, language_message(community, kept))
+            return redirect("communities:community-detail", community.pk)
+    context = {"community": community, "form": form}
+    return render(request, "communities/community_edit.html", context)
 
 
 @login_required

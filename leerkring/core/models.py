@@ -47,6 +47,10 @@ class AuditAction(models.TextChoices):
     API_TOKEN_CREATED = "api_token_created", _("API token created")
     API_TOKEN_REVOKED = "api_token_revoked", _("API token revoked")
     LMS_ACCOUNT_LINKED = "lms_account_linked", _("LMS account linked")
+    VALIDATION_INVITED = "validation_invited", _("External assessor invited")
+    VALIDATION_REVOKED = "validation_revoked", _("External assessor's link revoked")
+    VALIDATION_VIEWED = "validation_viewed", _("External assessor opened the goal")
+    VALIDATION_GIVEN = "validation_given", _("External assessor gave a verdict")
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):

@@ -1,6 +1,7 @@
 """A realistic demo organisation: one learning community in the middle of its
-leergang, one forming, and one that finished its leergang last year and now runs on
-its own (the self-run period is planned by the meetings app). The same builder is
+leergang, one forming, one that finished its leergang last year and now runs on
+its own (the self-run period is planned by the meetings app), and an English
+semester group (the shortened variant). The same builder is
 the test fixture (``demo_community`` in conftest).
 
 Other apps add their part of the story in ``<app>/demo.py`` (a ``populate(demo)``
@@ -16,7 +17,7 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from leerkring.accounts.models import User
+from leerkring.accounts.models import Language, User
 from leerkring.communities.models import (
     Community,
     LearningPeriod,
@@ -25,7 +26,9 @@ from leerkring.communities.models import (
     OrganisationRole,
 )
 from leerkring.core.discovery import app_modules
+from leerkring.meetings.leergang import create_leergang
 from leerkring.meetings.models import Meeting, PartOfDay
+from leerkring.meetings.scheduling import SessionPlan, propose_dates
 
 DEMO_PASSWORD = "leerkring-demo"  # noqa: S105  (demo data only; printed by make run)
 DEMO_DOMAIN = "demo.leerkring.nl"
@@ -39,6 +42,7 @@ ORGANISATION_NAME = "Hogeschool Oostland"
 COMMUNITY_NAME = "Samen beter beoordelen"
 FORMING_NAME = "Honours thuisgroep 2027"
 ALUMNI_NAME = "Feedback in de praktijk"
+SEMESTER_NAME = "Smart Solutions Semester: Living Labs"
 CURRENT_SESSION = 4
 
 # (e-mail local part, name, what they do) — diverse in role, age and discipline.
@@ -86,6 +90,7 @@ class Demo:
     alumni_leergang: LearningPeriod
     alumni: list[User]
     descriptions: dict[int, str] = field(default_factory=dict)
+    semester_community: Community | None = None
 
     @property
     def coach(self) -> User:
@@ -110,9 +115,14 @@ def _join(community: Community, user: User, role: str, joined_on: date) -> None:
     )
 
 
-def _person(local: str, name: str, password_hash: str) -> User:
+def _person(
+    local: str, name: str, password_hash: str, language: str = Language.DUTCH
+) -> User:
     user = User(
-        email=f"{local}@{DEMO_DOMAIN}", display_name=name, password=password_hash
+        email=f"{local}@{DEMO_DOMAIN}",
+        display_name=name,
+        password=password_hash,
+        preferred_language=language,
     )
     user.save()
     return user
@@ -190,7 +200,9 @@ def build_demo(today: date | None = None) -> Demo:
     alumni_community, alumni_leergang, alumni = _alumni_community(
         organisation, coaches[0], password_hash, today
     )
+    semester = _semester_community(organisation, coaches[1], password_hash, today)
     demo = Demo(
+        semester_community=semester,
         today=today,
         organisation=organisation,
         community=community,
@@ -247,6 +259,53 @@ def _alumni_community(
             location="Oostland Campus, lokaal C1.03",
         )
     return community, leergang, alumni
+
+
+# The international semester group (issue 17): English method texts, planned
+# by a Dutch-speaking coach next to an English-speaking one.
+SEMESTER_PEOPLE = [
+    ("daniel.brooks", "Daniel Brooks", Membership.Role.COACH),
+    ("amara.okafor", "Amara Okafor", Membership.Role.PARTICIPANT),
+    ("jonas.weber", "Jonas Weber", Membership.Role.PARTICIPANT),
+    ("priya.nair", "Priya Nair", Membership.Role.PARTICIPANT),
+    ("mateo.rossi", "Mateo Rossi", Membership.Role.PARTICIPANT),
+]
+
+
+def _semester_community(
+    organisation: Organisation, dutch_coach: User, password_hash: str, today: date
+) -> Community:
+    """The shortened semester version in English: five sessions over eighteen
+    weeks, the second one held last week."""
+    community = Community.objects.create(
+        organisation=organisation,
+        name=SEMESTER_NAME,
+        description=(
+            "Interdisciplinary student teams working on projects for external "
+            "clients, together with their teachers."
+        ),
+        variant="semester",
+        language=Language.ENGLISH,
+    )
+    start = today - timedelta(weeks=5)
+    joined = start - timedelta(days=14)
+    _join(community, dutch_coach, Membership.Role.COACH, joined)
+    for local, name, role in SEMESTER_PEOPLE:
+        user = _person(local, name, password_hash, Language.ENGLISH)
+        _join(community, user, role, joined)
+    end = start + timedelta(weeks=18)
+    create_leergang(
+        community=community,
+        actor=dutch_coach,
+        title="Smart Solutions Semester 2027",
+        start_date=start,
+        end_date=end,
+        sessions=[
+            SessionPlan(date=day, location="Oostland Campus, Living Lab 1")
+            for day in propose_dates(start, end, community.preset.sessions)
+        ],
+    )
+    return community
 
 
 def _populators() -> list[Callable[[Demo], None]]:

@@ -139,8 +139,10 @@ def _written_at(demo: Demo, session: int, offset: int) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(20, 15)))
 
 
-ABOUT_ASSIGNMENT = 5
-ABOUT_QUESTION = 1
+# Entries their authors linked to their assignment or learning question (the
+# EYE page shows them along the personal learning track).
+ABOUT_ASSIGNMENT = (4, 5)
+ABOUT_QUESTION = (0, 1)
 
 
 def populate(demo: Demo) -> None:
@@ -174,10 +176,10 @@ def populate(demo: Demo) -> None:
                 visibility=visibility,
                 created_at=written,
                 assignment=assignments.get(participant.pk)
-                if entry_index == ABOUT_ASSIGNMENT
+                if entry_index in ABOUT_ASSIGNMENT
                 else None,
                 learning_question=questions.get(participant.pk)
-                if entry_index == ABOUT_QUESTION
+                if entry_index in ABOUT_QUESTION
                 else None,
             )
             assessment = mirror(reflection)

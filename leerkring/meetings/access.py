@@ -1,15 +1,20 @@
 """Who may see and run sessions.
 
 Sessions belong to the community's members: every active member (participant,
-coach, apprentice coach) sees a session's agenda, themes and published summary;
-only its coaches edit, run it, take attendance and read the coach notes. A
-programme lead sees the leergang overview (dates and themes, no content) and may
-set up a leergang; superusers administer but never read session content.
+coach, apprentice coach) sees a session's agenda, themes and published summary.
+In a leergang the coaches lead: only they plan and move a session, edit its
+agenda, run the room, take attendance and write the summary. A programme lead
+sees the leergang overview (dates and themes, no content) and may set up a
+leergang; superusers administer but never read session content.
 
 After the leergang, a self-run period is started and configured by the
-community's coaches only (the community runs itself; a programme lead sees its
-dates, never who holds which role). The note-taker of a self-run meeting writes
-its summary; a participant may swap the roles they hold themselves.
+community's coaches (a programme lead sees its dates, never who holds which
+role). In that period the community runs itself (DESIGN.md §5, seed §2.3):
+every active member may do what the coaches did in the leergang (``run``,
+``summary``); holding a role (chair, note-taker) gives tasks, never rights.
+Coaches are guests there: they write an observation for the community after a
+visit (``observe``); their private coach notes stay theirs (``coach``).
+A participant may swap the roles they hold themselves.
 """
 
 from __future__ import annotations
@@ -53,11 +58,31 @@ def can_coach_meeting(user: Any, meeting: Meeting) -> bool:
     return roles.is_coach(user, meeting.period.community_id)
 
 
+def is_self_run(meeting: Meeting) -> bool:
+    """Is the meeting part of a self-run period (the community leads itself)?"""
+    return meeting.period.kind == LearningPeriod.Kind.SELF_RUN
+
+
+@rule(Meeting, "run")
+def can_run_meeting(user: Any, meeting: Meeting) -> bool:
+    """Plan and move, edit the agenda, run the room and take attendance: the
+    coaches in a leergang, every active member in a self-run period."""
+    if is_self_run(meeting):
+        return roles.is_member(user, meeting.period.community_id)
+    return roles.is_coach(user, meeting.period.community_id)
+
+
 @rule(Meeting, "summary")
 def can_write_summary(user: Any, meeting: Meeting) -> bool:
-    """The coaches, and the note-taker of a self-run meeting."""
+    """Write and publish the summary: as :func:`can_run_meeting`."""
     membership = roles.membership_of(user, meeting.period.community_id)
     return membership is not None and may_write_summary(membership, meeting)
+
+
+@rule(Meeting, "observe")
+def can_observe(user: Any, meeting: Meeting) -> bool:
+    """A visiting coach's observation for the community: self-run meetings only."""
+    return is_self_run(meeting) and roles.is_coach(user, meeting.period.community_id)
 
 
 def access_meeting(
@@ -65,8 +90,9 @@ def access_meeting(
 ) -> tuple[Meeting, Membership]:
     """The meeting and the viewer's active membership, or 404 (audited).
 
-    ``need`` is ``view`` (any active member), ``coach``, or ``summary`` (the
-    coaches, and the note-taker of a self-run meeting).
+    ``need`` is ``view`` (any active member), ``run`` and ``summary`` (the
+    coaches; in a self-run period every member), ``coach`` (the coach panel and
+    notes) or ``observe`` (a coach, on a self-run meeting).
     """
     with remembering():  # the check and the membership below: one lookup
         meeting = get_allowed(
@@ -81,13 +107,9 @@ def access_meeting(
 
 
 def may_write_summary(membership: Membership, meeting: Meeting) -> bool:
-    """The coaches, and the note-taker of a self-run meeting."""
-    return (
-        membership.is_coaching
-        or MeetingRole.objects.filter(
-            meeting=meeting, role=MeetingRole.Role.NOTE_TAKER, membership=membership
-        ).exists()
-    )
+    """The coaches; in a self-run period every member (the note-taker is asked
+    to, but holds no extra right)."""
+    return membership.is_coaching or is_self_run(meeting)
 
 
 def access_coaching(user: Any, community_id: int) -> tuple[Community, Membership]:
@@ -132,11 +154,11 @@ def access_meeting_role(user: Any, role_id: int) -> tuple[MeetingRole, Membershi
 
 
 def access_agenda_item(user: Any, item_id: int) -> tuple[AgendaItem, Membership]:
-    """An agenda item, for the coaches of its session only."""
+    """An agenda item, for whoever runs its session (:func:`can_run_meeting`)."""
     item = AgendaItem.objects.filter(pk=item_id).only("meeting_id").first()
     if item is None:
-        deny(user, f"meetings.agendaitem:{item_id}:coach")
-    meeting, membership = access_meeting(user, item.meeting_id, need="coach")
+        deny(user, f"meetings.agendaitem:{item_id}:run")
+    meeting, membership = access_meeting(user, item.meeting_id, need="run")
     item = AgendaItem.objects.get(pk=item_id)
     item.meeting = meeting
     return item, membership

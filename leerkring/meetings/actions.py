@@ -13,7 +13,7 @@ and nothing changes.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -28,6 +28,9 @@ from .scheduling import (
     format_day,
     session_problems,
 )
+
+if TYPE_CHECKING:
+    from leerkring.accounts.models import User
 
 
 class MeetingError(Exception):
@@ -75,6 +78,27 @@ def save_coach_notes(*, meeting: Meeting, version: int, notes: str) -> Meeting:
     claim(meeting, version)
     meeting.coach_notes = notes
     meeting.save(update_fields=["coach_notes", "version"])
+    return meeting
+
+
+@transaction.atomic
+def save_observation(
+    *, meeting: Meeting, version: int, observation: str, author: User
+) -> Meeting:
+    """A visiting coach's observation of a self-run meeting, for its members
+    (empty: no observation)."""
+    claim(meeting, version)
+    meeting.coach_observation = observation.strip()
+    meeting.observation_by = author if meeting.coach_observation else None
+    meeting.observation_at = timezone.now() if meeting.coach_observation else None
+    meeting.save(
+        update_fields=[
+            "coach_observation",
+            "observation_by",
+            "observation_at",
+            "version",
+        ]
+    )
     return meeting
 
 

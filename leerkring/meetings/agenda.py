@@ -19,25 +19,28 @@ from leerkring.core.concurrency import Stale, claim
 from .actions import MeetingError
 from .method import (
     ItemKind,
-    agenda_for,
+    agenda_texts,
     is_generic_open_space,
 )
 from .models import AgendaItem, Meeting, OpenSpaceProposal
 
 
 def method_agenda_items(meeting: Meeting) -> list[AgendaItem]:
-    """The method's agenda for the session, as unsaved rows (active language)."""
+    """The method's agenda for the session, as unsaved rows, written in the
+    community's language (whoever plans it)."""
+    plans = meeting.method_agenda()
+    texts = agenda_texts(plans, meeting.method_language)
     return [
         AgendaItem(
             meeting=meeting,
             position=position,
             kind=plan.kind,
-            title=str(plan.title),
-            description=str(plan.description),
+            title=title,
+            description=description,
             minutes=plan.minutes,
         )
-        for position, plan in enumerate(
-            agenda_for(meeting.number, meeting.method_step), start=1
+        for position, (plan, (title, description)) in enumerate(
+            zip(plans, texts, strict=True), start=1
         )
     ]
 

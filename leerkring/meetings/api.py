@@ -121,12 +121,13 @@ def session_detail(request: HttpRequest, meeting_id: int) -> SessionDetailOut:
 def agenda_item_add(
     request: HttpRequest, meeting_id: int, payload: AgendaItemIn
 ) -> Status[SessionDetailOut]:
-    """Add an item at the end of the agenda (the session's coaches).
+    """Add an item at the end of the agenda (whoever runs the session: the
+    coaches; in a self-run period every member).
 
     ``version`` is the agenda's version as last read; 409 when someone changed
     the agenda since.
     """
-    meeting, membership = access_meeting(request.user, meeting_id, need="coach")
+    meeting, membership = access_meeting(request.user, meeting_id, need="run")
     require_community(request, meeting.period.community_id)
     form = form_or_422(
         AgendaItemForm(payload.model_dump(), version=meeting.agenda_version)

@@ -1,18 +1,20 @@
 """The demo's sessions: eight themed sessions with agendas; 1–3 held, 4 is today
 (agendas 1–4 published, 5–8 still drafts).
 The alumni community's leergang is long over; it runs on its own now: a self-run
-period with rotating roles, its first meeting held five weeks ago."""
+period with rotating roles, its first meeting held five weeks ago (attendance
+taken by the members), the second, next week, chaired by the demo's alumnus."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from leerkring.communities.models import Membership
 
 from .agenda import method_agenda_items
+from .intervision import demo as intervision_demo
 from .method import theme_steps
 from .models import AgendaItem, Attendance, Meeting, MeetingRole, OpenSpaceProposal
 from .selfrun.actions import start_self_run
@@ -64,12 +66,11 @@ NOTES = {
 
 
 def populate(demo: Demo) -> None:
-    with translation.override("nl"):
-        # Held and today's sessions are published; the coaches prepare the next.
-        _themes_and_agendas(demo.meetings, published=4)
-        alumni = list(Meeting.objects.for_period(demo.alumni_leergang))
-        _themes_and_agendas(alumni, published=len(alumni))
-        _self_run(demo)
+    # Held and today's sessions are published; the coaches prepare the next.
+    _themes_and_agendas(demo.meetings, published=4)
+    alumni = list(Meeting.objects.for_period(demo.alumni_leergang))
+    _themes_and_agendas(alumni, published=len(alumni))
+    _self_run(demo)
     _held_sessions(demo)
     OpenSpaceProposal.objects.create(
         meeting=demo.current_meeting,
@@ -121,6 +122,14 @@ def _self_run(demo: Demo) -> None:
         first_chair.membership,
     )
     MeetingRole.objects.bulk_update([first_chair, second_chair], ["membership"])
+    # The members took the attendance themselves; no coach came (the first
+    # coach's visit is meeting 3), so the leads' to-do list says how long the
+    # community has gone without one.
+    Attendance.objects.bulk_create(
+        Attendance(meeting=first, membership=m, present=m.is_participant)
+        for m in Membership.objects.active().filter(community=demo.alumni_community)
+    )
+    intervision_demo.populate(period)
     Meeting.objects.filter(pk=first.pk).update(
         summary=(
             "Intervisie op de casus van Naima: een student die elke feedback als "

@@ -97,19 +97,22 @@ class LeergangPlan:
 
     def __init__(self, data: Any | None, community: Community) -> None:
         self.community = community
+        # The community's variant proposes how many sessions over how long.
+        self.preset = community.preset
         today = timezone.localdate()
         start = today + timedelta(days=14)
+        end = start + timedelta(weeks=self.preset.weeks)
         self.form = LeergangForm(
             data,
             initial={
                 "start_date": start,
-                "end_date": start + timedelta(days=DEFAULT_PERIOD_DAYS),
-                "count": METHOD_SESSIONS,
+                "end_date": end,
+                "count": self.preset.sessions,
             },
         )
         self.proposing = data is None or "propose" in data
         if data is None:
-            self.sessions = self._proposed(start, None, METHOD_SESSIONS, [])
+            self.sessions = self._proposed(start, end, self.preset.sessions, [])
         elif self.proposing:
             self.sessions = self._repropose(data)
         else:
@@ -188,6 +191,8 @@ class MeetingForm(SeenVersionForm, forms.ModelForm[Meeting]):
             "part_of_day",
             "location",
             "online_url",
+            "goal",
+            "intention",
             *THEME_FIELDS,
             "practice_meanings",
         ]
@@ -266,6 +271,20 @@ class SummaryForm(SeenVersionForm):
         label=_("Summary for the members"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 10}),
+    )
+
+
+class ObservationForm(SeenVersionForm):
+    coach_observation = forms.CharField(
+        label=_("Your observation for the community"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "Every member of the community reads this on the session page: what "
+            "you saw, what struck you, a question to take along. Your coach notes "
+            "stay your own."
+        ),
     )
 
 

@@ -10,13 +10,16 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from leerkring.accounts.models import User
+from leerkring.agreements.continuation import stopped
 from leerkring.communities.models import Community, LearningPeriod
+from leerkring.communities.variants import fit_problem
 from leerkring.core import audit
 from leerkring.core.models import AuditAction
+from leerkring.tracks.continuity import carry_over
 
 from .agenda import method_agenda_items
 from .method import (
@@ -56,6 +59,8 @@ def plan_problems(
 ) -> PlanProblems:
     """Everything wrong with a proposed leergang, as messages next to fields."""
     problems = PlanProblems()
+    if why := stopped(community):
+        problems.add("start_date", why)
     if not MIN_SESSIONS <= len(sessions) <= MAX_SESSIONS:
         problems.add(
             "count",
@@ -65,6 +70,9 @@ def plan_problems(
     if end_date is None or end_date <= start_date:
         problems.add("end_date", _("The end date must be after the start date."))
         return problems
+    misfit = fit_problem(len(sessions), (end_date - start_date).days // 7)
+    if misfit:
+        problems.add("count", misfit)
     overlapping = community.periods.filter(
         start_date__lte=end_date, end_date__gte=start_date
     ).first()
@@ -90,7 +98,7 @@ def create_leergang(
     """Plan a coached leergang: the period, its sessions, their themes and agendas.
 
     Themes come from Table 1 spread over the number of sessions
-    (:func:`~leerkring.meetings.method.theme_steps`), in the active language;
+    (:func:`~leerkring.meetings.method.theme_steps`), in the community's language;
     each session gets the method's agenda. Refused with :class:`PlanError`
     (nothing saved) for dates outside the period, two sessions on one slot,
     sessions out of order, an end before the start or an overlapping period.
@@ -104,16 +112,20 @@ def create_leergang(
     )
     if problems:
         raise PlanError(problems)
+    with translation.override(community.language):
+        default_title = _("Leergang %(start)s–%(end)s") % {
+            "start": start_date.year,
+            "end": end_date.year,
+        }
     period = LearningPeriod.objects.create(
         community=community,
         kind=LearningPeriod.Kind.LEERGANG,
-        title=title
-        or _("Leergang %(start)s–%(end)s")
-        % {"start": start_date.year, "end": end_date.year},
+        title=title or default_title,
         start_date=start_date,
         end_date=end_date,
     )
-    steps = theme_steps(len(sessions))
+    carry_over(period, actor)
+    steps = rows_for(community, len(sessions))
     items = []
     for number, (plan, step) in enumerate(zip(sessions, steps, strict=True), start=1):
         meeting = Meeting(
@@ -137,6 +149,13 @@ def create_leergang(
         sessions=len(sessions),
     )
     return period
+
+
+def rows_for(community: Community, count: int) -> list[int]:
+    """Which row of Table 1 each of ``count`` sessions gets: the variant's rows
+    when it has them for this number, else the method's spread."""
+    rows = community.preset.rows
+    return list(rows) if len(rows) == count else theme_steps(count)
 
 
 def last_leergang(community: Community) -> tuple[LearningPeriod, date | None] | None:

@@ -7,9 +7,11 @@ be read (and translated) in one place:
   professional theme, personal theme and personal question per session;
 * ``PracticeMeaning`` — the meaning for the work practice that runs across all
   sessions (vision, people, education, organisation, society, sustainability);
-* ``agenda_for`` — the agenda a session starts with: sessions 1 and 2 build trust
-  and safety, from session 3 every session has check-in, look back, look forward,
-  wrap-up and check-out. Durations add up to one part of the day (210 minutes).
+* ``agenda_for`` — the agenda a session starts with, by its row: rows 1 and 2
+  build trust and safety, rows 3–7 have check-in, look back, look forward,
+  wrap-up and check-out, row 8 is the landing (harvest, evaluation, anchoring,
+  the alumni question, celebration). Every agenda has an open space, and the
+  durations add up to one part of the day (210 minutes).
 
 Texts are translatable source strings (English), with the method's Dutch words as
 their Dutch translations; a session stores the text in the language of the coach
@@ -27,9 +29,10 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from leerkring.communities.variants import MAX_SESSIONS as MAX_SESSIONS
+from leerkring.communities.variants import MIN_SESSIONS as MIN_SESSIONS
+
 METHOD_SESSIONS = 8
-MIN_SESSIONS = 4
-MAX_SESSIONS = 12
 
 
 @dataclass(frozen=True)
@@ -161,8 +164,6 @@ class ItemPlan:
     minutes: int
 
 
-OPENING_SESSIONS = 2  # sessions 1 and 2 are tightly linked: trust and safety first
-
 ARRIVE = _("How do you arrive today? One word or one sentence each.")
 ARRIVE_WITHOUT_DISCUSSION = _(
     "How do you arrive today? One word or one sentence each, no discussion."
@@ -184,6 +185,19 @@ def _check_out(minutes: int) -> ItemPlan:
     )
 
 
+def _open_space(minutes: int) -> ItemPlan:
+    """Every session has an open space the participants fill (seed §2.2.2)."""
+    return ItemPlan(
+        ItemKind.OPEN_SPACE,
+        _("Open space"),
+        _(
+            "Filled by the participants: external inspiration, a role play, "
+            "knowledge you want to gain."
+        ),
+        minutes,
+    )
+
+
 SESSION_ONE: tuple[ItemPlan, ...] = (
     _check_in(20, ARRIVE_WITHOUT_DISCUSSION),
     ItemPlan(
@@ -193,7 +207,7 @@ SESSION_ONE: tuple[ItemPlan, ...] = (
             "A playful round in pairs and as a group: who are you, where do you "
             "work, what makes you curious?"
         ),
-        40,
+        30,
     ),
     ItemPlan(
         ItemKind.CUSTOM,
@@ -202,15 +216,16 @@ SESSION_ONE: tuple[ItemPlan, ...] = (
             "Each participant names two qualities and the pitfall that comes with "
             "them; the others add what they already notice."
         ),
-        45,
+        40,
     ),
     ItemPlan(ItemKind.BREAK, _("Break"), "", 15),
     ItemPlan(
         ItemKind.CUSTOM,
         _("A first personal learning question"),
         _("What do you want to learn? Write a first version; it may change."),
-        35,
+        30,
     ),
+    _open_space(20),
     ItemPlan(
         ItemKind.CUSTOM,
         _("Agreements: a first conversation"),
@@ -241,13 +256,13 @@ SESSION_TWO: tuple[ItemPlan, ...] = (
         ItemKind.CUSTOM,
         _("Qualities and pitfalls: the core quadrant"),
         _("Quality, pitfall, challenge and allergy, in threes."),
-        35,
+        30,
     ),
     ItemPlan(
         ItemKind.CUSTOM,
         _("Sharpening the personal learning question"),
         _("Where do you stand now? Sharpen your question with a critical friend."),
-        30,
+        25,
     ),
     ItemPlan(ItemKind.BREAK, _("Break"), "", 15),
     ItemPlan(
@@ -257,13 +272,14 @@ SESSION_TWO: tuple[ItemPlan, ...] = (
             "A lasting change in our practice, thinking in opportunities — and the "
             "assignment: this is what we have to do, and this is the concrete result."
         ),
-        45,
+        40,
     ),
+    _open_space(20),
     ItemPlan(
         ItemKind.CUSTOM,
         _("Agreements: settle and confirm"),
         _("Duration, meetings, goals, attendance and effort — everyone confirms."),
-        25,
+        20,
     ),
     ItemPlan(
         ItemKind.WRAP_UP,
@@ -304,15 +320,7 @@ def three_part_agenda(theme: Theme) -> tuple[ItemPlan, ...]:
             _("Exercise, theory or a participant's case on this session's theme."),
             40,
         ),
-        ItemPlan(
-            ItemKind.OPEN_SPACE,
-            _("Open space"),
-            _(
-                "Filled by the participants: external inspiration, a role play, "
-                "knowledge you want to gain."
-            ),
-            30,
-        ),
+        _open_space(30),
         ItemPlan(
             ItemKind.LOOK_FORWARD,
             _("Reflection on the quality of our collaboration"),
@@ -381,16 +389,109 @@ SELF_RUN_AGENDA: tuple[ItemPlan, ...] = (
 )
 
 
-def agenda_for(number: int, step: int | None) -> tuple[ItemPlan, ...]:
-    """The method's agenda for session ``number`` whose themes are row ``step``.
+# Session 8, "Secure & celebrate" (seed §1.5 and §2.2.1): the landing. Both
+# tracks are harvested, the goals are evaluated on the three aspects of §1.4,
+# the community anchors what it keeps doing, the coaches ask the alumni question
+# of §2.3 (meester-gezel-leerling), and the community celebrates.
+LANDING: tuple[ItemPlan, ...] = (
+    _check_in(15, ARRIVE),
+    ItemPlan(
+        ItemKind.LOOK_BACK,
+        _("Harvest of the collective track"),
+        _(
+            "What did we achieve on our assignment and goal, and what has changed "
+            "in our practice?"
+        ),
+        30,
+    ),
+    ItemPlan(
+        ItemKind.LOOK_BACK,
+        _("Harvest of the personal track"),
+        _(
+            "Each participant looks back on their learning question: where did you "
+            "start, what do you do differently now?"
+        ),
+        30,
+    ),
+    ItemPlan(ItemKind.BREAK, _("Break"), "", 15),
+    ItemPlan(
+        ItemKind.LOOK_BACK,
+        _("Evaluating our goals on three aspects"),
+        _(
+            "The collective goal, each person's professional and personal goal, "
+            "and what we learned about both: can we be satisfied?"
+        ),
+        30,
+    ),
+    ItemPlan(
+        ItemKind.LOOK_FORWARD,
+        _("Anchoring: agreements for after the leergang"),
+        _(
+            "What do we keep doing, and how do we go on: on our own, in a new "
+            "leergang or in a new composition?"
+        ),
+        30,
+    ),
+    ItemPlan(
+        ItemKind.CUSTOM,
+        _("The alumni question"),
+        _(
+            "Who would like to coach a new community, together with an "
+            "experienced coach?"
+        ),
+        10,
+    ),
+    _open_space(15),
+    ItemPlan(
+        ItemKind.CUSTOM,
+        _("Celebration"),
+        _("We celebrate what we achieved together."),
+        20,
+    ),
+    ItemPlan(
+        ItemKind.CHECK_OUT,
+        _("Check-out"),
+        _("What do you take with you from this leergang?"),
+        15,
+    ),
+)
 
-    A meeting without a row (``None``: a self-run meeting after the leergang)
-    gets the self-run agenda.
+
+_ROW_AGENDAS: dict[int, tuple[ItemPlan, ...]] = {
+    1: SESSION_ONE,
+    2: SESSION_TWO,
+    METHOD_SESSIONS: LANDING,
+}
+
+
+def agenda_for(step: int | None, *, repeat: bool = False) -> tuple[ItemPlan, ...]:
+    """The method's agenda for a session whose themes are row ``step``.
+
+    The agenda follows the row, not the session's number: with four sessions the
+    second carries row 3 and gets row 3's three-part agenda. Rows 1 and 2 build
+    trust and safety, row 8 is the landing, rows 3–7 have three parts. A second
+    session on the same row (``repeat``: more than eight sessions) deepens the
+    row's theme with the three-part agenda. A meeting without a row (``None``: a
+    self-run meeting after the leergang) gets the self-run agenda.
     """
     if step is None:
         return SELF_RUN_AGENDA
-    if number == 1:
-        return SESSION_ONE
-    if number == OPENING_SESSIONS:
-        return SESSION_TWO
-    return three_part_agenda(theme_for_step(step))
+    if repeat:
+        return three_part_agenda(theme_for_step(step))
+    return _ROW_AGENDAS.get(step) or three_part_agenda(theme_for_step(step))
+
+
+# The community's language (issue 17). The method's texts are translatable
+# source strings; a community writes them in its own language, whoever plans.
+
+
+def theme_text(step: int, field: str, language: str) -> str:
+    """Row ``step``'s text for a theme ``field``, in ``language``."""
+    with translation.override(language):
+        return str(getattr(theme_for_step(step), field))
+
+
+def agenda_texts(plans: tuple[ItemPlan, ...], language: str) -> list[tuple[str, str]]:
+    """(title, description) of each item of a method agenda, in ``language``."""
+    with translation.override(language):
+        return [(str(plan.title), str(plan.description)) for plan in plans]

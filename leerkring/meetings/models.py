@@ -13,18 +13,22 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from leerkring.communities.models import LearningPeriod, Membership
 
+from .intervision.models import IntervisionCase as IntervisionCase
+from .intervision.models import IntervisionPlan as IntervisionPlan
 from .method import (
     ALL_PRACTICE_MEANINGS,
     METHOD_SESSIONS,
     THEME_FIELDS,
     ItemKind,
+    ItemPlan,
     PracticeMeaning,
-    theme_for_step,
+    agenda_for,
+    theme_text,
 )
 from .scheduling import PART_OF_DAY_ORDER
 from .selfrun.models import EqualSpaceAnswer as EqualSpaceAnswer
@@ -123,6 +127,18 @@ class Meeting(models.Model):
     practice_meanings = models.JSONField(
         _("meaning for the work practice"), default=list, blank=True
     )
+    goal = models.CharField(
+        _("goal of this session"),
+        max_length=300,
+        blank=True,
+        help_text=_("What do we want to have reached at the end of this session?"),
+    )
+    intention = models.CharField(
+        _("shared intention"),
+        max_length=300,
+        blank=True,
+        help_text=_("How do we want to be together in this session?"),
+    )
     with_coach = models.BooleanField(_("with a coach"), default=False)
 
     version = models.PositiveIntegerField(default=1)
@@ -148,6 +164,17 @@ class Meeting(models.Model):
         default=SummaryStatus.DRAFT,
     )
     summary_published_at = models.DateTimeField(null=True, blank=True)
+    # A self-run meeting: what a visiting coach observed, for the community (the
+    # members read it; the coach notes above stay the coaches' own).
+    coach_observation = models.TextField(_("observation for the community"), blank=True)
+    observation_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    observation_at = models.DateTimeField(null=True, blank=True)
 
     objects = MeetingQuerySet.as_manager()
 
@@ -195,12 +222,16 @@ class Meeting(models.Model):
         return "today" if self.date == today else "upcoming"
 
     def previous(self) -> Meeting | None:
-        """The session before this one in the same period."""
-        return (
-            Meeting.objects.filter(period_id=self.period_id, number__lt=self.number)
-            .order_by("-number")
-            .first()
-        )
+        """The session before this one in the same period (asked once per loaded
+        meeting: a page's look-back and its navigation both want it)."""
+        if "_previous" not in self.__dict__:
+            self.__dict__["_previous"] = (
+                Meeting.objects.filter(period_id=self.period_id, number__lt=self.number)
+                .order_by("-number")
+                .first()
+            )
+        previous: Meeting | None = self.__dict__["_previous"]
+        return previous
 
     def next(self) -> Meeting | None:
         """The session after this one in the same period."""
@@ -217,30 +248,48 @@ class Meeting(models.Model):
         """Does the meeting follow a row of Table 1 (False: a self-run meeting)?"""
         return self.method_step is not None
 
+    @property
+    def method_language(self) -> str:
+        """The language the method's texts are written in: the community's."""
+        return self.period.community.language
+
     def method_default(self, field: str) -> str:
-        """The method's text for a theme field, in the active language."""
+        """The method's text for a theme field, in the community's language."""
         if self.method_step is None:
             return ""
-        return str(getattr(theme_for_step(self.method_step), field))
+        return theme_text(self.method_step, field, self.method_language)
 
     def apply_method_themes(self) -> None:
-        """Fill the theme fields from the method (active language), unsaved."""
+        """Fill the theme fields from the method (community's language), unsaved."""
         for field in THEME_FIELDS:
             setattr(self, field, self.method_default(field))
         self.practice_meanings = (
             list(ALL_PRACTICE_MEANINGS) if self.has_method_themes else []
         )
 
+    def method_agenda(self) -> tuple[ItemPlan, ...]:
+        """The method's agenda for this session's row (a second session on the
+        same row of the period deepens it)."""
+        repeat = (
+            self.method_step is not None
+            and Meeting.objects.filter(
+                period_id=self.period_id,
+                method_step=self.method_step,
+                number__lt=self.number,
+            ).exists()
+        )
+        return agenda_for(self.method_step, repeat=repeat)
+
     def is_method_default(self, field: str) -> bool:
         """Is the field the method's text, in any of the site's languages?"""
         if not self.has_method_themes:
             return True
+        assert self.method_step is not None
         value = getattr(self, field)
-        defaults = set()
-        for code, _name in settings.LANGUAGES:
-            with translation.override(code):
-                defaults.add(self.method_default(field))
-        return value in defaults
+        step = self.method_step
+        return value in {
+            theme_text(step, field, code) for code, _n in settings.LANGUAGES
+        }
 
     def themes(self) -> list[dict[str, Any]]:
         """Each theme field with its label, value and method default."""
@@ -290,6 +339,11 @@ class Meeting(models.Model):
             AgendaItem(meeting=self, position=position, **fields)
             for position, fields in enumerate(self.published_agenda, start=1)
         ]
+
+    @property
+    def observation_author_name(self) -> str:
+        user: User | None = self.observation_by
+        return user.display_name if user else str(_("a former coach"))
 
     # In the room.
 

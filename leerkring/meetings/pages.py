@@ -16,7 +16,8 @@ from leerkring.communities.models import Community, LearningPeriod, Membership
 
 from . import lookback, presence, scheduling
 from .forms import AttendanceForm, NewAgendaItemForm, NotesForm
-from .models import AgendaItem, Attendance, Meeting
+from .intervision import pages as intervision
+from .models import AgendaItem, Attendance, Meeting, MeetingRole
 from .selfrun.pages import self_run_context
 
 
@@ -118,19 +119,37 @@ def _leergang_over(
 
 
 def room_context(
-    meeting: Meeting, *, focus: bool = False, confirm_end: bool = False
+    meeting: Meeting,
+    membership: Membership | None = None,
+    *,
+    focus: bool = False,
+    confirm_end: bool = False,
 ) -> dict[str, Any]:
-    """The running agenda (what both the room and the coach panel show)."""
+    """The running agenda (what both the room and the coach panel show). In a
+    self-run period the chair leads: the room offers them "start" first and
+    tells the others whom the screen follows (everyone may still drive it)."""
     agenda = agenda_context(meeting)
     current = next(
         (i for i in agenda["items"] if i.pk == meeting.current_item_id), None
     )
+    chair = None
+    if not meeting.has_method_themes:
+        chair = (
+            MeetingRole.objects.filter(meeting=meeting, role=MeetingRole.Role.CHAIR)
+            .exclude(membership=None)
+            .select_related("membership__user")
+            .first()
+        )
     return {
         "meeting": meeting,
         "community": meeting.period.community,
         "current": current,
+        "steps": intervision.room_steps(meeting, current),
         "focus": focus,
         "confirm_end": confirm_end,
+        "chair": chair,
+        "leads": chair is None
+        or (membership is not None and chair.membership_id == membership.pk),
         **agenda,
     }
 
@@ -138,7 +157,7 @@ def room_context(
 def panel_context(meeting: Meeting, user: Any, **extra: Any) -> dict[str, Any]:
     notes = {"version": meeting.version, "coach_notes": meeting.coach_notes}
     return {
-        **room_context(meeting),
+        **room_context(meeting, None),
         **attendance_context(meeting),
         "notes_form": NotesForm(initial=notes),
         "lookback": lookback.sections_for(meeting, user),

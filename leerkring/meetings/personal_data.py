@@ -1,10 +1,15 @@
-"""The roles a person holds at self-run meetings (chair, note-taker, …), and
-their answers to the equal-space check-out question.
+"""The roles a person holds at self-run meetings (chair, note-taker, …), their
+answers to the equal-space check-out question, the observations they wrote as a
+visiting coach, and the intervision cases they brought (with the group's advice
+and their take-away).
 
-Erasing vacates their roles at meetings still to come, so the community sees an
-open role and can share it again; roles at meetings already held stay with the
+Erasing removes their cases (the question, context and take-away are theirs)
+and vacates their roles at meetings still to come, so the community sees an open
+role and can share it again; roles at meetings already held stay with the
 (anonymised) membership, as part of the community's record. Equal-space answers
-lose their link to the person (the number stays in the group's trend).
+lose their link to the person (the number stays in the group's trend). An
+observation stays with the community without its author's name
+(``observation_by`` is cleared when the account goes).
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from .models import EqualSpaceAnswer, MeetingRole
+from .models import EqualSpaceAnswer, IntervisionCase, Meeting, MeetingRole
 
 
 def export(user: Any) -> dict[str, Any]:
@@ -44,10 +49,36 @@ def export(user: Any) -> dict[str, Any]:
             .select_related("meeting")
             .order_by("meeting__date")
         ],
+        "observations": [
+            {
+                "community": m.period.community.name,
+                "session": m.number,
+                "date": m.date.isoformat(),
+                "observation": m.coach_observation,
+            }
+            for m in Meeting.objects.filter(observation_by=user)
+            .select_related("period__community")
+            .order_by("date")
+        ],
+        "intervision_cases": [
+            {
+                "community": c.membership.community.name,
+                "session": c.meeting.number if c.meeting else None,
+                "question": c.question,
+                "context": c.context,
+                "advice": c.advice,
+                "takeaway": c.takeaway,
+                "takeaway_sharing": c.takeaway_sharing or "only me",
+            }
+            for c in IntervisionCase.objects.filter(membership__user=user)
+            .select_related("membership__community", "meeting")
+            .order_by("created_at")
+        ],
     }
 
 
 def erase(user: Any) -> None:
+    IntervisionCase.objects.filter(membership__user=user).delete()
     MeetingRole.objects.filter(
         membership__user=user, meeting__date__gte=timezone.localdate()
     ).update(membership=None)

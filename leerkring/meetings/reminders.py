@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -65,13 +65,27 @@ KINDS = [Kind(ReminderKind.SESSION_SOON, plan=_session_soon, context=about_sessi
 
 
 def digest_lines(community: Community, since: datetime, now: datetime) -> list[str]:
-    """Active participants, and sessions held of the current period."""
+    """Active participants, and sessions held of the current period; in a
+    self-run period the next meeting a coach joins as a guest."""
     today = timezone.localdate(now)
     period = community.current_period(today)
     if period is None:
         return []
-    numbers = list(Meeting.objects.filter(period=period).values_list("date", flat=True))
+    rows = list(
+        Meeting.objects.filter(period=period)
+        .order_by("date")
+        .values_list("date", "with_coach", "number")
+    )
+    numbers = [day for day, _with_coach, _number in rows]
     held = sum(1 for day in numbers if day < today)
+    visit = next(
+        (
+            (day, number)
+            for day, with_coach, number in rows
+            if with_coach and day >= today
+        ),
+        None,
+    )
     participants = (
         Membership.objects.active().participants().filter(community=community)
     )
@@ -84,6 +98,14 @@ def digest_lines(community: Community, since: datetime, now: datetime) -> list[s
         % {"count": participants.count()},
         _("%(held)s of %(total)s sessions held")
         % {"held": held, "total": len(numbers)},
+        *(
+            [
+                _("A coach joins self-run meeting %(number)s on %(date)s")
+                % {"number": visit[1], "date": formats.date_format(visit[0], "l j F")}
+            ]
+            if visit is not None and not period.is_leergang
+            else []
+        ),
         *_before_a_visit(period, today),
     ]
 

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .intervision import urls as intervision_urls
 from .selfrun import urls as selfrun_urls
 
 app_name = "meetings"
@@ -84,5 +85,11 @@ urlpatterns = [
         views.summary_edit,
         name="summary-edit",
     ),
+    path(
+        "sessions/<int:meeting_id>/observation/",
+        views.observation_edit,
+        name="observation-edit",
+    ),
     *selfrun_urls.urlpatterns,
+    *intervision_urls.urlpatterns,
 ]

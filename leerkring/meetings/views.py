@@ -29,6 +29,7 @@ from .access import (
     access_agenda_item,
     access_meeting,
     access_proposal,
+    is_self_run,
     may_write_summary,
 )
 from .agenda import (
@@ -48,6 +49,7 @@ from .forms import (
     MeetingForm,
     NewAgendaItemForm,
     NotesForm,
+    ObservationForm,
     ProposalForm,
     SummaryForm,
 )
@@ -56,7 +58,7 @@ from .method import THEME_FIELDS
 from .models import AgendaItem, Meeting
 from .room import end_session, record_attendance, reopen_session, start_agenda_item
 from .selfrun.guard import may_answer
-from .selfrun.pages import roles_context
+from .selfrun.pages import my_tasks, roles_context
 
 
 @login_required
@@ -106,6 +108,7 @@ def leergang_create(
 @login_required
 def meeting_detail(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     meeting, membership = access_meeting(request.user, meeting_id, need="view")
+    can_run = allowed(request.user, "run", meeting)
     context = {
         "meeting": meeting,
         "community": meeting.period.community,
@@ -113,23 +116,24 @@ def meeting_detail(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRe
         "proposals": meeting.proposals.select_related("author"),
         "proposal_form": ProposalForm(),
         "lookback": lookback.sections_for(meeting, request.user),
+        "can_run": can_run,
         "can_write_summary": may_write_summary(membership, meeting),
-        "show_warning": membership.is_coaching,
-        # Members see the agenda as last published, the coaches their draft.
-        **pages.agenda_context(
-            meeting, None if membership.is_coaching else meeting.published_items()
-        ),
+        "can_observe": allowed(request.user, "observe", meeting),
+        "show_warning": can_run,
+        # Members see the agenda as last published, whoever runs it the draft.
+        **pages.agenda_context(meeting, None if can_run else meeting.published_items()),
     }
     if not meeting.has_method_themes:
         context["roles"] = roles_context(meeting, membership)
         context["equal_space_open"] = membership.is_participant and may_answer(meeting)
+        context["my_tasks"] = my_tasks(context["roles"], membership)
     return render(request, "meetings/meeting_detail.html", context)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
-    meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
+    meeting, _membership = access_meeting(request.user, meeting_id, need="run")
     form = MeetingForm(request.POST or None, instance=meeting)
     restore = request.POST.get("restore")
     if restore in THEME_FIELDS:
@@ -218,14 +222,14 @@ def _after_agenda_change(
 
 @login_required
 def agenda_edit(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
-    meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
+    meeting, _membership = access_meeting(request.user, meeting_id, need="run")
     return _agenda_page(request, meeting)
 
 
 @login_required
 @require_POST
 def agenda_item_new(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
-    meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
+    meeting, _membership = access_meeting(request.user, meeting_id, need="run")
     items = list(AgendaItem.objects.filter(meeting=meeting).order_by("position"))
     form = NewAgendaItemForm(request.POST, version=meeting.agenda_version, items=items)
     if form.is_valid():
@@ -339,7 +343,7 @@ def agenda_item_delete(request: AuthenticatedHttpRequest, item_id: int) -> HttpR
 @login_required
 @require_POST
 def agenda_publish(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
-    meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
+    meeting, _membership = access_meeting(request.user, meeting_id, need="run")
     done = _("The agenda is published: the members see it now.")
     return _run_on_agenda(request, meeting, publish_agenda, done, meeting=meeting)
 
@@ -349,7 +353,7 @@ def agenda_publish(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRe
 def agenda_reset(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     """Restoring the method's agenda replaces the coaches' work: first say what
     goes and what comes (GET), then do it (POST)."""
-    meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
+    meeting, _membership = access_meeting(request.user, meeting_id, need="run")
     if request.method == "POST":
         done = _("The method's agenda is restored.")
         say_how_it_went(request, reset_agenda, done, meeting=meeting)
@@ -390,7 +394,7 @@ def proposal_new(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResp
 def proposal_accept(
     request: AuthenticatedHttpRequest, proposal_id: int
 ) -> HttpResponse:
-    proposal, _membership = access_proposal(request.user, proposal_id, need="coach")
+    proposal, _membership = access_proposal(request.user, proposal_id, need="run")
     done = _("The proposal is on the agenda.")
     return _run_on_agenda(
         request, proposal.meeting, accept_proposal, done, proposal=proposal
@@ -402,19 +406,25 @@ def proposal_accept(
 
 
 ROOM_AGENDA = "meetings/includes/room_agenda.html"
+ATTENDANCE = "meetings/includes/attendance.html"
 
 
 @login_required
 def meeting_run(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     """The room, for the projector; htmx polls its agenda (the coach may drive
     the session from the coach panel)."""
-    meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
+    meeting, membership = access_meeting(request.user, meeting_id, need="run")
     if request.htmx:
-        return render(request, ROOM_AGENDA, pages.room_context(meeting))
+        return render(request, ROOM_AGENDA, pages.room_context(meeting, membership))
     context = {
-        **pages.room_context(meeting),
+        **pages.room_context(meeting, membership),
         "lookback": lookback.sections_for(meeting, request.user, shared_screen=True),
+        "is_coach": membership.is_coaching,
     }
+    if is_self_run(meeting):
+        # No coach panel needed: the members take attendance and open the
+        # check-in from the room itself.
+        context.update(self_run=True, **pages.attendance_context(meeting))
     return render(request, "meetings/meeting_run.html", context)
 
 
@@ -431,7 +441,7 @@ def coach_panel(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRespo
 def meeting_advance(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     """Start an item, the next one, end the session (after a confirmation) or
     reopen it."""
-    meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
+    meeting, membership = access_meeting(request.user, meeting_id, need="run")
     wanted = request.POST.get("item", "next")
     target = _item_to_start(meeting, wanted)
     confirm_end = False
@@ -443,7 +453,9 @@ def meeting_advance(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpR
         end_session(meeting=meeting)
     else:
         confirm_end = True  # "end", or "next" after the last item
-    context = pages.room_context(meeting, focus=True, confirm_end=confirm_end)
+    context = pages.room_context(
+        meeting, membership, focus=True, confirm_end=confirm_end
+    )
     if request.htmx:
         return render(request, ROOM_AGENDA, context)
     if confirm_end:
@@ -465,9 +477,9 @@ def _item_to_start(meeting: Meeting, wanted: str) -> AgendaItem | None:
 @login_required
 @require_POST
 def attendance_save(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
-    """Save who is present ("everyone": all members); htmx keeps the coach
-    where they were on the panel."""
-    meeting, _membership = access_meeting(request.user, meeting_id, need="coach")
+    """Save who is present ("everyone": all members); htmx keeps whoever takes
+    it where they were (the coach panel; in a self-run period the room)."""
+    meeting, _membership = access_meeting(request.user, meeting_id, need="run")
     members = pages.members(meeting)
     form = AttendanceForm(request.POST, members=members)
     refused = _("Tick only members of this community.")
@@ -483,10 +495,13 @@ def attendance_save(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpR
             messages.error(request, refused)
         else:
             messages.success(request, _("Attendance is saved."))
-        return redirect("meetings:coach-panel", meeting.pk)
+        back = (
+            "meetings:meeting-run" if is_self_run(meeting) else "meetings:coach-panel"
+        )
+        return redirect(back, meeting.pk)
     outcome = {"just_saved": True} if present is not None else {"refused": refused}
     context = {"meeting": meeting, **pages.attendance_context(meeting, **outcome)}
-    return render(request, "meetings/coach_panel.html#attendance", context)
+    return render(request, ATTENDANCE, context)
 
 
 @login_required
@@ -547,8 +562,45 @@ def summary_edit(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResp
         "current": Meeting.objects.get(pk=meeting.pk),
         "community": meeting.period.community,
         "form": form,
+        "self_run": is_self_run(meeting),
     }
     return render(request, "meetings/summary_edit.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def observation_edit(
+    request: AuthenticatedHttpRequest, meeting_id: int
+) -> HttpResponse:
+    """A visiting coach writes what they observed, for the community's members."""
+    meeting, _membership = access_meeting(request.user, meeting_id, need="observe")
+    initial = {
+        "version": meeting.version,
+        "coach_observation": meeting.coach_observation,
+    }
+    form = ObservationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.save_observation(
+                meeting=meeting,
+                version=form.cleaned_data["version"],
+                observation=form.cleaned_data["coach_observation"],
+                author=request.user,
+            )
+        except Stale as stale:
+            form.refuse(stale)
+        else:
+            messages.success(
+                request, _("Your observation is saved; the members read it now.")
+            )
+            return redirect("meetings:meeting-detail", meeting.pk)
+    context = {
+        "meeting": meeting,
+        "current": Meeting.objects.get(pk=meeting.pk),
+        "community": meeting.period.community,
+        "form": form,
+    }
+    return render(request, "meetings/observation_edit.html", context)
 
 
 # After the leergang: the self-run period.

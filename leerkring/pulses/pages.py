@@ -13,6 +13,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from leerkring.communities.models import Community, Membership
+from leerkring.communities.periods import PeriodChoice
 from leerkring.meetings.models import Attendance, Meeting
 
 from . import agenda, aggregates, charts, climate
@@ -181,11 +182,14 @@ def _cell(point: SessionPoint, measure: str) -> str | None:
     return f"{decimal(value.mean)} ({decimal(value.q1)}–{decimal(value.q3)})"
 
 
-def arc_context(community: Community, membership: Membership | None) -> dict[str, Any]:
-    """The arc page: chart sentence, data table, safety trend, coaches' notes."""
-    period = community.current_period()
+def arc_context(
+    community: Community, membership: Membership | None, choice: PeriodChoice
+) -> dict[str, Any]:
+    """The arc page (of the chosen period): chart sentence, data table, safety
+    trend, coaches' notes."""
+    period = choice.period
     if period is None:
-        return {"period": None}
+        return {"period": None, "choice": choice}
     participant = membership is not None and membership.is_participant
     coaching = membership is not None and membership.is_coaching
     viewer = membership.user if membership and participant else None
@@ -200,6 +204,7 @@ def arc_context(community: Community, membership: Membership | None) -> dict[str
         for point in arc.points
     ]
     return {
+        "choice": choice,
         "period": period,
         "arc": arc,
         "summary": charts.describe(arc),

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from leerkring.communities.access import access_community
 from leerkring.communities.models import Community
+from leerkring.communities.periods import choose_period
 from leerkring.core.http import AuthenticatedHttpRequest
 
 from . import actions, charts, climate, pages
@@ -121,7 +122,11 @@ def window_update(
 def arc(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     """The tension arc: chart, sentence, data table; coaches also get notes."""
     community, membership = access_community(request.user, community_id, need=ARC)
-    context = {"community": community, **pages.arc_context(community, membership)}
+    choice = choose_period(community, request)
+    context = {
+        "community": community,
+        **pages.arc_context(community, membership, choice),
+    }
     return render(request, "pulses/arc.html", context)
 
 
@@ -138,7 +143,7 @@ SVG_CSP = {
 @csp_override(SVG_CSP)
 def arc_svg(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     community, membership = access_community(request.user, community_id, need=ARC)
-    period = community.current_period()
+    period = choose_period(community, request).period
     if period is None:
         raise Http404
     viewer = request.user if membership and membership.is_participant else None

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from . import cered, kinds, lexicon, mirror, model, ordinal
+from . import cered, kinds, levels, lexicon, mirror, model, ordinal
 from .corpus import Entry
 from .features import entry_feature_names, entry_features
 
@@ -39,7 +39,11 @@ C_PREMISE = 0.01  # the same for the premise stage
 CORPUS_WEIGHT = 1.0
 CERED_WEIGHT = 0.2
 L2_LEVEL = 10.0
-MIN_PRECISION_AT_4 = 0.85
+# Precision at level 4 the raised top cut point must reach on held-out training entries.
+# 0.75 rather than 0.85: on the corpus dev split (fitted on train) the level-4 entries
+# said 4 went from 5 to 7 (nl) and 6 to 7 (en) at precision 0.86 in both languages,
+# QWK +0.02 / +0.01; CEReD Experience passages at 4 0.1 % → 0.3 % (docs/reflection.md).
+MIN_PRECISION_AT_4 = 0.75
 POOLED = True
 # Probability a sentence's most likely kind needs to be shown as evidence.
 MINIMUM = {"premise": 0.5}
@@ -305,12 +309,14 @@ def fit_mirror(
 
 
 def digest(classifier: kinds.KindModel, levels_model: model.LinearOrdinalModel) -> str:
-    """A short digest of all weights (part of the model version)."""
+    """A short digest of all weights and of the evidence rules' constants (part of
+    the model version: a changed rule reads entries differently too)."""
     parts = [
         classifier.coef,
         classifier.intercept,
         levels_model.coef,
         levels_model.cutpoints,
+        np.asarray([levels.UNDERSTANDING_SHARE, levels.UNDERSTANDING_SENTENCES]),
     ]
     return hashlib.sha256(b"".join(np.asarray(p).tobytes() for p in parts)).hexdigest()[
         :8

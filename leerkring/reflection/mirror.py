@@ -175,7 +175,8 @@ def analyse(
 def judge(
     analysis: Analysis, levels_model: model.LinearOrdinalModel | None = None
 ) -> tuple[int, float]:
-    """The entry's level — the model's, capped by what the evidence supports — and
+    """The entry's level — the model's, raised to the evidence's floor and capped by
+    what the evidence supports — and
     the model's probability of that level among the levels the evidence allows."""
     levels_model = levels_model or model.load()
     pooled = any(name.startswith("use_") for name in levels_model.feature_names)
@@ -185,7 +186,7 @@ def judge(
         )
     )
     ceiling = levels.ceiling(analysis.shown)
-    level = min(levels_model.level(score), ceiling)
+    level = min(max(levels_model.level(score), levels.floor(analysis.shown)), ceiling)
     allowed = levels_model.probabilities(score)[:ceiling]
     return level, float(allowed[level - 1] / allowed.sum())
 

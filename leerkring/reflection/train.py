@@ -12,7 +12,8 @@ Steps:
    constants in `fitting.py` were chosen on these figures and on the CEReD
    cross-validation of the bench, see docs/reflection.md).
 2. Fit on train + dev + all of CEReD and write `model/kinds.npz`,
-   `model/weights.npz`, `model/meta.json` and `model/training.json`.
+   `model/weights.npz`, `model/meta.json` and `model/training.json`, and the flat
+   copy of the encoder's vocabulary (`model/vocabulary.npz`, see `vocabulary.py`).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from . import cered, fitting, kinds, metrics, mirror, model, vectors
+from . import cered, fitting, kinds, metrics, mirror, model, vectors, vocabulary
 from .corpus import Entry, load_corpus, load_split
 
 
@@ -89,6 +90,7 @@ def main(argv: list[str] | None = None) -> None:
     version = time.strftime("kember-%Y%m%d-") + fitting.digest(classifier, levels_model)
     args.output.mkdir(parents=True, exist_ok=True)
     classifier.save(args.output / "kinds.npz")
+    vocabulary.save(args.output / "vocabulary.npz")
     np.savez_compressed(
         args.output / "weights.npz",
         mean=levels_model.mean,

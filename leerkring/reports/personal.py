@@ -20,6 +20,8 @@ from leerkring.agreements.models import (
 from leerkring.assignments.models import AssignmentReport, IntegrationAssignment
 from leerkring.communities.models import Community, LearningPeriod
 from leerkring.pulses import charts
+from leerkring.tracks.eye import Eye, eye_for
+from leerkring.tracks.eye import render_svg as eye_svg
 from leerkring.tracks.models import (
     LearningQuestion,
     PersonalTrack,
@@ -39,10 +41,15 @@ class PersonalDocument:
     arc_svg: str
     arc_text: str
     goal: PersonalGoal | None = None
+    eye: Eye | None = None
 
     @property
     def arc_uri(self) -> str:
         return charts.svg_data_uri(self.arc_svg)
+
+    @property
+    def eye_uri(self) -> str:
+        return charts.svg_data_uri(eye_svg(self.eye)) if self.eye else ""
 
     @property
     def yields(self) -> list[AssignmentReport]:
@@ -96,4 +103,5 @@ def personal_for(user: Any, period: LearningPeriod) -> PersonalDocument:
         goal=PersonalGoal.objects.visible_to(user, period.community)
         .filter(period=period, owner=user)
         .first(),
+        eye=eye_for(user, user, period),
     )

@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from leerkring.communities import roles
-from leerkring.communities.models import Community, Sharing
-from leerkring.core.access import declare, get_allowed, rule
+from leerkring.communities.models import Community, Membership, Sharing
+from leerkring.core.access import allowed, declare, deny, get_allowed, rule
 
 from .models import (
     LearningQuestion,
@@ -58,6 +58,18 @@ def can_read_question(user: Any, question: LearningQuestion) -> bool:
     )
 
 
+@rule(Membership, "tracks.eye")
+def can_see_eye(user: Any, membership: Membership) -> bool:
+    """A participant's EYE: they themself and the community's (apprentice)
+    coaches, while the participant is an active member; nobody else — not the
+    other participants, not the programme lead."""
+    if not (membership.is_active and membership.is_participant):
+        return False
+    return membership.user_id == user.pk or roles.is_coach(
+        user, membership.community_id
+    )
+
+
 @rule(QualityPitfall, "edit")
 def can_edit_quality(user: Any, item: QualityPitfall) -> bool:
     """Only the owner, and only while still an active participant."""
@@ -84,3 +96,15 @@ def access_question(user: Any, question_id: int, *, need: str) -> LearningQuesti
         "personal_track__period__community", "personal_track__owner"
     ).prefetch_related("versions")
     return get_allowed(user, queryset, question_id, need)
+
+
+def access_eye(user: Any, community_id: int, person_id: int) -> Membership:
+    """The participant's membership whose EYE ``user`` opens, or 404 (audited)."""
+    membership = (
+        Membership.objects.select_related("community__organisation", "user")
+        .filter(community=community_id, user=person_id)
+        .first()
+    )
+    if membership is None or not allowed(user, "tracks.eye", membership):
+        deny(user, f"communities.membership:{community_id}/{person_id}:tracks.eye")
+    return membership

@@ -13,9 +13,10 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from leerkring.communities.models import Sharing
+from leerkring.communities.models import LearningPeriod, Sharing
 from leerkring.home.demo import Demo
 
+from .continuity import carry_over
 from .models import (
     SDG,
     CollectiveTrack,
@@ -430,3 +431,85 @@ def populate(demo: Demo) -> None:
                 created_at=at(meetings[session].date),
             )
         PersonSetting.objects.create(user=user, keep_name_in_shared_history=consent)
+    _alumni_two_periods(demo)
+
+
+# The alumni community lived through two periods: its leergang (readable through
+# the period switcher) and the self-run period it carried over into.
+ALUMNI_AMBITION = (
+    "Feedback die studenten vooruit helpt is in al onze opleidingen gewoon: "
+    "studenten vragen erom, docenten geven het onderweg."
+)
+ALUMNI_GOAL = (
+    "Vier teams werken met feedbackmomenten vóór de toets, en we weten wat dat "
+    "studenten oplevert."
+)
+ALUMNI_PEOPLE = [
+    (
+        "Ik wil dat elke bouwkundestudent leert bouwen op kritiek.",
+        ("Geduldig", "Afwachtend", "Daadkracht", "Drammerigheid"),
+        "Hoe geef ik feedback op een ontwerp zonder het over te nemen?",
+    ),
+    (
+        "Studenten moeten de weg naar hulp vinden vóór het misgaat.",
+        ("Betrokken", "Alles zelf willen oplossen", "Loslaten", "Onverschilligheid"),
+        "Hoe laat ik teams zelf eerder om feedback vragen?",
+    ),
+    (
+        "Economieonderwijs dat laat zien waarom het ertoe doet.",
+        ("Precies", "Perfectionisme", "Tevreden zijn met goed genoeg", "Slordigheid"),
+        "Hoe maak ik feedback op tussenproducten haalbaar in grote groepen?",
+    ),
+]
+
+
+def _alumni_two_periods(demo: Demo) -> None:
+    """Tracks written in the alumni's leergang, then carried over into their
+    self-run period as the period's start would have done."""
+    leergang = demo.alumni_leergang
+    last_session = leergang.end_date - timedelta(days=7)
+    track = CollectiveTrack.objects.create(period=leergang, version=1)
+    CollectiveTrackVersion.objects.create(
+        track=track,
+        number=1,
+        ambition=ALUMNI_AMBITION,
+        goal=ALUMNI_GOAL,
+        assignment_do="In vier teams feedbackmomenten inbouwen vóór de toets",
+        assignment_result="Een werkwijze met voorbeelden die andere teams overnemen",
+        sdgs=[4],
+        author=demo.alumni[0],
+        author_name=demo.alumni[0].display_name,
+        created_at=at(leergang.start_date + timedelta(weeks=6)),
+    )
+    for user, (mission, quadrant, question_text) in zip(
+        demo.alumni, ALUMNI_PEOPLE, strict=False
+    ):
+        own = PersonalTrack.objects.create(
+            period=leergang,
+            owner=user,
+            mission=mission,
+            mission_sharing=Sharing.COMMUNITY,
+            mission_updated_at=at(leergang.start_date + timedelta(weeks=3)),
+        )
+        quality, pitfall, challenge, allergy = quadrant
+        QualityPitfall.objects.create(
+            personal_track=own,
+            quality=quality,
+            pitfall=pitfall,
+            challenge=challenge,
+            allergy=allergy,
+            sharing=Sharing.COMMUNITY,
+        )
+        question = LearningQuestion.objects.create(
+            personal_track=own, version=1, sharing=Sharing.COMMUNITY
+        )
+        LearningQuestionVersion.objects.create(
+            question=question,
+            number=1,
+            text=question_text,
+            created_at=at(last_session - timedelta(weeks=12)),
+        )
+    self_run = LearningPeriod.objects.filter(
+        community=demo.alumni_community, kind=LearningPeriod.Kind.SELF_RUN
+    ).get()
+    carry_over(self_run, demo.coach)

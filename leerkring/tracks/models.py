@@ -217,12 +217,7 @@ class ProgressEntryQuerySet(models.QuerySet["ProgressEntry"]):
         Entries made in the previous session, and entries made in between (not tied
         to a session) dated after it up to this session's date.
         """
-        previous = (
-            type(meeting)
-            .objects.filter(period=meeting.period_id, number__lt=meeting.number)
-            .order_by("-number")
-            .first()
-        )
+        previous = meeting.previous()
         between = Q(meeting__isnull=True, happened_on__lte=meeting.date)
         if previous is None:
             return self.filter(track__period=meeting.period_id).filter(between)
@@ -312,6 +307,14 @@ class PersonalTrack(models.Model):
         _("who may read this"), max_length=16, choices=Sharing, default=Sharing.COACHES
     )
     mission_updated_at = models.DateTimeField(null=True, blank=True)
+    carried_from = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The track of the previous period this one started from."),
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = PersonalTrackQuerySet.as_manager()
@@ -434,6 +437,14 @@ class LearningQuestion(models.Model):
     version = models.PositiveIntegerField(_("version"), default=0)
     sharing = models.CharField(
         _("who may read this"), max_length=16, choices=Sharing, default=Sharing.COACHES
+    )
+    carried_from = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The previous period's question this one grew from."),
     )
     created_at = models.DateTimeField(default=timezone.now)
 

@@ -12,9 +12,12 @@ from django.db.models import Count, Q
 
 from leerkring.accounts.models import User
 from leerkring.communities.models import Community, LearningPeriod, Membership, Sharing
+from leerkring.communities.periods import PeriodChoice
 from leerkring.core.diff import compare
+from leerkring.meetings.intervision.pages import takeaways
 from leerkring.meetings.models import Meeting
 
+from .continuity import goal_to_carry
 from .forms import (
     LearningQuestionForm,
     MissionForm,
@@ -58,9 +61,10 @@ def collective_context(
     community: Community,
     membership: Membership | None,
     user: User,
+    choice: PeriodChoice,
     progress_form: ProgressEntryForm | None = None,
 ) -> dict[str, Any]:
-    period = community.current_period()
+    period = choice.period
     track = CollectiveTrack.objects.filter(period=period).first() if period else None
     current = current_version(track)
     is_member = membership is not None
@@ -72,9 +76,13 @@ def collective_context(
     )
     return {
         "community": community,
+        "choice": choice,
         "period": period,
         "track": track,
         "current": current,
+        "goal_to_carry": goal_to_carry(period)
+        if period and choice.is_current
+        else None,
         "current_author": current and names.name(current.author, current.author_name),
         "is_member": is_member,
         "entries": [(e, names.name(e.author, e.author_name)) for e in entries],
@@ -148,25 +156,33 @@ def _own_assignments(period: LearningPeriod, user: User) -> list[Any]:
     )
 
 
+def _question_of(track: PersonalTrack | None) -> LearningQuestion | None:
+    """The track's learning question as loaded with it, if it has one."""
+    try:
+        return track.learning_question if track else None
+    except LearningQuestion.DoesNotExist:
+        return None
+
+
 def my_track_context(
     community: Community,
     user: User,
+    choice: PeriodChoice,
     *,
     question_form: LearningQuestionForm | None = None,
     quality_form: QualityForm | None = None,
     mission_form: MissionForm | None = None,
 ) -> dict[str, Any]:
-    period = community.current_period()
+    period = choice.period
     track = (
-        PersonalTrack.objects.filter(period=period, owner=user).first()
+        PersonalTrack.objects.filter(period=period, owner=user)
+        .select_related("learning_question")
+        .prefetch_related("learning_question__versions", "qualities")
+        .first()
         if period
         else None
     )
-    question = (
-        LearningQuestion.objects.with_history().filter(personal_track=track).first()
-        if track
-        else None
-    )
+    question = _question_of(track)
     current = question.current if question else None
     setting = PersonSetting.objects.filter(user=user).first()
     session = (
@@ -178,11 +194,13 @@ def my_track_context(
     return {
         "session": session,
         "community": community,
+        "choice": choice,
         "period": period,
         "track": track,
         "question": question,
         "qualities": list(track.qualities.all()) if track else [],
         "assignments": _own_assignments(period, user) if period else [],
+        "takeaways": takeaways(community, user),
         "question_form": question_form
         or LearningQuestionForm(
             initial={
@@ -206,9 +224,12 @@ def my_track_context(
 
 
 def overview_context(
-    community: Community, membership: Membership | None, user: User
+    community: Community,
+    membership: Membership | None,
+    user: User,
+    choice: PeriodChoice,
 ) -> dict[str, Any]:
-    period = community.current_period()
+    period = choice.period
     is_coach = membership is not None and membership.is_coaching
     participants = list(
         community.memberships.active().participants().select_related("user")
@@ -230,6 +251,8 @@ def overview_context(
     rows = []
     for member in participants:
         track = tracks.get(member.user_id)
+        if track is None and not choice.is_current:
+            continue  # an earlier period shows the tracks it had
         mission = ""
         if track and track.mission_visible_to(user, is_coach=is_coach):
             mission = track.mission
@@ -245,6 +268,7 @@ def overview_context(
         )
     return {
         "community": community,
+        "choice": choice,
         "period": period,
         "rows": rows,
         "is_coach": is_coach,

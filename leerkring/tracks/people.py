@@ -11,28 +11,43 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
+from leerkring.accounts.models import User
 from leerkring.communities.models import Membership
 
 from .models import PersonSetting
 
 
 class NameBook:
-    """Names for authors in one community's shared history, in two queries."""
+    """Names for authors in one community's shared history, in one query."""
 
     def __init__(self, community_id: int, users: Iterable[Any]) -> None:
         ids = {user.pk for user in users if user is not None}
-        self.active = set(
-            Membership.objects.active()
-            .filter(community_id=community_id, user_id__in=ids)
-            .values_list("user_id", flat=True)
+        rows = (
+            User.objects.filter(pk__in=ids)
+            .annotate(
+                is_active_member=Exists(
+                    Membership.objects.active().filter(
+                        community_id=community_id, user=OuterRef("pk")
+                    )
+                ),
+                keeps_name=Exists(
+                    PersonSetting.objects.filter(
+                        user=OuterRef("pk"), keep_name_in_shared_history=True
+                    )
+                ),
+            )
+            .values_list("pk", "is_active_member", "keeps_name")
         )
-        self.consenting = set(
-            PersonSetting.objects.filter(
-                user_id__in=ids - self.active, keep_name_in_shared_history=True
-            ).values_list("user_id", flat=True)
-        )
+        self.active: set[int] = set()
+        self.consenting: set[int] = set()
+        for pk, is_active_member, keeps_name in rows:
+            if is_active_member:
+                self.active.add(pk)
+            elif keeps_name:
+                self.consenting.add(pk)
 
     def name(self, user: Any, kept_name: str = "") -> str:
         """``kept_name``: the name stored with the row when it was written.

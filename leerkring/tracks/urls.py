@@ -15,6 +15,11 @@ urlpatterns = [
         name="collective-edit",
     ),
     path(
+        "communities/<int:community_id>/track/carry-over-goal/",
+        views.carry_over_goal,
+        name="carry-over-goal",
+    ),
+    path(
         "communities/<int:community_id>/track/history/",
         views.collective_history,
         name="collective-history",
@@ -53,6 +58,11 @@ urlpatterns = [
         "communities/<int:community_id>/tracks/",
         views.overview,
         name="overview",
+    ),
+    path(
+        "communities/<int:community_id>/eye/<int:person_id>/",
+        views.eye,
+        name="eye",
     ),
     path("tracks/<int:track_id>/", views.person, name="person"),
     path(

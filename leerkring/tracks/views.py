@@ -10,19 +10,26 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+)
 
 from leerkring.communities.access import access_community
 from leerkring.communities.models import Community, LearningPeriod
-from leerkring.core.concurrency import Stale
+from leerkring.communities.periods import choose_period, current_choice
+from leerkring.core.concurrency import Stale, stale_message
 from leerkring.core.http import AuthenticatedHttpRequest
 
-from . import actions, pages
+from . import actions, continuity, pages
 from .access import (
+    access_eye,
     access_personal_track,
     access_quality,
     access_question,
 )
+from .eye import eye_for, render_svg
 from .forms import (
     CollectiveTrackForm,
     LearningQuestionForm,
@@ -46,7 +53,8 @@ def collective(request: AuthenticatedHttpRequest, community_id: int) -> HttpResp
     community, membership = access_community(
         request.user, community_id, need="tracks.summary"
     )
-    context = pages.collective_context(community, membership, request.user)
+    choice = choose_period(community, request)
+    context = pages.collective_context(community, membership, request.user, choice)
     return render(request, "tracks/collective.html", context)
 
 
@@ -69,13 +77,40 @@ def progress_add(request: AuthenticatedHttpRequest, community_id: int) -> HttpRe
             return redirect("tracks:collective", community.pk)
         form = ProgressEntryForm(period=period)
     context = pages.collective_context(
-        community, membership, request.user, progress_form=form
+        community,
+        membership,
+        request.user,
+        current_choice(community),
+        progress_form=form,
     )
     context["saved"] = saved
     template = "tracks/collective.html"
     return render(
         request, f"{template}#progress" if request.htmx else template, context
     )
+
+
+@login_required
+@require_POST
+def carry_over_goal(
+    request: AuthenticatedHttpRequest, community_id: int
+) -> HttpResponse:
+    """The community takes last period's goal and assignment into this one."""
+    community, _membership = access_community(
+        request.user, community_id, need="tracks.edit_collective"
+    )
+    period = _period_or_404(community)
+    try:
+        continuity.carry_over_goal(period=period, actor=request.user)
+    except Stale as stale:
+        messages.error(request, stale_message(stale))
+    except actions.TrackError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("Last period's goal is carried over as a new version.")
+        )
+    return redirect("tracks:collective", community.pk)
 
 
 @login_required
@@ -126,8 +161,12 @@ def collective_history(
     community, _membership = access_community(
         request.user, community_id, need="tracks.view_collective"
     )
-    period = community.current_period()
-    context = {"community": community, **pages.history_context(community, period)}
+    choice = choose_period(community, request)
+    context = {
+        "community": community,
+        "choice": choice,
+        **pages.history_context(community, choice.period),
+    }
     return render(request, "tracks/collective_history.html", context)
 
 
@@ -136,7 +175,8 @@ def my_track(request: AuthenticatedHttpRequest, community_id: int) -> HttpRespon
     community, _membership = access_community(
         request.user, community_id, need="tracks.own_track"
     )
-    context = pages.my_track_context(community, request.user)
+    choice = choose_period(community, request)
+    context = pages.my_track_context(community, request.user, choice)
     return render(request, "tracks/my_track.html", context)
 
 
@@ -151,7 +191,9 @@ def _my_track_form_response(
 
     ``saved`` is the confirmation; htmx shows it in the section's live region.
     """
-    context = pages.my_track_context(community, request.user, **forms)
+    context = pages.my_track_context(
+        community, request.user, current_choice(community), **forms
+    )
     if request.htmx:
         context["saved"] = saved
         return render(request, f"tracks/my_track.html#{partial}", context)
@@ -297,7 +339,8 @@ def overview(request: AuthenticatedHttpRequest, community_id: int) -> HttpRespon
     community, membership = access_community(
         request.user, community_id, need="tracks.overview"
     )
-    context = pages.overview_context(community, membership, request.user)
+    choice = choose_period(community, request)
+    context = pages.overview_context(community, membership, request.user, choice)
     return render(request, "tracks/overview.html", context)
 
 
@@ -308,3 +351,23 @@ def person(request: AuthenticatedHttpRequest, track_id: int) -> HttpResponse:
         return redirect("tracks:my-track", track.period.community_id)
     context = pages.person_context(track, request.user)
     return render(request, "tracks/person.html", context)
+
+
+@login_required
+@require_GET
+def eye(
+    request: AuthenticatedHttpRequest, community_id: int, person_id: int
+) -> HttpResponse:
+    """A participant's EYE model: the figure and the same content as a list."""
+    membership = access_eye(request.user, community_id, person_id)
+    period = _period_or_404(membership.community)
+    model = eye_for(request.user, membership.user, period)
+    context = {
+        "community": membership.community,
+        "period": period,
+        "eye": model,
+        "is_owner": membership.user_id == request.user.pk,
+        "wide_svg": render_svg(model, "wide"),
+        "narrow_svg": render_svg(model, "narrow"),
+    }
+    return render(request, "tracks/eye.html", context)

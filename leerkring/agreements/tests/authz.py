@@ -10,9 +10,11 @@ from leerkring.agreements.models import SECTION_NAMES, Aspect
 from leerkring.agreements.tests.factories import (
     AgreementVersionFactory,
     CollectiveGoalFactory,
+    ExternalValidationFactory,
     PersonalGoalFactory,
     TimeEntryFactory,
 )
+from leerkring.agreements.validation import make_token
 from leerkring.core.tests.matrix import (
     ANON,
     APPRENTICE,
@@ -32,7 +34,10 @@ MEMBERS = (PARTICIPANT, COACH, APPRENTICE)
 def extend(world: World) -> None:
     version = AgreementVersionFactory(agreement__period=world.period, number=1)
     world.extra["agreement"] = version.agreement
-    CollectiveGoalFactory(period=world.period, aspect=Aspect.CONTENT)
+    goal = CollectiveGoalFactory(period=world.period, aspect=Aspect.CONTENT)
+    validation = ExternalValidationFactory(goal=goal, comment="")
+    world.extra["validation"] = validation
+    world.extra["validation_token"] = make_token(validation)
     PersonalGoalFactory(period=world.period, owner=world.users[PARTICIPANT])
     world.extra["time_entry"] = TimeEntryFactory(
         period=world.period, user=world.users[PARTICIPANT]
@@ -90,6 +95,15 @@ ROWS = [
     Row("agreements:agreement-version", url("agreement-version", 1), allow(*MEMBERS)),
     Row("agreements:agreement-version", url("agreement-version", 9), allow()),
     Row("agreements:harvest", url("harvest"), allow(*MEMBERS, LEAD)),
+    Row("agreements:go-on", url("go-on"), allow(*MEMBERS)),
+    Row(
+        "agreements:go-on",
+        url("go-on"),
+        allow(*MEMBERS, ok=302),
+        method="post",
+        data=lambda w: {"form": "mine", "mine-choice": "stays"},
+    ),
+    Row("agreements:go-on", url("go-on"), allow(*MEMBERS), method="post"),
     Row("agreements:goal-edit", url("goal-edit", "content"), allow(*MEMBERS)),
     Row("agreements:goal-edit", url("goal-edit", "learning_yield"), allow(*MEMBERS)),
     Row("agreements:goal-edit", url("goal-edit", "unknown"), allow()),
@@ -98,7 +112,11 @@ ROWS = [
         url("goal-edit", "learning_yield"),
         allow(*MEMBERS, ok=302),
         method="post",
-        data=lambda w: {"version": 0, "text": "Leren van elkaars toetspraktijk."},
+        data=lambda w: {
+            "version": 0,
+            "text": "Leren van elkaars toetspraktijk.",
+            "criteria": "Drie voorbeelden uit ons werk.",
+        },
     ),
     Row("agreements:goal-evaluate", url("goal-evaluate", "content"), allow(*MEMBERS)),
     Row("agreements:goal-evaluate", url("goal-evaluate", "learning_yield"), allow()),
@@ -118,7 +136,70 @@ ROWS = [
         url("personal-goal-edit"),
         allow(PARTICIPANT, ok=302),
         method="post",
-        data=lambda w: {"version": 1, "text": "Beter feedback geven.", "shared": "on"},
+        data=lambda w: {
+            "version": 1,
+            "text": "Beter feedback geven.",
+            "criteria": "Mijn studenten merken het.",
+            "shared": "on",
+        },
+    ),
+    # External validation: the community invites and revokes; the assessor's
+    # link needs no account (everyone holding it reads the same page).
+    Row(
+        "agreements:validation-invite",
+        url("validation-invite", "content"),
+        allow(*MEMBERS),
+    ),
+    Row(
+        "agreements:validation-invite",
+        url("validation-invite", "learning_yield"),
+        allow(),
+    ),
+    Row(
+        "agreements:validation-invite",
+        url("validation-invite", "content"),
+        allow(*MEMBERS, ok=302),
+        method="post",
+        data=lambda w: {
+            "name": "Ria de Boer",
+            "email": "ria@example.org",
+            "role": "assessor",
+            "show_result": "on",
+        },
+    ),
+    Row(
+        "agreements:validation-revoke",
+        lambda w: reverse(
+            "agreements:validation-revoke", args=[w.community.pk, w.validation.pk]
+        ),
+        allow(*MEMBERS, ok=302),
+        method="post",
+    ),
+    Row(
+        "agreements:validation-revoke",
+        lambda w: reverse(
+            "agreements:validation-revoke",
+            args=[w.other_community.pk, w.validation.pk],
+        ),
+        allow(),
+        method="post",
+    ),
+    Row(
+        "agreements:validation-public",
+        lambda w: reverse("agreements:validation-public", args=[w.validation_token]),
+        everyone(200),
+    ),
+    Row(
+        "agreements:validation-public",
+        lambda w: reverse("agreements:validation-public", args=[w.validation_token]),
+        everyone(302),
+        method="post",
+        data=lambda w: {"verdict": "met", "comment": "Overtuigend."},
+    ),
+    Row(
+        "agreements:validation-public",
+        lambda w: reverse("agreements:validation-public", args=["tampered:token"]),
+        everyone(410),
     ),
     Row("agreements:hours", url("hours"), allow(*MEMBERS)),
     Row(

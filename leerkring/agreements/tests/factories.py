@@ -12,6 +12,7 @@ from leerkring.agreements.models import (
     AgreementVersion,
     Aspect,
     CollectiveGoal,
+    ExternalValidation,
     PersonalGoal,
     TimeEntry,
     TimeKind,
@@ -67,6 +68,20 @@ class PersonalGoalFactory(DjangoModelFactory[PersonalGoal]):
     period = factory.SubFactory(LearningPeriodFactory)
     owner = factory.SubFactory(UserFactory)
     text = factory.Faker("paragraph", locale="nl_NL")
+
+
+class ExternalValidationFactory(DjangoModelFactory[ExternalValidation]):
+    class Meta:
+        model = ExternalValidation
+
+    goal = factory.SubFactory(CollectiveGoalFactory)
+    name = "Ria Assessor"
+    email = "ria@example.org"
+    role = ExternalValidation.Role.ASSESSOR
+    nonce = factory.Sequence(lambda n: f"nonce{n:027d}")
+    expires_at = factory.LazyFunction(
+        lambda: timezone.now() + datetime.timedelta(days=30)
+    )
 
 
 class TimeEntryFactory(DjangoModelFactory[TimeEntry]):

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.db import IntegrityError
 from django.urls import reverse
+from django.utils import timezone
 
 from leerkring.agreements import actions
 from leerkring.agreements.models import Aspect, CollectiveGoal, PersonalGoal
@@ -37,6 +38,7 @@ def test_a_collective_goal_is_set_and_a_stale_change_is_refused() -> None:
         actor=group.coach,
         aspect=Aspect.LEARNING_YIELD,
         text="Leren van elkaar.",
+        criteria="Drie voorbeelden.",
         version=0,
     )
     assert goal.version == 1
@@ -46,6 +48,7 @@ def test_a_collective_goal_is_set_and_a_stale_change_is_refused() -> None:
             actor=group.participants[0],
             aspect=Aspect.LEARNING_YIELD,
             text="Iets anders.",
+            criteria="Drie voorbeelden.",
             version=0,
         )
     assert CollectiveGoal.objects.get(period=group.period).text == "Leren van elkaar."
@@ -59,6 +62,7 @@ def test_the_personal_aspect_is_not_a_collective_goal() -> None:
             actor=group.coach,
             aspect=Aspect.PERSONAL,
             text="x",
+            criteria="Drie voorbeelden.",
             version=0,
         )
 
@@ -101,11 +105,48 @@ def test_a_participant_sets_and_shares_their_goal(client: Any) -> None:
     owner = group.participants[0]
     client.force_login(owner)
     url = reverse("agreements:personal-goal-edit", args=[group.community.pk])
-    response = client.post(url, {"version": 0, "text": "Beter vragen.", "shared": "on"})
+    response = client.post(
+        url,
+        {
+            "version": 0,
+            "text": "Beter vragen.",
+            "criteria": "CRITERIAPG1 mijn studenten merken het",
+            "shared": "on",
+        },
+    )
     assert response.status_code == 302
     goal = PersonalGoal.objects.get(owner=owner)
     assert goal.shared
     assert goal.text == "Beter vragen."
+    assert goal.criteria == "CRITERIAPG1 mijn studenten merken het"
+
+
+def test_a_goal_without_success_criteria_is_refused(client: Any) -> None:
+    group = Group()
+    client.force_login(group.coach)
+    url = reverse("agreements:goal-edit", args=[group.community.pk, "content"])
+    response = client.post(url, {"version": 0, "text": "Vier opleidingen."})
+    assert response.status_code == 200
+    assert "Dit veld is verplicht" in response.content.decode()
+    assert not CollectiveGoal.objects.exists()
+
+
+def test_the_evaluation_shows_criteria_and_result_side_by_side(client: Any) -> None:
+    group = Group()
+    CollectiveGoalFactory(
+        period=group.period,
+        aspect=Aspect.CONTENT,
+        criteria="CRITERIACG2 vier toetsplannen",
+        reached="partly",
+        evidence="EVIDENCECG3 drie toetsplannen",
+        evaluated_at=timezone.now(),
+    )
+    html = harvest_page(client, group, group.participants[0])
+    block = html[html.index('class="criteria-result"') :]
+    assert block.index("CRITERIACG2") < block.index("EVIDENCECG3")
+    client.force_login(group.participants[0])
+    url = reverse("agreements:goal-evaluate", args=[group.community.pk, "content"])
+    assert "CRITERIACG2" in client.get(url).content.decode()
 
 
 def test_coaches_have_no_personal_goal_page(client: Any) -> None:

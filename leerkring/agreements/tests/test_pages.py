@@ -105,8 +105,13 @@ def test_query_counts_do_not_grow_with_the_group(
             assert client.get(url).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
-    with django_assert_max_num_queries(18):
+    with django_assert_max_num_queries(QUERY_BUDGET.get((page, viewer), 18)):
         client.get(url)
+
+
+# The harvest as `make bench` measures it (docs/performance.md); was 20.
+# The harvest: 15, and for a coach one more for the links to the EYE pages.
+QUERY_BUDGET = {("harvest", "coach"): 16, ("harvest", "participant"): 15}
 
 
 def test_export_holds_goals_hours_and_confirmations_and_erase_forgets() -> None:

@@ -63,6 +63,41 @@ ROWS = [
         data=lambda w: {"name": "Nieuwe kring", "description": ""},
     ),
     Row(
+        "communities:variant-list",
+        lambda w: reverse("communities:variant-list", args=[w.organisation.pk]),
+        allow(LEAD, SUPERUSER),
+    ),
+    Row(
+        "communities:variant-list",
+        lambda w: reverse("communities:variant-list", args=[w.organisation.pk]),
+        allow(LEAD, SUPERUSER, ok=302),
+        method="post",
+        data=lambda w: {
+            "name": "Korte kring",
+            "base": "semester",
+            "sessions": 4,
+            "weeks": 12,
+            "language": "",
+        },
+    ),
+    Row(
+        "communities:community-edit",
+        lambda w: reverse("communities:community-edit", args=[w.community.pk]),
+        allow(*MANAGERS),
+    ),
+    Row(
+        "communities:community-edit",
+        lambda w: reverse("communities:community-edit", args=[w.community.pk]),
+        allow(*MANAGERS, ok=302),
+        method="post",
+        data=lambda w: {
+            "name": w.community.name,
+            "description": "",
+            "language": "en",
+            "version": w.community.version,
+        },
+    ),
+    Row(
         "communities:member-invite",
         lambda w: reverse("communities:member-invite", args=[w.community.pk]),
         allow(*MANAGERS),

@@ -26,7 +26,7 @@ def test_the_self_run_alumnus_sees_that_he_chairs_the_next_meeting(
     as_demo: Any,
 ) -> None:
     page = as_demo("alumnus").get(reverse("home:home")).content.decode()
-    assert "Je bent voorzitter van bijeenkomst 2" in page
+    assert "Jij bent voorzitter van bijeenkomst 2 op" in page
 
 
 def test_the_participants_coaching_tab_says_what_it_is(

@@ -10,14 +10,16 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from leerkring.accounts.models import User
+from leerkring.agreements.continuation import stopped
 from leerkring.communities.models import Community, LearningPeriod
 from leerkring.core import audit
 from leerkring.core.concurrency import claim
 from leerkring.core.models import AuditAction
+from leerkring.tracks.continuity import carry_over
 
 from ..actions import MeetingError
 from ..agenda import method_agenda_items
@@ -65,6 +67,8 @@ def self_run_problems(
     still runs), if any."""
     today = today or timezone.localdate()
     problems = PlanProblems()
+    if why := stopped(community):
+        problems.add("start_date", why)
     found = last_leergang(community)
     if found is None:
         problems.add(
@@ -171,15 +175,19 @@ def start_self_run(
     if clipped is not None:
         clipped.end_date = start_date - timedelta(days=1)
         clipped.save(update_fields=["end_date"])
+    with translation.override(community.language):
+        default_title = _("On our own %(start)s–%(end)s") % {
+            "start": start_date.year,
+            "end": end_date.year,
+        }
     period = LearningPeriod.objects.create(
         community=community,
         kind=LearningPeriod.Kind.SELF_RUN,
-        title=title
-        or _("On our own %(start)s–%(end)s")
-        % {"start": start_date.year, "end": end_date.year},
+        title=title or default_title,
         start_date=start_date,
         end_date=end_date,
     )
+    carry_over(period, actor)
     schedule = SelfRunSchedule.objects.create(
         period=period, interval_weeks=interval_weeks, coach_every=coach_every
     )

@@ -15,6 +15,7 @@ from leerkring.pulses.aggregates import MIN_ANSWERS
 from ..forms import RoleSwapForm
 from ..models import Meeting
 from . import rotation
+from .attention import last_attention
 from .forms import RoleForm
 from .guard import guard
 from .models import MeetingRole, RoleDefinition, SelfRunSchedule
@@ -28,8 +29,20 @@ def self_run_context(
     role, how the roles are spread, the equality guard's notices and the
     equal-space trend (a programme lead sees none of it)."""
     schedule = getattr(period, "self_run_schedule", None)
+    today = timezone.localdate()
+    attention = {
+        "last_coach_visit": last_attention([period.community_id], today).get(
+            period.community_id
+        ),
+    }
     if membership is None:
-        return {"schedule": schedule, "meetings": list(meetings)}
+        listed = list(meetings)
+        return {
+            "schedule": schedule,
+            "meetings": listed,
+            "held": sum(m.date < today or m.is_closed for m in listed),
+            **attention,
+        }
     meetings = list(
         meetings.prefetch_related(
             Prefetch(
@@ -66,6 +79,8 @@ def self_run_context(
         "schedule": schedule,
         "meetings": meetings,
         "role_definitions": defined,
+        "held": sum(m.date < today or m.is_closed for m in meetings),
+        **attention,
         "spread": spread,
         "fair_share": share,
         "over_share": [row for row in spread if row["over"]],
@@ -174,3 +189,9 @@ def roles_context(meeting: Meeting, membership: Membership) -> list[dict[str, An
         }
         for role in roles
     ]
+
+
+def my_tasks(roles: list[dict[str, Any]], membership: Membership) -> list[str]:
+    """The roles the viewer holds at this meeting (``chair``, ``note_taker``):
+    the page says what each asks of them."""
+    return [e["role"].role for e in roles if e["role"].membership_id == membership.pk]

@@ -1,5 +1,6 @@
 """Who may use each session URL. Session content is for the community's members;
-running, editing and the coach notes for its coaches only (DESIGN.md §5)."""
+in a leergang running and editing are for its coaches; in a self-run period for
+every member; the coach notes always for the coaches only (DESIGN.md §5)."""
 
 from datetime import timedelta
 from typing import Any
@@ -22,6 +23,7 @@ from leerkring.core.tests.matrix import (
     everyone,
     posts,
 )
+from leerkring.meetings.intervision.tests import authz as intervision
 from leerkring.meetings.models import MeetingRole, RoleDefinition, SelfRunSchedule
 from leerkring.meetings.tests.factories import (
     AgendaItemFactory,
@@ -32,6 +34,7 @@ from leerkring.meetings.tests.factories import (
 
 def extend(world: World) -> None:
     extend_self_run(world)
+    intervision.extend(world)
     meeting = world.meeting
     world.extra["agenda_item"] = AgendaItemFactory(meeting=meeting, position=1)
     AgendaItemFactory(meeting=meeting, position=2)
@@ -209,6 +212,8 @@ def extend_self_run(world: World) -> None:
     )
     world.extra["self_run_period"] = period
     world.extra["self_run_meeting"] = first
+    world.extra["self_run_item"] = AgendaItemFactory(meeting=first, position=1)
+    AgendaItemFactory(meeting=first, position=2)
     world.extra["self_run_chair"] = MeetingRole.objects.create(
         meeting=first,
         role=MeetingRole.Role.CHAIR,
@@ -346,6 +351,142 @@ ROWS += [
         data=lambda w: {"score": "9"},
     ),
 ]
+
+
+# In a self-run period every member runs the meeting (the rows above, on a
+# leergang session, prove the coaches still lead there); the coach panel and
+# notes stay the coaches'; a visiting coach writes an observation.
+
+
+def _self_run_url(name: str) -> Any:
+    return lambda w: reverse(f"meetings:{name}", args=[w.self_run_meeting.pk])
+
+
+def _self_run_item_url(name: str) -> Any:
+    return lambda w: reverse(f"meetings:{name}", args=[w.self_run_item.pk])
+
+
+def _self_run_version(w: World) -> dict[str, Any]:
+    return {"version": w.self_run_meeting.agenda_version}
+
+
+ROWS += [
+    Row("meetings:meeting-edit", _self_run_url("meeting-edit"), allow(*MEMBERS)),
+    Row(
+        "meetings:agenda-item-edit",
+        _self_run_item_url("agenda-item-edit"),
+        allow(*MEMBERS),
+    ),
+    Row(
+        "meetings:observation-edit",
+        _self_run_url("observation-edit"),
+        allow(*COACHING),
+    ),
+    Row("meetings:agenda-edit", _self_run_url("agenda-edit"), allow(*MEMBERS)),
+    Row(
+        "meetings:agenda-item-new",
+        _self_run_url("agenda-item-new"),
+        allow(*MEMBERS, ok=302),
+        method="post",
+        data=lambda w: {
+            "kind": "custom",
+            "title": "Pauze",
+            "minutes": "10",
+            **_self_run_version(w),
+        },
+    ),
+    Row(
+        "meetings:agenda-item-move",
+        _self_run_item_url("agenda-item-move"),
+        allow(*MEMBERS),
+        method="post",
+        data=lambda w: {"direction": "down", **_self_run_version(w)},
+        htmx=True,
+    ),
+    Row(
+        "meetings:agenda-item-delete",
+        _self_run_item_url("agenda-item-delete"),
+        allow(*MEMBERS, ok=302),
+        method="post",
+        data=_self_run_version,
+    ),
+    Row("meetings:agenda-reset", _self_run_url("agenda-reset"), allow(*MEMBERS)),
+    Row(
+        "meetings:agenda-reset",
+        _self_run_url("agenda-reset"),
+        allow(*MEMBERS, ok=302),
+        method="post",
+        data=_self_run_version,
+    ),
+    Row(
+        "meetings:agenda-publish",
+        _self_run_url("agenda-publish"),
+        allow(*MEMBERS),
+        method="post",
+        data=_self_run_version,
+        htmx=True,
+    ),
+    Row("meetings:meeting-run", _self_run_url("meeting-run"), allow(*MEMBERS)),
+    Row(
+        "meetings:meeting-run",
+        _self_run_url("meeting-run"),
+        allow(*MEMBERS),
+        htmx=True,
+    ),
+    Row(
+        "meetings:meeting-advance",
+        _self_run_url("meeting-advance"),
+        allow(*MEMBERS),
+        method="post",
+        data=lambda w: {"item": "next"},
+        htmx=True,
+    ),
+    Row(
+        "meetings:attendance-save",
+        _self_run_url("attendance-save"),
+        allow(*MEMBERS, ok=302),
+        method="post",
+        data=lambda w: {"present": [str(w.participant_membership.pk)]},
+    ),
+    Row("meetings:coach-panel", _self_run_url("coach-panel"), allow(*COACHING)),
+    Row(
+        "meetings:notes-save",
+        _self_run_url("notes-save"),
+        allow(*COACHING),
+        method="post",
+        data=lambda w: {"coach_notes": "Let op de stilte.", "version": "1"},
+        htmx=True,
+    ),
+    Row("meetings:summary-edit", _self_run_url("summary-edit"), allow(*MEMBERS)),
+    Row(
+        "meetings:summary-edit",
+        _self_run_url("summary-edit"),
+        allow(*MEMBERS, ok=302),
+        method="post",
+        data=lambda w: {"summary": "We spraken af...", "version": "1"},
+    ),
+    Row(
+        "meetings:observation-edit",
+        _self_run_url("observation-edit"),
+        allow(*COACHING, ok=302),
+        method="post",
+        data=lambda w: {"coach_observation": "Een open gesprek.", "version": "1"},
+    ),
+    # A leergang session has no visiting coach: nobody writes an observation.
+    Row(
+        "meetings:observation-edit",
+        _meeting_url("observation-edit"),
+        allow(),
+    ),
+    Row(
+        "meetings:observation-edit",
+        _meeting_url("observation-edit"),
+        allow(),
+        method="post",
+        data=lambda w: {"coach_observation": "Een open gesprek.", "version": "1"},
+    ),
+]
+ROWS += intervision.ROWS
 
 # Each form's POST path: the same people, refused alike (an empty form is shown
 # again with its errors).

@@ -54,23 +54,63 @@ def test_outside_4_to_12_is_refused(count: int) -> None:
         theme_steps(count)
 
 
-@pytest.mark.parametrize("number", range(1, 13))
-def test_every_agenda_fills_exactly_one_part_of_the_day(number: int) -> None:
-    step = min(number, 8)
-    minutes = sum(item.minutes for item in agenda_for(number, step))
+AGENDAS = [
+    *[agenda_for(step) for step in range(1, 9)],
+    *[agenda_for(step, repeat=True) for step in range(2, 8)],
+]
+
+
+@pytest.mark.parametrize("agenda", AGENDAS)
+def test_every_agenda_fills_exactly_one_part_of_the_day(agenda: tuple) -> None:
+    minutes = sum(item.minutes for item in agenda)
     assert all(length == minutes for _start, length in PART_OF_DAY_TIMES.values())
+
+
+@pytest.mark.parametrize("step", range(1, 9))
+def test_every_session_of_the_leergang_has_an_open_space(step: int) -> None:
+    """Seed §2.2.2: every session has an open space, sessions 1 and 2 too."""
+    kinds = [item.kind for item in agenda_for(step)]
+    assert kinds.count(ItemKind.OPEN_SPACE) == 1
+    assert kinds[0] == ItemKind.CHECK_IN
+    assert kinds[-1] == ItemKind.CHECK_OUT
+
+
+def test_the_landing_harvests_evaluates_anchors_asks_and_celebrates() -> None:
+    """Row 8, "Secure & celebrate": the landing of seed §1.5 and §2.3."""
+    with translation.override("en"):
+        titles = [str(item.title) for item in agenda_for(8)]
+    assert titles == [
+        "Check-in",
+        "Harvest of the collective track",
+        "Harvest of the personal track",
+        "Break",
+        "Evaluating our goals on three aspects",
+        "Anchoring: agreements for after the leergang",
+        "The alumni question",
+        "Open space",
+        "Celebration",
+        "Check-out",
+    ]
+    assert "New assignments and experiments" not in titles
+
+
+def test_a_second_session_on_a_row_deepens_it_with_three_parts() -> None:
+    with translation.override("en"):
+        again = [str(item.title) for item in agenda_for(2, repeat=True)]
+    assert "Looking back on session 1" not in again
+    assert "From occasion to motive" in again
 
 
 def test_sessions_one_and_two_build_trust_and_three_on_have_three_parts() -> None:
     with translation.override("en"):
-        first = [str(item.title) for item in agenda_for(1, 1)]
-        second = [str(item.title) for item in agenda_for(2, 2)]
+        first = [str(item.title) for item in agenda_for(1)]
+        second = [str(item.title) for item in agenda_for(2)]
     assert "Getting to know each other, playfully" in first
     assert "Qualities and pitfalls" in first
     assert "Collective ambition and concrete goal" in second
     assert "Agreements: settle and confirm" in second
-    for number in range(3, 9):
-        kinds = [item.kind for item in agenda_for(number, number)]
+    for number in range(3, 8):
+        kinds = [item.kind for item in agenda_for(number)]
         assert kinds[0] == ItemKind.CHECK_IN
         assert kinds[-1] == ItemKind.CHECK_OUT
         order = [ItemKind.LOOK_BACK, ItemKind.LOOK_FORWARD, ItemKind.WRAP_UP]

@@ -20,7 +20,7 @@ from leerkring.core.models import AuditAction, AuditEvent
 from leerkring.meetings.leergang import create_leergang
 from leerkring.meetings.models import AgendaItem, Meeting, PartOfDay
 from leerkring.meetings.scheduling import PlanError, SessionPlan, propose_dates
-from leerkring.meetings.tests.conftest import Leergang, plan
+from leerkring.meetings.tests.conftest import Leergang, agenda_titles, plan
 
 pytestmark = pytest.mark.django_db
 START = date(2031, 1, 6)  # a Monday
@@ -64,6 +64,58 @@ def test_other_numbers_of_sessions_keep_the_first_and_last_theme(count: int) -> 
     assert len(meetings) == count
     assert meetings[0].method_step == 1
     assert meetings[-1].method_step == 8
+
+
+def _kickoff_and_landing(titles: list[str]) -> tuple[bool, bool, bool]:
+    return (
+        "Getting to know each other, playfully" in titles,
+        "Collective ambition and concrete goal" in titles,
+        "Harvest of the collective track" in titles,
+    )
+
+
+@pytest.mark.parametrize(
+    ("count", "steps"),
+    [
+        (4, [1, 3, 6, 8]),
+        (6, [1, 2, 4, 5, 7, 8]),
+        (10, [1, 2, 3, 3, 4, 5, 6, 6, 7, 8]),
+    ],
+)
+def test_each_sessions_agenda_follows_the_row_it_was_given(
+    count: int, steps: list[int]
+) -> None:
+    """Session 2 of four carries row 3's themes, so it gets row 3's agenda (not
+    session 2's); the last session always lands; a repeated row deepens."""
+    community, coach = _community_and_coach()
+    with translation.override("en"):
+        period = create_leergang(
+            community=community,
+            actor=coach,
+            start_date=START,
+            sessions=plan(START, count),
+        )
+    meetings = list(Meeting.objects.for_period(period))
+    assert [m.method_step for m in meetings] == steps
+    for meeting, step in zip(meetings, steps, strict=True):
+        titles = agenda_titles(meeting)
+        kickoff, ambition, landing = _kickoff_and_landing(titles)
+        assert kickoff == (step == 1)
+        first_on_row = [m.method_step for m in meetings].index(step) + 1
+        assert ambition == (step == 2 and meeting.number == first_on_row)
+        assert landing == (step == 8)
+        if 3 <= step <= 7 or meeting.number != first_on_row:
+            assert str(meeting.professional_theme) in titles
+        assert (
+            sum(
+                AgendaItem.objects.filter(meeting=meeting).values_list(
+                    "minutes", flat=True
+                )
+            )
+            == meeting.duration_minutes
+        )
+    if count == 4:
+        assert meetings[1].personal_theme == "Counterforce"
 
 
 def test_proposed_dates_are_spread_evenly_on_weekdays() -> None:

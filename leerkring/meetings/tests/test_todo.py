@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 
 from leerkring.communities.models import LearningPeriod
 from leerkring.core.todo import Todo
@@ -60,17 +60,23 @@ def test_the_chair_and_note_taker_of_a_coming_meeting_are_told() -> None:
     chair = holder(period, 1, MeetingRole.Role.CHAIR)
     notes = holder(period, 1, MeetingRole.Role.NOTE_TAKER)
     detail = reverse("meetings:meeting-detail", args=[meeting.pk])
-    assert Todo(
-        period.community_id,
-        "Je bent voorzitter van bijeenkomst 1",
-        detail,
-        on=meeting.date,
-    ) in items(chair)
-    assert Todo(
-        period.community_id, "Je notuleert bijeenkomst 1", detail, on=meeting.date
-    ) in items(notes)
+    chair_items = {t.text: t for t in items(chair)}
+    notes_items = {t.text: t for t in items(notes)}
+    with translation.override("nl"):
+        day = formats.date_format(meeting.date, "l j F")
+    said = next(t for t in chair_items if "bijeenkomst 1 " in t)
+    assert said.startswith(f"Jij bent voorzitter van bijeenkomst 1 op {day}: ")
+    assert (chair_items[said].url, chair_items[said].on) == (detail, meeting.date)
+    said = next(t for t in notes_items if "bijeenkomst 1 " in t)
+    assert said == (
+        f"Jij notuleert bijeenkomst 1 op {day} en schrijft daarna de samenvatting"
+    )
+    assert (notes_items[said].url, notes_items[said].on) == (detail, meeting.date)
     # Meeting 3 is more than three weeks away: not yet on anyone's list.
-    assert all(t.text[-1] in "12" for t in items(chair) + items(notes))
+    assert all(
+        "bijeenkomst 1 " in text or "bijeenkomst 2 " in text
+        for text in [*chair_items, *notes_items]
+    )
 
 
 def test_the_note_taker_is_asked_for_the_summary_until_it_is_published() -> None:

@@ -104,6 +104,37 @@ ROWS = [
     ),
 ]
 
+
+# A self-run meeting (meetings' authz world): every member opens and closes its
+# check-in and watches the live view (aggregates only); in the leergang above
+# only the coaches do.
+
+
+def _self_run_moment_url(name: str) -> object:
+    return lambda w: reverse(
+        name, args=[w.community.pk, w.self_run_meeting.pk, Moment.CHECK_IN.value]
+    )
+
+
+ROWS += [
+    Row(
+        "pulses:pulse-live", _self_run_moment_url("pulses:pulse-live"), allow(*MEMBERS)
+    ),
+    Row(
+        "pulses:pulse-live",
+        _self_run_moment_url("pulses:pulse-live"),
+        allow(*MEMBERS),
+        htmx=True,
+    ),
+    Row(
+        "pulses:window-update",
+        _self_run_moment_url("pulses:window-update"),
+        allow(*MEMBERS, ok=302),
+        method="post",
+        data=lambda w: {"action": "open"},
+    ),
+]
+
 # Each form's POST path: the same people, refused alike (an empty form is shown
 # again with its errors).
 ROWS += posts(ROWS, "pulses:safety")

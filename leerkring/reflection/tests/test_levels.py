@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from leerkring.reflection.kinds import KINDS
-from leerkring.reflection.levels import carries, ceiling, certainty, summary
+from leerkring.reflection.levels import carries, ceiling, certainty, floor, summary
 
 _SHOWN = st.lists(st.sampled_from([*KINDS, None]), max_size=40)
 
@@ -28,6 +28,19 @@ def test_level_three_needs_a_sentence_that_reasons() -> None:
 def test_only_a_premise_opens_level_four() -> None:
     assert ceiling(["reason", "perspective", "learning"] * 5) == 3
     assert ceiling(["description", "premise"]) == 4
+
+
+def test_an_entry_that_mostly_explains_concepts_is_at_least_two() -> None:
+    """Protocol level 2 (understanding): most sentences state views or concepts."""
+    assert floor(["belief"] * 5 + ["description", None]) == 2
+    assert floor(["description"] * 5 + ["belief"] * 2) == 1
+    assert floor(["belief"]) == 1  # one sentence is too little to go on
+    assert floor(["reason", "feeling", "description"]) == 1
+
+
+@given(_SHOWN)
+def test_the_floor_never_exceeds_the_ceiling(shown: list[str | None]) -> None:
+    assert 1 <= floor(shown) <= ceiling(shown)
 
 
 @given(_SHOWN, _SHOWN)

@@ -6,13 +6,16 @@ from django.urls import reverse
 from leerkring.communities.models import Membership, Sharing
 from leerkring.communities.tests.factories import MembershipFactory
 from leerkring.core.tests.matrix import (
+    ANON,
     APPRENTICE,
     COACH,
     LEAD,
+    LOGIN,
     PARTICIPANT,
     Row,
     World,
     allow,
+    everyone,
     posts,
 )
 from leerkring.tracks.tests.factories import (
@@ -67,6 +70,12 @@ ROWS = [
         allow(*MEMBERS, ok=302),
         method="post",
         data=lambda w: {"version": "1", "ambition": "Toetsing die leren laat groeien."},
+    ),
+    Row(
+        "tracks:carry-over-goal",
+        _community("tracks:carry-over-goal"),
+        allow(*MEMBERS, ok=302),
+        method="post",
     ),
     Row(
         "tracks:collective-history",
@@ -126,6 +135,28 @@ ROWS = [
         data=lambda w: {"keep_name": "on"},
     ),
     Row("tracks:overview", _community("tracks:overview"), allow(*MEMBERS)),
+    # The EYE: the participant and the coaches; never a fellow participant or lead.
+    Row(
+        "tracks:eye",
+        lambda w: reverse("tracks:eye", args=[w.community.pk, w.users[PARTICIPANT].pk]),
+        allow(PARTICIPANT, COACH, APPRENTICE),
+    ),
+    Row(
+        "tracks:eye",
+        lambda w: reverse("tracks:eye", args=[w.community.pk, w.fellow.pk]),
+        allow(COACH, APPRENTICE),
+    ),
+    Row(
+        "tracks:eye",
+        lambda w: reverse("tracks:eye", args=[w.community.pk, w.users[COACH].pk]),
+        allow(),
+    ),
+    Row(
+        "tracks:eye",
+        lambda w: reverse("tracks:eye", args=[w.community.pk, w.fellow.pk]),
+        {**everyone(405), ANON: LOGIN},
+        method="post",
+    ),
     Row(
         "tracks:person",
         lambda w: reverse("tracks:person", args=[w.fellow_track.pk]),
