@@ -88,6 +88,8 @@ def test_each_sessions_agenda_follows_the_row_it_was_given(
     """Session 2 of four carries row 3's themes, so it gets row 3's agenda (not
     session 2's); the last session always lands; a repeated row deepens."""
     community, coach = _community_and_coach()
+    community.language = "en"  # the titles below are the method's English
+    community.save(update_fields=["language"])
     with translation.override("en"):
         period = create_leergang(
             community=community,
