@@ -10,14 +10,16 @@ from typing import Any
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from leerkring.core.todo import Todo
 
 from .models import Community, Membership, Organisation, RoleChange
 
-ASKED = _lazy("Would you like to become %(role)s of “%(community)s”?")
-TO_APPROVE = _lazy("Approve or refuse: %(name)s to become %(role)s of “%(community)s”")
+ASKED = gettext_lazy("Would you like to become %(role)s of “%(community)s”?")
+TO_APPROVE = gettext_lazy(
+    "Approve or refuse: %(name)s to become %(role)s of “%(community)s”"
+)
 
 
 def _role_change_todos(user: Any, approvals: Q, *, asked: bool) -> Iterable[Todo]:

@@ -23,6 +23,7 @@ def test_a_participant_and_her_coach_open_her_eye(
     page.goto(f"{live_server.url}/communities/{community.pk}/my-track/")
     page.get_by_role("link", name="Mijn EYE-model").click()
     page.get_by_role("heading", name="Mijn EYE-model", level=1).wait_for()
+    page.wait_for_load_state()  # the page's own stylesheet picks the figure
     figure = page.get_by_role("img", name="Het EYE-model van Sanne de Vries")
     expect(figure).to_be_visible()
     expect(page.locator(".eye-narrow")).to_be_hidden()
@@ -45,6 +46,7 @@ def test_a_participant_and_her_coach_open_her_eye(
         "link", name="Sanne de Vries"
     ).click()
     page.get_by_role("heading", name="EYE-model van Sanne de Vries").wait_for()
+    page.wait_for_load_state()
     expect(
         page.get_by_role("img", name="Het EYE-model van Sanne de Vries")
     ).to_be_visible()
